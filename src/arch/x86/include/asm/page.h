@@ -1,0 +1,24 @@
+#line 204 "chapters/01-boot.nw"
+#ifndef _ASM_PAGE_H
+#define _ASM_PAGE_H
+
+
+#ifndef __PAGE_OFFSET
+#define __PAGE_OFFSET		0x00000000	/* stage 1: paging off, virtual == physical */
+#endif
+
+#define LOAD_PHYSICAL_ADDR	0x00100000	/* GRUB loads us at 1 MiB */
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(1 << PAGE_SHIFT)
+
+/* The physical address of a symbol, for code that runs before paging. */
+#define pa(x)			((x) - __PAGE_OFFSET)
+
+#ifndef __ASSEMBLER__
+#include <handoff/types.h>
+#define PAGE_OFFSET		((unsigned long)__PAGE_OFFSET)
+#define __pa(x)			((phys_addr_t)((unsigned long)(x) - PAGE_OFFSET))
+#define __va(x)			((void *)((unsigned long)(x) + PAGE_OFFSET))
+#endif
+
+#endif

@@ -1,0 +1,15 @@
+#line 456 "chapters/01-boot.nw"
+#ifndef _HANDOFF_CONSOLE_H
+#define _HANDOFF_CONSOLE_H
+#include <handoff/types.h>
+
+/**
+ * console_init - make the console usable; printk works (silently) before it too.
+ */
+void console_init(void);
+
+/**
+ * console_write - write @len bytes of @s to every console.
+ */
+void console_write(const char *s, size_t len);
+#endif

@@ -1,0 +1,57 @@
+#line 1348 "chapters/01-boot.nw"
+#ifndef _HANDOFF_KTEST_H
+#define _HANDOFF_KTEST_H
+#include <handoff/compiler.h>
+#include <handoff/types.h>
+
+struct ktest {
+	const char *name;
+	int failures;		/* failed expectations so far */
+	const char *first_failure;	/* "file:line" of the first */
+	const char *skip_reason;	/* set by ktest_skip */
+};
+
+struct ktest_case {
+	const char *name;
+	void (*run)(struct ktest *t);
+};
+
+#line 1374 "chapters/01-boot.nw"
+#define KTEST(fn)								\
+	static void fn(struct ktest *t);					\
+	static const struct ktest_case ktest_case_##fn				\
+		__attribute__((section("ktest_cases"), used,			\
+			       aligned(sizeof(void *)))) = { #fn, fn };	\
+	static void fn(struct ktest *t)
+
+/** ktest_skip - mark the running test skipped (KTAP "# SKIP reason"); the caller returns. */
+void ktest_skip(struct ktest *t, const char *reason);
+#line 1389 "chapters/01-boot.nw"
+#define __KTEST_AT	__FILE__ ":" __ktest_str(__LINE__)
+#define __ktest_str(x)	__ktest_str2(x)
+#define __ktest_str2(x)	#x
+
+bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, ...)
+	__printf(4, 5);
+
+#define KEXPECT_TRUE(t, cond)							\
+	ktest_check(t, (cond), __KTEST_AT, "expected %s", #cond)
+#define KEXPECT_EQ(t, a, b) ({							\
+	unsigned long long __a = (unsigned long long)(a);			\
+	unsigned long long __b = (unsigned long long)(b);			\
+	ktest_check(t, __a == __b, __KTEST_AT, "expected %s == %s, "		\
+		    "got 0x%llx (%lld) and 0x%llx (%lld)", #a, #b,		\
+		    __a, (long long)__a, __b, (long long)__b);			\
+})
+#define KEXPECT_STREQ(t, a, b) ({						\
+	const char *__a = (a), *__b = (b);					\
+	ktest_check(t, __a && __b && !strcmp(__a, __b), __KTEST_AT,		\
+		    "expected %s == %s, got \"%s\" and \"%s\"", #a, #b, __a, __b);\
+})
+#define KASSERT_TRUE(t, cond)	do { if (!KEXPECT_TRUE(t, cond)) return; } while (0)
+#define KASSERT_EQ(t, a, b)	do { if (!KEXPECT_EQ(t, a, b)) return; } while (0)
+
+#line 1368 "chapters/01-boot.nw"
+/** ktest_run_all - run every linked test, print the KTAP report; returns the failed count. */
+int ktest_run_all(void);
+#endif

@@ -1,0 +1,31 @@
+#line 550 "chapters/01-boot.nw"
+#ifndef _HANDOFF_PRINTK_H
+#define _HANDOFF_PRINTK_H
+#include <stdarg.h>
+#include <handoff/compiler.h>
+#include <handoff/types.h>
+
+#ifdef HOST_BUILD
+/* On the build machine the C library owns these names; ours are tested under others. */
+#define vsnprintf	handoff_vsnprintf
+#define snprintf	handoff_snprintf
+#endif
+
+/**
+ * vsnprintf - format @fmt with @args into @buf, writing at most @size bytes with the final NUL.
+ * Returns the length the full output would have had, not counting the NUL.
+ */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
+int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+
+/**
+ * printk - format and write to the console. Output longer than 511 bytes is cut, and says so.
+ */
+void printk(const char *fmt, ...) __printf(1, 2);
+void vprintk(const char *fmt, va_list args);
+
+/**
+ * panic - print "panic: " and the reason, report the stage as failed, leave the emulator.
+ */
+__noreturn void panic(const char *fmt, ...) __printf(1, 2);
+#endif

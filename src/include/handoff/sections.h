@@ -1,0 +1,7 @@
+#line 293 "chapters/01-boot.nw"
+#ifndef _HANDOFF_SECTIONS_H
+#define _HANDOFF_SECTIONS_H
+/* Symbols from the linker script; only their addresses mean anything. */
+extern char _text[], _etext[], _end[];
+extern char __bss_start[], __bss_stop[];
+#endif

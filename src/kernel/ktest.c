@@ -1,0 +1,54 @@
+#line 1419 "chapters/01-boot.nw"
+/* ktest.c - run the self-tests and report them in KTAP. */
+#include <handoff/ktest.h>
+#include <handoff/printk.h>
+
+extern const struct ktest_case __start_ktest_cases[], __stop_ktest_cases[];
+
+#define for_each_ktest_case(c) \
+	for ((c) = __start_ktest_cases; (c) < __stop_ktest_cases; (c)++)
+
+bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, ...)
+{
+	va_list args;
+
+	if (ok)
+		return true;
+	if (!t->failures++)
+		t->first_failure = where;
+	printk("    # %s: %s: ", t->name, where);
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	printk("\n");
+	return false;
+}
+
+void ktest_skip(struct ktest *t, const char *reason)
+{
+	t->skip_reason = reason;
+}
+
+int ktest_run_all(void)
+{
+	const struct ktest_case *c;
+	int nr = 0, failed = 0;
+
+	printk("KTAP version 1\n1..%d\n", (int)(__stop_ktest_cases - __start_ktest_cases));
+	for_each_ktest_case(c) {
+		struct ktest t = { c->name, 0, NULL, NULL };
+
+		c->run(&t);
+		nr++;
+		if (t.failures) {
+			failed++;
+			printk("not ok %d %s # %d failed, first at %s\n", nr, c->name,
+			       t.failures, t.first_failure);
+		} else if (t.skip_reason) {
+			printk("ok %d %s # SKIP %s\n", nr, c->name, t.skip_reason);
+		} else {
+			printk("ok %d %s\n", nr, c->name);
+		}
+	}
+	return failed;
+}

@@ -1,0 +1,22 @@
+#line 893 "chapters/01-boot.nw"
+/* panic.c - stop with a reason and a failing verdict. */
+#include <handoff/exit.h>
+#include <handoff/printk.h>
+#include <handoff/stage.h>
+
+void panic(const char *fmt, ...)
+{
+	static bool in_panic;
+	va_list args;
+
+	if (in_panic)
+		machine_exit(false);
+	in_panic = true;
+	printk("panic: ");
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	printk("\npanic: called from %p\n", __builtin_return_address(0));
+	stage_verdict(false);
+	machine_exit(false);
+}

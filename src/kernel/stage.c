@@ -1,0 +1,23 @@
+#line 843 "chapters/01-boot.nw"
+/* stage.c - which stage this kernel is, and its verdict line. */
+#include <handoff/compiler.h>
+#include <handoff/printk.h>
+#include <handoff/stage.h>
+
+static const struct stage stages[] = {
+#line 866 "chapters/01-boot.nw"
+	{ 1, "boot" },
+#line 850 "chapters/01-boot.nw"
+};
+
+const struct stage *current_stage(void)
+{
+	return &stages[ARRAY_SIZE(stages) - 1];
+}
+
+void stage_verdict(bool pass)
+{
+	const struct stage *s = current_stage();
+
+	printk("stage %d (%s): %s\n", s->number, s->name, pass ? "PASS" : "FAIL");
+}

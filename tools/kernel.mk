@@ -1,0 +1,73 @@
+# kernel.mk - build one tangled tree: the kernel (kernel.elf) or the host test program.
+#
+#   make -f tools/kernel.mk SRC=build/stage01/src OUT=build/stage01 kernel
+#   make -f tools/kernel.mk SRC=build/stage01/src OUT=build/host/stage01 host
+#
+# Run from the directory that the chapters' #line paths are relative to (the repo root, or an
+# exercise's working copy), so compiler messages and gdb find chapters/NN-name.nw. SRC/Kbuild,
+# tangled from the chapters, lists the objects: kernel-y and kernel-test-y go into the kernel
+# only, host-y into the host program only, lib-y and test-y into both.
+
+SRC ?= $(error SRC= the tangled tree)
+OUT ?= $(error OUT= the output directory)
+include $(SRC)/Kbuild
+
+CC := gcc
+LD := ld
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter
+COMMON := -std=gnu11 -g -O2 -fno-omit-frame-pointer -fno-toplevel-reorder $(WARN) -MMD -MP \
+	-I$(SRC)/include -I$(SRC)/arch/x86/include
+KERNEL_CFLAGS := $(COMMON) -m32 -ffreestanding -fno-builtin -fno-pic -fno-pie -fno-stack-protector \
+	-mno-sse -mno-mmx -mno-80387 -fno-asynchronous-unwind-tables -D__KERNEL__
+HOST_CFLAGS := $(COMMON) -DHOST_BUILD -fsanitize=address,undefined -fno-sanitize-recover=all
+PLAIN_HOST_CFLAGS := $(COMMON) -DHOST_BUILD
+LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+kobj := $(addprefix $(OUT)/obj/,$(kernel-y) $(lib-y) $(test-y) $(kernel-test-y))
+hshared := $(lib-y) $(test-y)
+hobj := $(addprefix $(OUT)/asan/,$(hshared) $(host-y))
+pobj := $(addprefix $(OUT)/plain/,$(hshared) $(host-y))
+
+.PHONY: kernel host
+kernel: $(OUT)/kernel.elf
+host: $(OUT)/host-tests $(OUT)/host-tests-plain $(OUT)/libhandoff.a
+
+$(OUT)/kernel.ld: $(SRC)/arch/x86/kernel.lds.S
+	@mkdir -p $(@D)
+	$(CC) -m32 -E -P -x assembler-with-cpp -DLINKER_SCRIPT -Ui386 -I$(SRC)/include \
+		-I$(SRC)/arch/x86/include $< -o $@
+
+$(OUT)/kernel.elf: $(kobj) $(OUT)/kernel.ld
+	$(LD) -m elf_i386 -nostdlib -z max-page-size=0x1000 --build-id=none --fatal-warnings \
+		-T $(OUT)/kernel.ld -o $@ $(kobj) $(LIBGCC)
+
+$(OUT)/obj/%.o: $(SRC)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+$(OUT)/obj/%.o: $(SRC)/%.S
+	@mkdir -p $(@D)
+	$(CC) $(KERNEL_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+# The host program: the same test files, linked under ASan+UBSan, and once plain for valgrind.
+# It is a native (64-bit) program: the kernels that run CI cannot always run 32-bit ones, and
+# code that is right only when long is 32 bits wide is better found here than in chapter 9.
+$(OUT)/host-tests: $(hobj)
+	$(CC) -fsanitize=address,undefined -o $@ $^
+$(OUT)/host-tests-plain: $(pobj)
+	$(CC) -o $@ $^
+$(OUT)/libhandoff.a: $(addprefix $(OUT)/plain/,$(lib-y))
+	rm -f $@ && ar rcs $@ $^
+$(OUT)/asan/%.o: $(SRC)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CFLAGS) -c $< -o $@
+$(OUT)/plain/%.o: $(SRC)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PLAIN_HOST_CFLAGS) -c $< -o $@
+
+-include $(shell find $(OUT) -name '*.d' 2>/dev/null)
+
+# The GRUB ISO that Bochs (and `make qemu` with the ISO) boots; no command line of its own.
+.PHONY: iso
+iso: $(OUT)/handoff.iso
+$(OUT)/handoff.iso: $(OUT)/kernel.elf tools/mkiso.sh
+	tools/mkiso.sh $< $@
