@@ -1,4 +1,4 @@
-#line 473 "chapters/01-boot.nw"
+#line 476 "chapters/01-boot.nw"
 /* serial.c - the console: COM1 (a 16550 UART) and the emulators' debug port 0xE9. */
 #include <asm/io.h>
 #include <handoff/console.h>
@@ -20,7 +20,7 @@
 
 static bool com1_present;
 
-#line 499 "chapters/01-boot.nw"
+#line 502 "chapters/01-boot.nw"
 void console_init(void)
 {
 	outb(COM1 + UART_SCR, 0x5A);		/* is anything there? */
@@ -35,7 +35,7 @@ void console_init(void)
 	outb(COM1 + UART_MCR, 0x03);		/* DTR, RTS */
 	com1_present = true;
 }
-#line 516 "chapters/01-boot.nw"
+#line 519 "chapters/01-boot.nw"
 static void com1_putc(char c)
 {
 	int spins = 100000;			/* about 10 ms at worst, then give up */

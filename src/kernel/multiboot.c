@@ -1,4 +1,4 @@
-#line 1061 "chapters/01-boot.nw"
+#line 1064 "chapters/01-boot.nw"
 /* multiboot.c - read what a multiboot boot loader hands over. */
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
@@ -7,7 +7,7 @@
 
 struct boot_mem_map boot_mem_map;
 
-#line 1075 "chapters/01-boot.nw"
+#line 1078 "chapters/01-boot.nw"
 #define MMAP_ENTRY_MIN	20	/* addr, len and type: what every entry must have after size */
 
 static void add_range(struct boot_mem_map *map, u64 addr, u64 size, u32 type)
@@ -48,7 +48,7 @@ int mb_read_mmap(const void *mmap, u32 length, struct boot_mem_map *map)
 		       map->dropped, BOOT_MEM_MAP_MAX);
 	return map->nr;
 }
-#line 1118 "chapters/01-boot.nw"
+#line 1121 "chapters/01-boot.nw"
 void mb_synthesize_map(u32 mem_lower, u32 mem_upper, struct boot_mem_map *map)
 {
 	memset(map, 0, sizeof(*map));
@@ -56,7 +56,7 @@ void mb_synthesize_map(u32 mem_lower, u32 mem_upper, struct boot_mem_map *map)
 	add_range(map, 0, (u64)mem_lower << 10, BOOT_MEM_USABLE);
 	add_range(map, 1ull << 20, (u64)mem_upper << 10, BOOT_MEM_USABLE);
 }
-#line 1134 "chapters/01-boot.nw"
+#line 1137 "chapters/01-boot.nw"
 const char *boot_mem_type_name(u32 type)
 {
 	static const char *const names[] = {

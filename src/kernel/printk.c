@@ -1,4 +1,4 @@
-#line 758 "chapters/01-boot.nw"
+#line 761 "chapters/01-boot.nw"
 /* printk.c - formatted output to the console. */
 #include <handoff/console.h>
 #include <handoff/printk.h>

@@ -1,4 +1,4 @@
-#line 586 "chapters/01-boot.nw"
+#line 589 "chapters/01-boot.nw"
 /* vsprintf.c - formatted output into a bounded buffer. */
 #include <handoff/printk.h>
 
@@ -15,7 +15,7 @@ static void put(struct sink *s, char c)
 	s->len++;
 }
 
-#line 625 "chapters/01-boot.nw"
+#line 628 "chapters/01-boot.nw"
 struct spec {
 	unsigned int width;
 	bool zero;		/* pad with '0' instead of ' ' */
@@ -43,7 +43,7 @@ static void put_number(struct sink *s, u64 v, unsigned int base, bool negative,
 	while (n)
 		put(s, tmp[--n]);
 }
-#line 655 "chapters/01-boot.nw"
+#line 658 "chapters/01-boot.nw"
 static void put_string(struct sink *s, const char *str, struct spec spec)
 {
 	unsigned int len = 0;
@@ -57,7 +57,7 @@ static void put_string(struct sink *s, const char *str, struct spec spec)
 	while (*str)
 		put(s, *str++);
 }
-#line 676 "chapters/01-boot.nw"
+#line 679 "chapters/01-boot.nw"
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	struct sink s = { buf, size, 0 };
@@ -73,7 +73,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		}
 		fmt++;
 		
-#line 700 "chapters/01-boot.nw"
+#line 703 "chapters/01-boot.nw"
 		if (*fmt == '0') {
 			spec.zero = true;
 			fmt++;
@@ -84,9 +84,9 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			longs++;
 			fmt++;
 		}
-#line 691 "chapters/01-boot.nw"
+#line 694 "chapters/01-boot.nw"
 		
-#line 713 "chapters/01-boot.nw"
+#line 716 "chapters/01-boot.nw"
 		switch (*fmt) {
 		case 'd':
 		case 'i': {
@@ -126,14 +126,14 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 				fmt--;	/* a '%' at the very end: let the loop see the NUL */
 			break;
 		}
-#line 692 "chapters/01-boot.nw"
+#line 695 "chapters/01-boot.nw"
 	}
 	if (size)
 		buf[s.len < size ? s.len : size - 1] = '\0';
 	return (int)s.len;
 }
 
-#line 606 "chapters/01-boot.nw"
+#line 609 "chapters/01-boot.nw"
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;

@@ -1,11 +1,11 @@
-#line 923 "chapters/01-boot.nw"
+#line 926 "chapters/01-boot.nw"
 #ifndef _HANDOFF_MULTIBOOT_H
 #define _HANDOFF_MULTIBOOT_H
 #include <handoff/types.h>
 
 #define MULTIBOOT_BOOTLOADER_MAGIC	0x2BADB002
 
-#line 936 "chapters/01-boot.nw"
+#line 939 "chapters/01-boot.nw"
 #define MB_INFO_MEMORY		(1u << 0)	/* mem_lower, mem_upper */
 #define MB_INFO_CMDLINE		(1u << 2)
 #define MB_INFO_MODS		(1u << 3)
@@ -43,7 +43,7 @@ struct multiboot_mmap_entry {
 	u64 len;
 	u32 type;
 } __attribute__((packed));
-#line 997 "chapters/01-boot.nw"
+#line 1000 "chapters/01-boot.nw"
 enum boot_mem_type {
 	BOOT_MEM_USABLE = 1,
 	BOOT_MEM_RESERVED = 2,
@@ -71,7 +71,7 @@ struct boot_mem_map {
 extern struct boot_mem_map boot_mem_map;
 #define for_each_boot_mem_range(map, r) \
 	for ((r) = (map)->range; (r) < (map)->range + (map)->nr; (r)++)
-#line 1027 "chapters/01-boot.nw"
+#line 1030 "chapters/01-boot.nw"
 /**
  * mb_read_mmap - copy the multiboot memory map at @mmap (@length bytes) into @map.
  * Entries are copied as given. An entry that claims more bytes than remain, or fewer than an
@@ -98,5 +98,5 @@ void boot_mem_map_dump(const struct boot_mem_map *map);
  * boot_mem_map, boot_command_line, the modules. Panics if there is no memory information.
  */
 void multiboot_init(u32 magic, u32 mbi_phys);
-#line 932 "chapters/01-boot.nw"
+#line 935 "chapters/01-boot.nw"
 #endif

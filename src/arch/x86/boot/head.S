@@ -41,7 +41,7 @@ startup_32:
 	popfl
 
 	
-#line 145 "chapters/01-boot.nw"
+#line 146 "chapters/01-boot.nw"
 	movl	$pa(__bss_start), %edi
 	movl	$pa(__bss_stop), %ecx
 	subl	%edi, %ecx
@@ -50,6 +50,7 @@ startup_32:
 	movl	%ebx, %edi			/* EDI again: the multiboot information */
 
 #line 135 "chapters/01-boot.nw"
+	xorl	%ebp, %ebp			/* the end of the frame chain: backtraces stop here */
 	pushl	%edi
 	pushl	%esi
 	call	start_kernel
@@ -57,7 +58,7 @@ startup_32:
 	cli
 2:	hlt
 	jmp	2b
-#line 165 "chapters/01-boot.nw"
+#line 166 "chapters/01-boot.nw"
 	.section .rodata
 	.align 8
 boot_gdt:
@@ -71,6 +72,7 @@ boot_gdt_desc:
 
 	.section .bss
 	.align 16
+	.globl	boot_stack, boot_stack_top
 boot_stack:
 	.skip	16384
 boot_stack_top:
