@@ -4,6 +4,7 @@
 #   install: install what is missing with apt-get (as root, or through sudo); otherwise print
 #            the exact apt-get line and fail.
 #   doctor:  print each tool, its package and its version, or "missing".
+#   packages: print every package Handoff needs (what .ci/run installs on a bare machine).
 set -euo pipefail
 
 # command  package  (one line each; the first word of `command --version` output is shown)
@@ -83,8 +84,11 @@ doctor)
 	done <<<"$files"
 	[ -z "$(missing_packages)" ]
 	;;
+packages)
+	{ awk 'NF == 2 { print $2 }' <<<"$tools"; awk 'NF == 2 { print $2 }' <<<"$files"; } | sort -u
+	;;
 *)
-	echo "usage: $0 install|doctor" >&2
+	echo "usage: $0 install|doctor|packages" >&2
 	exit 2
 	;;
 esac
