@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""bootmatrix.py - turn tests/boot/matrix into cases for tools/runcases.py.
+
+usage: bootmatrix.py [--matrix FILE] [--logdir DIR] [--build DIR] STAGE...
+
+For each STAGE, every matrix line whose first stage is <= STAGE becomes one
+case (a tab-separated line: name, parallel slots, log, log to show, command)
+that runs tools/boot.sh on BUILD/stageNN with the line's settings (BUILD is
+--build, $BUILD or build); its serial log goes to DIR (BUILD/logs/check-stageNN
+by default).
+"""
+
+import argparse
+import os
+import re
+import shlex
+import sys
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+class MatrixError(Exception):
+    pass
+
+
+def parse_matrix(path):
+    """[(first_stage, emu, machine, mem, media, cmdline, expects, timeout, lineno)]"""
+    rows = []
+    with open(path) as f:
+        for lineno, raw in enumerate(f, 1):
+            if not raw.strip() or raw.lstrip().startswith('#'):
+                continue
+            where = '%s:%d' % (path, lineno)
+            try:
+                w = shlex.split(raw)
+            except ValueError as e:
+                raise MatrixError('%s: %s' % (where, e))
+            if len(w) < 6:
+                raise MatrixError('%s: need STAGE EMU MACH MEM MEDIA CMDLINE [EXPECT...]' % where)
+            first, emu, mach, mem, media, cmdline = w[:6]
+            if not first.isdigit():
+                raise MatrixError('%s: stage must be a number, not %r' % (where, first))
+            if emu not in ('qemu', 'bochs'):
+                raise MatrixError('%s: emulator must be qemu or bochs, not %r' % (where, emu))
+            if emu == 'qemu' and mach not in ('pc', 'q35'):
+                raise MatrixError('%s: QEMU machine must be pc or q35, not %r' % (where, mach))
+            if emu == 'bochs' and mach not in ('-', 'pc'):
+                raise MatrixError('%s: Bochs machine must be -, not %r' % (where, mach))
+            if not re.fullmatch(r'\d+[KMG]?', mem, re.I):
+                raise MatrixError('%s: bad memory size %r' % (where, mem))
+            if media not in ('kernel', 'iso') or (emu == 'bochs' and media != 'iso'):
+                raise MatrixError('%s: media must be kernel or iso (Bochs: iso), not %r'
+                                  % (where, media))
+            expects, timeout = [], None
+            for e in w[6:]:
+                if e.startswith('timeout='):
+                    timeout = e.split('=', 1)[1]
+                elif e in ('mmap', 'above4g', '-') or re.match(r'(no)?match=|outcome=', e):
+                    if e != '-':
+                        expects.append(e)
+                else:
+                    raise MatrixError('%s: unknown expectation %r' % (where, e))
+            rows.append((int(first), emu, 'pc' if mach == '-' else mach, mem.upper(),
+                         media, '' if cmdline == '-' else cmdline, expects, timeout, lineno))
+    return rows
+
+
+def cases(stage, rows, logdir, build='build'):
+    sdir = os.path.join(build, 'stage%02d' % stage)
+    out = []
+    seen = set()
+    for first, emu, mach, mem, media, cmdline, expects, timeout, lineno in rows:
+        if first > stage:
+            continue
+        name = 'stage%02d %s%s %s %s' % (stage, emu, ' ' + mach if emu == 'qemu' else '',
+                                         mem, media)
+        if cmdline:
+            name += " '%s'" % cmdline
+        slug = re.sub(r'[^A-Za-z0-9.]+', '-', 'stage%02d-%s-%s-%s-%s' % (
+            stage, emu, mach if emu == 'qemu' else 'pc', mem, media)).strip('-')
+        if cmdline:
+            slug += '-%08x' % (zlib.crc32(cmdline.encode()) & 0xffffffff)
+        base, n = slug, 1
+        while slug in seen:             # two lines that differ only in EXPECT
+            n += 1
+            slug = '%s-%d' % (base, n)
+        seen.add(slug)
+        serial = os.path.join(logdir, slug + '.serial')
+        cmd = ['tools/boot.sh', '-e', emu, '-m', mem, '-k', media, '-l', serial,
+               '-n', name]
+        if emu == 'qemu':
+            cmd += ['-M', mach]
+        if cmdline:
+            cmd += ['-c', cmdline]
+        if timeout:
+            cmd += ['-t', timeout]
+        for e in expects:
+            cmd += ['-x', e]
+        cmd.append(sdir)
+        out.append((name, '2', os.path.join(logdir, slug + '.log'), serial,
+                    ' '.join(shlex.quote(c) for c in cmd)))
+    return out
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(prog='bootmatrix.py',
+                                 usage='%(prog)s [--matrix FILE] [--logdir DIR] STAGE...')
+    ap.add_argument('--matrix', default=os.path.join('tests', 'boot', 'matrix'))
+    ap.add_argument('--logdir')
+    ap.add_argument('--build', default=os.environ.get('BUILD', 'build'),
+                    help='where the stageNN directories are (build, or $BUILD)')
+    ap.add_argument('stages', nargs='+', type=int)
+    ns = ap.parse_args(argv)
+    try:
+        rows = parse_matrix(ns.matrix)
+    except (OSError, MatrixError) as e:
+        print('bootmatrix.py: %s' % e, file=sys.stderr)
+        return 1
+    for s in ns.stages:
+        logdir = ns.logdir or os.path.join(ns.build, 'logs', 'check-stage%02d' % s)
+        for c in cases(s, rows, logdir, ns.build):
+            print('\t'.join(c))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# test.sh - everything CI needs (make test), one line per case while it runs,
+# the failures again at the end with their logs, `N passed, N failed` last.
+#
+#   tools/test.sh [-k REGEX] [-l]
+#     -k REGEX   run only the cases whose name matches REGEX (e.g. -k 'boot stage01')
+#     -l         list the cases and their commands, run nothing
+#
+# Cases, in order: tangle check; build of every stage (one per chapters/NN-*.nw);
+# host tests; the judge's own self-test; the boot matrix (tests/boot/matrix) of
+# every stage, two guests at a time; the proof of every exercise
+# (exercises/chNN/M/: tools/exercise.sh prove chNN-M); the book.
+# Logs: build/test-logs/ (the boots' serial logs in build/test-logs/boot/).
+set -euo pipefail
+
+usage() { echo "usage: $0 [-k REGEX] [-l]" >&2; exit 2; }
+keep='' list=no
+while getopts k:lh opt; do
+    case $opt in
+        k) keep=$OPTARG ;;
+        l) list=yes ;;
+        *) usage ;;
+    esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 0 ] || usage
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+logs=build/test-logs
+rm -rf "$logs"
+mkdir -p "$logs"
+cases=$logs/cases.tsv
+: > "$cases"
+
+# case NAME SLOTS COMMAND  (log: build/test-logs/NAME-as-a-file-name.log)
+n=0
+case_() {
+    local name=$1 slots=$2 cmd=$3
+    n=$((n + 1))
+    local slug
+    slug=$(printf '%02d-%s' "$n" "$name" | tr -cs 'A-Za-z0-9.-' '-' | sed 's/-$//')
+    printf '%s\t%s\t%s\t-\t%s\n' "$name" "$slots" "$logs/$slug.log" "$cmd" >> "$cases"
+}
+note() { printf '#NOTE %s\n' "$*" >> "$cases"; }
+
+case_ "tangle check" 1 "make -s tangle-check"
+
+stages=$(find chapters -maxdepth 1 -name '[0-9][0-9]-*.nw' 2>/dev/null | wc -l)
+[ "$stages" -gt 0 ] || note "no chapters/NN-*.nw yet: no stage to build or boot"
+for s in $(seq 1 "$stages"); do
+    case_ "build stage $s" 1 "make -s STAGE=$s"
+done
+
+case_ "host tests" 1 "make -s host-test"
+case_ "judge self-test" 1 "python3 tools/judge.py --self-test"
+
+for s in $(seq 1 "$stages"); do
+    python3 tools/bootmatrix.py --logdir "$logs/boot" "$s" |
+    while IFS=$'\t' read -r name slots log show cmd; do
+        printf 'boot %s\t%s\t%s\t%s\t%s\n' "$name" "$slots" "$log" "$show" "$cmd"
+    done >> "$cases"
+done
+
+exdirs=$(find exercises -mindepth 2 -maxdepth 2 -type d -path 'exercises/ch[0-9]*/*' 2>/dev/null | sort)
+if [ -n "$exdirs" ]; then
+    if [ -x tools/exercise.sh ]; then
+        for d in $exdirs; do
+            ch=$(basename "$(dirname "$d")") m=$(basename "$d")
+            case_ "exercise $ch-$m proof" 1 "tools/exercise.sh prove $ch-$m"
+        done
+    else
+        note "tools/exercise.sh is not there yet: $(echo "$exdirs" | wc -l) exercise proofs skipped"
+    fi
+fi
+
+case_ "book" 1 "make -s book"
+
+if [ $list = yes ]; then
+    awk -F'\t' '/^#NOTE/ { print; next } { printf "%-40s %s\n", $1, $5 }' "$cases"
+    exit 0
+fi
+exec python3 tools/runcases.py -j 2 ${keep:+-k "$keep"} "$cases"
