@@ -31,6 +31,8 @@ files='
 /usr/lib/grub/i386-pc/cdboot.img               grub-pc-bin
 /usr/share/bochs/BIOS-bochs-latest             bochsbios
 /usr/share/vgabios/vgabios.bin                 vgabios
+/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf            fonts-dejavu-core
+/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf    fonts-dejavu-extra
 '
 
 missing_packages() {

@@ -1,4 +1,4 @@
-#line 476 "chapters/01-boot.nw"
+#line 529 "chapters/01-boot.nw"
 /* serial.c - the console: COM1 (a 16550 UART) and the emulators' debug port 0xE9. */
 #include <asm/io.h>
 #include <handoff/console.h>
@@ -15,12 +15,13 @@
 #define UART_SCR	7	/* scratch */
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
-#define LSR_THRE	0x20	/* transmitter holding register empty */
+#define LSR_THRE	0x20	/* transmitter holding register empty: room for a byte */
+#define LSR_TEMT	0x40	/* transmitter empty: the last byte has left the wire */
 #define DEBUGCON	0xE9
 
 static bool com1_present;
 
-#line 502 "chapters/01-boot.nw"
+#line 556 "chapters/01-boot.nw"
 void console_init(void)
 {
 	outb(COM1 + UART_SCR, 0x5A);		/* is anything there? */
@@ -35,25 +36,34 @@ void console_init(void)
 	outb(COM1 + UART_MCR, 0x03);		/* DTR, RTS */
 	com1_present = true;
 }
-#line 519 "chapters/01-boot.nw"
+#line 573 "chapters/01-boot.nw"
 static void com1_putc(char c)
 {
-	int spins = 100000;			/* about 10 ms at worst, then give up */
+	int spins = 100000;			/* ~0.1 s of port reads: a byte takes 87 us */
 
 	while (!(inb(COM1 + UART_LSR) & LSR_THRE) && --spins)
 		;
 	if (spins)
 		outb(COM1 + UART_THR, (u8)c);
+	else
+		com1_present = false;		/* stuck: stop waiting on it */
 }
 
 void console_write(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		outb(DEBUGCON, (u8)s[i]);
-		if (!com1_present)
-			continue;
-		if (s[i] == '\n')
+		if (com1_present && s[i] == '\n')
 			com1_putc('\r');
-		com1_putc(s[i]);
+		if (com1_present)
+			com1_putc(s[i]);
 	}
+}
+
+void console_flush(void)
+{
+	int spins = 100000;
+
+	while (com1_present && !(inb(COM1 + UART_LSR) & LSR_TEMT) && --spins)
+		;
 }

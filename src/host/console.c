@@ -1,10 +1,15 @@
-#line 1697 "chapters/01-boot.nw"
+#line 1855 "chapters/01-boot.nw"
 /* console.c (host) - the console is standard output. */
 #include <stdio.h>
 #include <handoff/console.h>
 
 void console_init(void)
 {
+}
+
+void console_flush(void)
+{
+	fflush(stdout);
 }
 
 void console_write(const char *s, size_t len)

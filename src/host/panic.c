@@ -1,4 +1,4 @@
-#line 1713 "chapters/01-boot.nw"
+#line 1876 "chapters/01-boot.nw"
 /* panic.c (host) - print the reason and fail the test program. */
 #include <stdlib.h>
 #include <handoff/printk.h>

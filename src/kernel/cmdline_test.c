@@ -1,4 +1,4 @@
-#line 1635 "chapters/01-boot.nw"
+#line 1804 "chapters/01-boot.nw"
 /* cmdline_test.c - finding whole words on the command line. */
 #include <handoff/cmdline.h>
 #include <handoff/ktest.h>

@@ -1,4 +1,4 @@
-#line 1422 "chapters/01-boot.nw"
+#line 1577 "chapters/01-boot.nw"
 /* ktest.c - run the self-tests and report them in KTAP. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
@@ -16,7 +16,7 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 		return true;
 	if (!t->failures++)
 		t->first_failure = where;
-	printk("    # %s: %s: ", t->name, where);
+	printk("%s: %s: ", t->name, where);
 	va_start(args, fmt);
 	vprintk(fmt, args);
 	va_end(args);
@@ -38,7 +38,9 @@ int ktest_run_all(void)
 	for_each_ktest_case(c) {
 		struct ktest t = { c->name, 0, NULL, NULL };
 
+		printk_set_prefix("# ");
 		c->run(&t);
+		printk_set_prefix(NULL);
 		nr++;
 		if (t.failures) {
 			failed++;

@@ -1,4 +1,4 @@
-#line 1064 "chapters/01-boot.nw"
+#line 1185 "chapters/01-boot.nw"
 /* multiboot.c - read what a multiboot boot loader hands over. */
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
@@ -7,7 +7,7 @@
 
 struct boot_mem_map boot_mem_map;
 
-#line 1078 "chapters/01-boot.nw"
+#line 1199 "chapters/01-boot.nw"
 #define MMAP_ENTRY_MIN	20	/* addr, len and type: what every entry must have after size */
 
 static void add_range(struct boot_mem_map *map, u64 addr, u64 size, u32 type)
@@ -32,11 +32,16 @@ int mb_read_mmap(const void *mmap, u32 length, struct boot_mem_map *map)
 			break;
 		}
 		memcpy(&e.size, p, sizeof(e.size));
-		if (e.size < MMAP_ENTRY_MIN || e.size > (size_t)(end - p) - sizeof(u32)) {
-			printk("mb-mmap: entry %d says it is %u bytes, but an entry needs %d "
-			       "and %u remain: the rest of the map is ignored\n",
-			       map->nr + map->dropped, e.size, MMAP_ENTRY_MIN,
-			       (unsigned int)(end - p - sizeof(u32)));
+		if (e.size < MMAP_ENTRY_MIN) {
+			printk("mb-mmap: entry %d is %u bytes, too small for an entry (%d): "
+			       "the rest of the map is ignored\n",
+			       map->nr + map->dropped, e.size, MMAP_ENTRY_MIN);
+			break;
+		}
+		if (e.size > (size_t)(end - p) - sizeof(u32)) {
+			printk("mb-mmap: entry %d is %u bytes, but the map ends after %u: "
+			       "the rest of the map is ignored\n", map->nr + map->dropped,
+			       e.size, (unsigned int)(end - p - sizeof(u32)));
 			break;
 		}
 		memcpy(&e, p, sizeof(e));
@@ -48,7 +53,7 @@ int mb_read_mmap(const void *mmap, u32 length, struct boot_mem_map *map)
 		       map->dropped, BOOT_MEM_MAP_MAX);
 	return map->nr;
 }
-#line 1121 "chapters/01-boot.nw"
+#line 1247 "chapters/01-boot.nw"
 void mb_synthesize_map(u32 mem_lower, u32 mem_upper, struct boot_mem_map *map)
 {
 	memset(map, 0, sizeof(*map));
@@ -56,7 +61,7 @@ void mb_synthesize_map(u32 mem_lower, u32 mem_upper, struct boot_mem_map *map)
 	add_range(map, 0, (u64)mem_lower << 10, BOOT_MEM_USABLE);
 	add_range(map, 1ull << 20, (u64)mem_upper << 10, BOOT_MEM_USABLE);
 }
-#line 1137 "chapters/01-boot.nw"
+#line 1273 "chapters/01-boot.nw"
 const char *boot_mem_type_name(u32 type)
 {
 	static const char *const names[] = {
@@ -67,52 +72,57 @@ const char *boot_mem_type_name(u32 type)
 
 	return type < ARRAY_SIZE(names) && names[type] ? names[type] : "unknown type";
 }
-
+#line 1286 "chapters/01-boot.nw"
 static void print_range(const struct boot_mem_range *r)
 {
-	u64 last = r->addr + r->size - 1;
+	const char *name = boot_mem_type_name(r->type);
 
 	if (r->size == 0)
-		printk("mb-mmap: [mem 0x%016llx, 0 bytes] %s (empty entry)\n",
-		       r->addr, boot_mem_type_name(r->type));
-	else if (last < r->addr)
+		printk("mb-mmap: [mem 0x%016llx, 0 bytes] %s (empty entry)\n", r->addr, name);
+	else if (!boot_mem_range_sound(r))
 		printk("mb-mmap: [mem 0x%016llx-beyond 2^64] %s (wraps: size 0x%llx)\n",
-		       r->addr, boot_mem_type_name(r->type), r->size);
+		       r->addr, name, r->size);
 	else if (r->type == 0 || r->type > BOOT_MEM_UNUSABLE)
-		printk("mb-mmap: [mem 0x%016llx-0x%016llx] unknown type %u\n", r->addr, last,
-		       r->type);
+		printk("mb-mmap: [mem 0x%016llx-0x%016llx] unknown type %u\n", r->addr,
+		       boot_mem_range_last(r), r->type);
 	else
-		printk("mb-mmap: [mem 0x%016llx-0x%016llx] %s\n", r->addr, last,
-		       boot_mem_type_name(r->type));
+		printk("mb-mmap: [mem 0x%016llx-0x%016llx] %s\n", r->addr,
+		       boot_mem_range_last(r), name);
 }
-
+#line 1307 "chapters/01-boot.nw"
 void boot_mem_map_print(const struct boot_mem_map *map)
 {
 	const struct boot_mem_range *r;
-	u64 usable = 0, high = 0;
 	const u64 four_gib = 1ull << 32;
+	u64 usable = 0, high = 0;
 
 	if (map->synthesized)
 		printk("mb-mmap: WARNING: no memory map from the boot loader; using mem_lower "
 		       "and mem_upper, which do not show holes\n");
 	for_each_boot_mem_range(map, r) {
 		print_range(r);
-		if (r->type != BOOT_MEM_USABLE || r->addr + r->size < r->addr)
+		if (r->type != BOOT_MEM_USABLE || !boot_mem_range_sound(r))
 			continue;
 		usable += r->size;
-		if (r->addr + r->size > four_gib)
-			high += r->addr + r->size - MAX(r->addr, four_gib);
+		if (boot_mem_range_last(r) >= four_gib)
+			high += boot_mem_range_last(r) - MAX(r->addr, four_gib) + 1;
 	}
 	printk("mb-mmap: %d entries, usable %llu KiB, above 4 GiB %llu KiB\n",
 	       map->nr, usable >> 10, high >> 10);
 }
-
+#line 1333 "chapters/01-boot.nw"
 void boot_mem_map_dump(const struct boot_mem_map *map)
 {
 	const struct boot_mem_range *r;
 
-	for_each_boot_mem_range(map, r)
-		if (r->size && r->addr + r->size > r->addr)
-			printk("memmap: firmware 0x%llx 0x%llx %s\n", r->addr, r->addr + r->size,
+	for_each_boot_mem_range(map, r) {
+		if (!boot_mem_range_sound(r))
+			continue;
+		if (boot_mem_range_last(r) == ~0ull)
+			printk("memmap: firmware 0x%llx 0x10000000000000000 %s\n", r->addr,
 			       boot_mem_type_name(r->type));
+		else
+			printk("memmap: firmware 0x%llx 0x%llx %s\n", r->addr,
+			       boot_mem_range_last(r) + 1, boot_mem_type_name(r->type));
+	}
 }

@@ -1,4 +1,4 @@
-#line 1558 "chapters/01-boot.nw"
+#line 1715 "chapters/01-boot.nw"
 /* multiboot_test.c - reading memory maps, good and bad. */
 #include <handoff/ktest.h>
 #include <handoff/multiboot.h>
@@ -14,7 +14,7 @@ static u32 put_entry(u8 *buf, u32 off, u32 size, u64 addr, u64 len, u32 type)
 	return off + sizeof(u32) + size;
 }
 
-static struct boot_mem_map test_map;	/* too big for a 16 KiB stack */
+static struct boot_mem_map test_map;	/* 2.5 KiB: too big a bite of a 16 KiB stack */
 
 KTEST(mb_mmap_reads_entries)
 {
@@ -23,7 +23,7 @@ KTEST(mb_mmap_reads_entries)
 
 	n = put_entry(buf, n, 20, 0, 0x9fc00, BOOT_MEM_USABLE);
 	n = put_entry(buf, n, 20, 0x9fc00, 0x400, BOOT_MEM_RESERVED);
-	n = put_entry(buf, n, 28, 0x100000, 0x7ee0000, BOOT_MEM_USABLE);	/* a larger entry */
+	n = put_entry(buf, n, 28, 0x100000, 0x7ee0000, BOOT_MEM_USABLE);	/* larger entry */
 	n = put_entry(buf, n, 20, 0x100000000ull, 0x20000000, BOOT_MEM_USABLE);
 	KASSERT_EQ(t, mb_read_mmap(buf, n, &test_map), 4);
 	KEXPECT_EQ(t, test_map.range[1].addr, 0x9fc00);
@@ -54,6 +54,18 @@ KTEST(mb_mmap_counts_what_does_not_fit)
 		n = put_entry(buf, n, 20, (u64)i << 20, 1 << 20, BOOT_MEM_USABLE);
 	KEXPECT_EQ(t, mb_read_mmap(buf, n, &test_map), BOOT_MEM_MAP_MAX);
 	KEXPECT_EQ(t, test_map.dropped, 3);
+}
+
+KTEST(mb_mmap_ranges_at_the_top)
+{
+	struct boot_mem_range top = { ~0ull - 0xfff, 0x1000, BOOT_MEM_USABLE };	/* ends at 2^64 */
+	struct boot_mem_range wraps = { ~0ull - 0xfff, 0x2000, BOOT_MEM_USABLE };
+	struct boot_mem_range empty = { 0x1000, 0, BOOT_MEM_USABLE };
+
+	KEXPECT_TRUE(t, boot_mem_range_sound(&top));
+	KEXPECT_EQ(t, boot_mem_range_last(&top), ~0ull);
+	KEXPECT_TRUE(t, !boot_mem_range_sound(&wraps));
+	KEXPECT_TRUE(t, !boot_mem_range_sound(&empty));
 }
 
 KTEST(mb_mmap_fallback_from_mem_fields)

@@ -1,4 +1,4 @@
-#line 896 "chapters/01-boot.nw"
+#line 999 "chapters/01-boot.nw"
 /* panic.c - stop with a reason and a failing verdict. */
 #include <handoff/exit.h>
 #include <handoff/printk.h>

@@ -1,10 +1,36 @@
-#line 761 "chapters/01-boot.nw"
+#line 834 "chapters/01-boot.nw"
 /* printk.c - formatted output to the console. */
 #include <handoff/console.h>
 #include <handoff/printk.h>
+#include <handoff/string.h>
 
 #define PRINTK_BUF	512
 
+static const char *line_prefix;
+static bool at_line_start = true;
+
+void printk_set_prefix(const char *prefix)
+{
+	line_prefix = prefix;
+}
+
+#line 876 "chapters/01-boot.nw"
+static void write_lines(const char *s, size_t len)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (at_line_start && line_prefix) {
+			console_write(s + start, i - start);
+			console_write(line_prefix, strlen(line_prefix));
+			start = i;
+		}
+		at_line_start = s[i] == '\n';
+	}
+	console_write(s + start, len - start);
+}
+
+#line 851 "chapters/01-boot.nw"
 void vprintk(const char *fmt, va_list args)
 {
 	static const char cut[] = "[...]\n";
@@ -12,11 +38,11 @@ void vprintk(const char *fmt, va_list args)
 	int n = vsnprintf(buf, sizeof(buf), fmt, args);
 
 	if (n < (int)sizeof(buf)) {
-		console_write(buf, (size_t)n);
+		write_lines(buf, (size_t)n);
 		return;
 	}
-	console_write(buf, sizeof(buf) - 1);
-	console_write(cut, sizeof(cut) - 1);
+	write_lines(buf, sizeof(buf) - 1);
+	write_lines(cut, sizeof(cut) - 1);
 }
 
 void printk(const char *fmt, ...)

@@ -1,4 +1,4 @@
-#line 589 "chapters/01-boot.nw"
+#line 658 "chapters/01-boot.nw"
 /* vsprintf.c - formatted output into a bounded buffer. */
 #include <handoff/printk.h>
 
@@ -15,7 +15,7 @@ static void put(struct sink *s, char c)
 	s->len++;
 }
 
-#line 628 "chapters/01-boot.nw"
+#line 697 "chapters/01-boot.nw"
 struct spec {
 	unsigned int width;
 	bool zero;		/* pad with '0' instead of ' ' */
@@ -43,7 +43,7 @@ static void put_number(struct sink *s, u64 v, unsigned int base, bool negative,
 	while (n)
 		put(s, tmp[--n]);
 }
-#line 658 "chapters/01-boot.nw"
+#line 727 "chapters/01-boot.nw"
 static void put_string(struct sink *s, const char *str, struct spec spec)
 {
 	unsigned int len = 0;
@@ -57,14 +57,14 @@ static void put_string(struct sink *s, const char *str, struct spec spec)
 	while (*str)
 		put(s, *str++);
 }
-#line 679 "chapters/01-boot.nw"
+#line 748 "chapters/01-boot.nw"
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	struct sink s = { buf, size, 0 };
 
 	for (; *fmt; fmt++) {
 		const char *start = fmt;
-		struct spec spec = { 0, false, false };
+		struct spec spec = { .width = 0 };
 		int longs = 0;
 
 		if (*fmt != '%') {
@@ -73,7 +73,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		}
 		fmt++;
 		
-#line 703 "chapters/01-boot.nw"
+#line 772 "chapters/01-boot.nw"
 		if (*fmt == '0') {
 			spec.zero = true;
 			fmt++;
@@ -84,14 +84,15 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			longs++;
 			fmt++;
 		}
-#line 694 "chapters/01-boot.nw"
+#line 763 "chapters/01-boot.nw"
 		
-#line 716 "chapters/01-boot.nw"
+#line 785 "chapters/01-boot.nw"
 		switch (*fmt) {
 		case 'd':
 		case 'i': {
 			s64 v = longs == 2 ? va_arg(args, long long)
-			      : longs == 1 ? va_arg(args, long) : va_arg(args, int);
+			      : longs == 1 ? va_arg(args, long)
+			      : va_arg(args, int);
 			put_number(&s, v < 0 ? -(u64)v : (u64)v, 10, v < 0, spec);
 			break;
 		}
@@ -99,7 +100,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		case 'x':
 		case 'X': {
 			u64 v = longs == 2 ? va_arg(args, unsigned long long)
-			      : longs == 1 ? va_arg(args, unsigned long) : va_arg(args, unsigned int);
+			      : longs == 1 ? va_arg(args, unsigned long)
+			      : va_arg(args, unsigned int);
 			spec.upper = *fmt == 'X';
 			put_number(&s, v, *fmt == 'u' ? 10 : 16, false, spec);
 			break;
@@ -108,7 +110,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			put(&s, '0');
 			put(&s, 'x');
 			put_number(&s, (uintptr_t)va_arg(args, void *), 16, false,
-				   (struct spec){ 2 * sizeof(void *), true, false });
+				   (struct spec){ .width = 2 * sizeof(void *), .zero = true });
 			break;
 		case 's':
 			put_string(&s, va_arg(args, const char *), spec);
@@ -126,14 +128,14 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 				fmt--;	/* a '%' at the very end: let the loop see the NUL */
 			break;
 		}
-#line 695 "chapters/01-boot.nw"
+#line 764 "chapters/01-boot.nw"
 	}
 	if (size)
 		buf[s.len < size ? s.len : size - 1] = '\0';
 	return (int)s.len;
 }
 
-#line 609 "chapters/01-boot.nw"
+#line 678 "chapters/01-boot.nw"
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;

@@ -1,4 +1,4 @@
-#line 459 "chapters/01-boot.nw"
+#line 507 "chapters/01-boot.nw"
 #ifndef _HANDOFF_CONSOLE_H
 #define _HANDOFF_CONSOLE_H
 #include <handoff/types.h>
@@ -12,4 +12,9 @@ void console_init(void);
  * console_write - write @len bytes of @s to every console.
  */
 void console_write(const char *s, size_t len);
+
+/**
+ * console_flush - wait until what was written has left the machine (before it stops).
+ */
+void console_flush(void);
 #endif

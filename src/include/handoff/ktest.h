@@ -1,7 +1,8 @@
-#line 1351 "chapters/01-boot.nw"
+#line 1504 "chapters/01-boot.nw"
 #ifndef _HANDOFF_KTEST_H
 #define _HANDOFF_KTEST_H
 #include <handoff/compiler.h>
+#include <handoff/string.h>
 #include <handoff/types.h>
 
 struct ktest {
@@ -16,7 +17,7 @@ struct ktest_case {
 	void (*run)(struct ktest *t);
 };
 
-#line 1377 "chapters/01-boot.nw"
+#line 1531 "chapters/01-boot.nw"
 #define KTEST(fn)								\
 	static void fn(struct ktest *t);					\
 	static const struct ktest_case ktest_case_##fn				\
@@ -26,7 +27,7 @@ struct ktest_case {
 
 /** ktest_skip - mark the running test skipped (KTAP "# SKIP reason"); the caller returns. */
 void ktest_skip(struct ktest *t, const char *reason);
-#line 1392 "chapters/01-boot.nw"
+#line 1546 "chapters/01-boot.nw"
 #define __KTEST_AT	__FILE__ ":" __ktest_str(__LINE__)
 #define __ktest_str(x)	__ktest_str2(x)
 #define __ktest_str2(x)	#x
@@ -51,7 +52,7 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 #define KASSERT_TRUE(t, cond)	do { if (!KEXPECT_TRUE(t, cond)) return; } while (0)
 #define KASSERT_EQ(t, a, b)	do { if (!KEXPECT_EQ(t, a, b)) return; } while (0)
 
-#line 1371 "chapters/01-boot.nw"
+#line 1525 "chapters/01-boot.nw"
 /** ktest_run_all - run every linked test, print the KTAP report; returns the failed count. */
 int ktest_run_all(void);
 #endif

@@ -1,11 +1,11 @@
-#line 926 "chapters/01-boot.nw"
+#line 1029 "chapters/01-boot.nw"
 #ifndef _HANDOFF_MULTIBOOT_H
 #define _HANDOFF_MULTIBOOT_H
 #include <handoff/types.h>
 
 #define MULTIBOOT_BOOTLOADER_MAGIC	0x2BADB002
 
-#line 939 "chapters/01-boot.nw"
+#line 1042 "chapters/01-boot.nw"
 #define MB_INFO_MEMORY		(1u << 0)	/* mem_lower, mem_upper */
 #define MB_INFO_CMDLINE		(1u << 2)
 #define MB_INFO_MODS		(1u << 3)
@@ -43,7 +43,7 @@ struct multiboot_mmap_entry {
 	u64 len;
 	u32 type;
 } __attribute__((packed));
-#line 1000 "chapters/01-boot.nw"
+#line 1103 "chapters/01-boot.nw"
 enum boot_mem_type {
 	BOOT_MEM_USABLE = 1,
 	BOOT_MEM_RESERVED = 2,
@@ -71,7 +71,22 @@ struct boot_mem_map {
 extern struct boot_mem_map boot_mem_map;
 #define for_each_boot_mem_range(map, r) \
 	for ((r) = (map)->range; (r) < (map)->range + (map)->nr; (r)++)
-#line 1030 "chapters/01-boot.nw"
+
+/*
+ * A range's last byte. The end (addr + size) of a range that reaches the very top of the
+ * 64-bit space is 2^64, which a u64 cannot hold, so code compares last bytes, never ends.
+ * A range is sound when it is not empty and its last byte does not wrap past 2^64.
+ */
+static inline u64 boot_mem_range_last(const struct boot_mem_range *r)
+{
+	return r->addr + r->size - 1;
+}
+
+static inline bool boot_mem_range_sound(const struct boot_mem_range *r)
+{
+	return r->size && boot_mem_range_last(r) >= r->addr;
+}
+#line 1150 "chapters/01-boot.nw"
 /**
  * mb_read_mmap - copy the multiboot memory map at @mmap (@length bytes) into @map.
  * Entries are copied as given. An entry that claims more bytes than remain, or fewer than an
@@ -94,9 +109,10 @@ void boot_mem_map_print(const struct boot_mem_map *map);
 void boot_mem_map_dump(const struct boot_mem_map *map);
 
 /**
- * multiboot_init - check that a multiboot loader started us and read what it handed over:
- * boot_mem_map, boot_command_line, the modules. Panics if there is no memory information.
+ * multiboot_init - check that a multiboot loader started us and take what it handed over:
+ * fills boot_mem_map and boot_command_line, and lists the modules. Panics if there is no
+ * memory information at all.
  */
 void multiboot_init(u32 magic, u32 mbi_phys);
-#line 935 "chapters/01-boot.nw"
+#line 1038 "chapters/01-boot.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 77 "chapters/01-boot.nw"
+#line 92 "chapters/01-boot.nw"
 /*
  * head.S - the kernel's first instructions. GRUB jumps here with paging off, EAX holding the
  * multiboot magic and EBX the physical address of the multiboot information.
@@ -19,7 +19,7 @@
 
 	.section .note.GNU-stack, "", @progbits	/* the stack is not executable */
 
-#line 113 "chapters/01-boot.nw"
+#line 132 "chapters/01-boot.nw"
 	.section .text.head, "ax"
 	.globl startup_32
 startup_32:
@@ -36,21 +36,21 @@ startup_32:
 	movl	%eax, %fs
 	movl	%eax, %gs
 	movl	%eax, %ss
-	movl	$pa(boot_stack_top), %esp
-	pushl	$0				/* a known EFLAGS: IF and the rest clear */
-	popfl
 
 	
-#line 146 "chapters/01-boot.nw"
+#line 165 "chapters/01-boot.nw"
 	movl	$pa(__bss_start), %edi
 	movl	$pa(__bss_stop), %ecx
 	subl	%edi, %ecx
 	xorl	%eax, %eax
 	rep stosb
 	movl	%ebx, %edi			/* EDI again: the multiboot information */
+#line 150 "chapters/01-boot.nw"
+	movl	$pa(boot_stack_top), %esp
+	pushl	$0				/* a known EFLAGS: IF and the rest clear */
+	popfl
 
-#line 135 "chapters/01-boot.nw"
-	xorl	%ebp, %ebp			/* the end of the frame chain: backtraces stop here */
+	xorl	%ebp, %ebp			/* end of the frame chain: backtraces stop */
 	pushl	%edi
 	pushl	%esi
 	call	start_kernel
@@ -58,13 +58,13 @@ startup_32:
 	cli
 2:	hlt
 	jmp	2b
-#line 166 "chapters/01-boot.nw"
+#line 194 "chapters/01-boot.nw"
 	.section .rodata
 	.align 8
 boot_gdt:
-	.quad	0x0000000000000000		/* null: the CPU requires it */
-	.quad	0x00cf9a000000ffff		/* __BOOT_CS: base 0, limit 4 GiB, code, ring 0 */
-	.quad	0x00cf92000000ffff		/* __BOOT_DS: base 0, limit 4 GiB, data, ring 0 */
+	.quad	0				/* null: the CPU requires it */
+	.quad	GDT_ENTRY(0xc09b, 0, 0xfffff)	/* __BOOT_CS: flat 4 GiB code, ring 0 */
+	.quad	GDT_ENTRY(0xc093, 0, 0xfffff)	/* __BOOT_DS: flat 4 GiB data, ring 0 */
 boot_gdt_end:
 boot_gdt_desc:
 	.word	boot_gdt_end - boot_gdt - 1

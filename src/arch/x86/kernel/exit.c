@@ -1,6 +1,7 @@
-#line 820 "chapters/01-boot.nw"
+#line 921 "chapters/01-boot.nw"
 /* exit.c - leave QEMU (isa-debug-exit) or Bochs (the shutdown port). */
 #include <asm/io.h>
+#include <handoff/console.h>
 #include <handoff/exit.h>
 
 #define QEMU_DEBUG_EXIT		0xf4
@@ -12,6 +13,7 @@ void machine_exit(bool pass)
 {
 	const char *s = "Shutdown";
 
+	console_flush();
 	outb(QEMU_DEBUG_EXIT, pass ? QEMU_EXIT_PASS : QEMU_EXIT_FAIL);
 	while (*s)
 		outb(BOCHS_SHUTDOWN_PORT, (u8)*s++);

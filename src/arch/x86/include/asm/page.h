@@ -1,4 +1,4 @@
-#line 206 "chapters/01-boot.nw"
+#line 244 "chapters/01-boot.nw"
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
