@@ -1,4 +1,4 @@
-#line 1445 "chapters/01-boot.nw"
+#line 1473 "chapters/01-boot.nw"
 /* cmdline.c - the kernel command line. */
 #include <handoff/cmdline.h>
 #include <handoff/printk.h>
@@ -19,21 +19,41 @@ void cmdline_save(const char *s)
 	boot_command_line[len] = '\0';
 }
 
+/* The next word at or after @p, and its length; NULL at the end of the line. */
+static const char *next_word(const char *p, size_t *len)
+{
+	while (*p == ' ')
+		p++;
+	if (!*p)
+		return NULL;
+	for (*len = 0; p[*len] && p[*len] != ' '; (*len)++)
+		;
+	return p;
+}
+
 bool cmdline_has(const char *cmdline, const char *word)
 {
-	size_t n = strlen(word);
-	const char *p = cmdline;
+	size_t n = strlen(word), len;
 
-	while (*p) {
-		size_t len = 0;
-
-		while (*p == ' ')
-			p++;
-		while (p[len] && p[len] != ' ')
-			len++;
-		if (len == n && n && !strncmp(p, word, n))
+	for (const char *w = cmdline; (w = next_word(w, &len)); w += len)
+		if (len == n && n && !strncmp(w, word, n))
 			return true;
-		p += len;
-	}
 	return false;
+}
+
+const char *cmdline_get(const char *cmdline, const char *name, const char *from, size_t *len)
+{
+	size_t n = strlen(name), wlen;
+	const char *w = from ? from : cmdline;
+
+	if (from)	/* skip the rest of the word that holds @from */
+		while (*w && *w != ' ')
+			w++;
+	for (; (w = next_word(w, &wlen)); w += wlen) {
+		if (wlen > n && !strncmp(w, name, n) && w[n] == '=') {
+			*len = wlen - n - 1;
+			return w + n + 1;
+		}
+	}
+	return NULL;
 }

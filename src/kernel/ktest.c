@@ -1,7 +1,8 @@
-#line 1577 "chapters/01-boot.nw"
+#line 1674 "chapters/01-boot.nw"
 /* ktest.c - run the self-tests and report them in KTAP. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
+#include <handoff/string.h>
 
 extern const struct ktest_case __start_ktest_cases[], __stop_ktest_cases[];
 
@@ -27,6 +28,24 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 void ktest_skip(struct ktest *t, const char *reason)
 {
 	t->skip_reason = reason;
+}
+
+static struct ktest_panic_catcher *panic_catcher;
+
+void ktest_expect_panic(struct ktest_panic_catcher *c)
+{
+	panic_catcher = c;
+}
+
+void ktest_catch_panic(const char *fmt, va_list args)
+{
+	struct ktest_panic_catcher *c = panic_catcher;
+
+	if (!c)
+		return;
+	panic_catcher = NULL;		/* one panic each: a second one is real */
+	vsnprintf(c->reason, sizeof(c->reason), fmt, args);
+	ktest_longjmp(c->env);
 }
 
 int ktest_run_all(void)

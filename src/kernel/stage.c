@@ -1,13 +1,13 @@
-#line 949 "chapters/01-boot.nw"
+#line 960 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 972 "chapters/01-boot.nw"
+#line 983 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 956 "chapters/01-boot.nw"
+#line 967 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

@@ -1,4 +1,4 @@
-#line 408 "chapters/01-boot.nw"
+#line 409 "chapters/01-boot.nw"
 /* string.c - the few C library string functions the kernel uses. */
 #include <handoff/string.h>
 
@@ -54,4 +54,14 @@ int strncmp(const char *a, const char *b, size_t n)
 int strcmp(const char *a, const char *b)
 {
 	return strncmp(a, b, (size_t)-1);
+}
+
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return n ? NULL : (char *)haystack;
 }

@@ -1,4 +1,4 @@
-#line 1425 "chapters/01-boot.nw"
+#line 1445 "chapters/01-boot.nw"
 #ifndef _HANDOFF_CMDLINE_H
 #define _HANDOFF_CMDLINE_H
 #include <handoff/types.h>
@@ -15,4 +15,12 @@ void cmdline_save(const char *s);
  * "memdump" is not found in "memdumps" nor in "memdump=1".
  */
 bool cmdline_has(const char *cmdline, const char *word);
+
+/**
+ * cmdline_get - find the next word "@name=value" of @cmdline that starts after @from (NULL: from
+ * the start). Returns a pointer to the value inside @cmdline and its length in *@len, or NULL
+ * when there is none. Every memmap= in turn:
+ *	for (v = NULL; (v = cmdline_get(line, "memmap", v, &len)); )
+ */
+const char *cmdline_get(const char *cmdline, const char *name, const char *from, size_t *len);
 #endif

@@ -1,6 +1,7 @@
-#line 1504 "chapters/01-boot.nw"
+#line 1552 "chapters/01-boot.nw"
 #ifndef _HANDOFF_KTEST_H
 #define _HANDOFF_KTEST_H
+#include <stdarg.h>
 #include <handoff/compiler.h>
 #include <handoff/string.h>
 #include <handoff/types.h>
@@ -17,7 +18,7 @@ struct ktest_case {
 	void (*run)(struct ktest *t);
 };
 
-#line 1531 "chapters/01-boot.nw"
+#line 1580 "chapters/01-boot.nw"
 #define KTEST(fn)								\
 	static void fn(struct ktest *t);					\
 	static const struct ktest_case ktest_case_##fn				\
@@ -27,7 +28,7 @@ struct ktest_case {
 
 /** ktest_skip - mark the running test skipped (KTAP "# SKIP reason"); the caller returns. */
 void ktest_skip(struct ktest *t, const char *reason);
-#line 1546 "chapters/01-boot.nw"
+#line 1595 "chapters/01-boot.nw"
 #define __KTEST_AT	__FILE__ ":" __ktest_str(__LINE__)
 #define __ktest_str(x)	__ktest_str2(x)
 #define __ktest_str2(x)	#x
@@ -51,8 +52,47 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 })
 #define KASSERT_TRUE(t, cond)	do { if (!KEXPECT_TRUE(t, cond)) return; } while (0)
 #define KASSERT_EQ(t, a, b)	do { if (!KEXPECT_EQ(t, a, b)) return; } while (0)
+#line 1628 "chapters/01-boot.nw"
+#ifdef HOST_BUILD
+#include <setjmp.h>
+typedef jmp_buf ktest_jmp_buf;
+#define ktest_setjmp(b)		setjmp(b)
+#define ktest_longjmp(b)	longjmp(b, 1)
+#else
+typedef void *ktest_jmp_buf[5];
+#define ktest_setjmp(b)		__builtin_setjmp(b)
+#define ktest_longjmp(b)	__builtin_longjmp(b, 1)
+#endif
 
-#line 1525 "chapters/01-boot.nw"
+struct ktest_panic_catcher {
+	ktest_jmp_buf env;
+	char reason[256];
+};
+
+/** ktest_expect_panic - the next panic jumps to @c instead of stopping (NULL: no more). */
+void ktest_expect_panic(struct ktest_panic_catcher *c);
+
+/** ktest_catch_panic - called first by panic: if a test expects one, never returns. */
+void ktest_catch_panic(const char *fmt, va_list args);
+
+#define KEXPECT_PANIC(t, stmt, words) ({					\
+	static struct ktest_panic_catcher __c;					\
+	bool __ok;								\
+	ktest_expect_panic(&__c);						\
+	if (ktest_setjmp(__c.env) == 0) {					\
+		stmt;								\
+		ktest_expect_panic(NULL);					\
+		__ok = ktest_check(t, false, __KTEST_AT,			\
+				   "expected %s to panic", #stmt);		\
+	} else {								\
+		__ok = ktest_check(t, strstr(__c.reason, words) != NULL,	\
+				   __KTEST_AT, "%s panicked with \"%s\", "	\
+				   "expected \"%s\" in it", #stmt, __c.reason, words);\
+	}									\
+	__ok;									\
+})
+
+#line 1574 "chapters/01-boot.nw"
 /** ktest_run_all - run every linked test, print the KTAP report; returns the failed count. */
 int ktest_run_all(void);
 #endif

@@ -1,4 +1,4 @@
-#line 1826 "chapters/01-boot.nw"
+#line 1970 "chapters/01-boot.nw"
 /* boot_test.c - what only the booted kernel can check. */
 #include <asm/page.h>
 #include <handoff/ktest.h>
@@ -17,4 +17,10 @@ KTEST(boot_map_holds_the_kernel)
 			inside = true;
 	KEXPECT_TRUE(t, inside);
 	KEXPECT_EQ(t, start, LOAD_PHYSICAL_ADDR);
+}
+
+KTEST(boot_refuses_a_foreign_loader)
+{
+	KEXPECT_PANIC(t, multiboot_init(0x1234, 0x9000), "not started by a multiboot boot loader");
+	KEXPECT_PANIC(t, multiboot_init(MULTIBOOT_BOOTLOADER_MAGIC, 0), "pointer in EBX is null");
 }

@@ -1,11 +1,11 @@
-#line 1409 "chapters/01-boot.nw"
+#line 1429 "chapters/01-boot.nw"
 /* multiboot_init.c - the kernel's side of the multiboot hand-over. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 
-#line 1360 "chapters/01-boot.nw"
+#line 1380 "chapters/01-boot.nw"
 static void read_memory_info(const struct multiboot_info *mbi)
 {
 	if (mbi->flags & MB_INFO_MEM_MAP) {
