@@ -1,4 +1,4 @@
-#line 2064 "chapters/01-boot.nw"
+#line 2124 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
@@ -12,21 +12,21 @@ void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2086 "chapters/01-boot.nw"
+#line 2146 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	if (cmdline_has(boot_command_line, "memdump"))
 		boot_mem_map_dump(&boot_mem_map);
-#line 2078 "chapters/01-boot.nw"
+#line 2138 "chapters/01-boot.nw"
 	
-#line 2095 "chapters/01-boot.nw"
+#line 2155 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2079 "chapters/01-boot.nw"
+#line 2139 "chapters/01-boot.nw"
 }

@@ -1,13 +1,13 @@
-#line 960 "chapters/01-boot.nw"
+#line 987 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 983 "chapters/01-boot.nw"
+#line 1010 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 967 "chapters/01-boot.nw"
+#line 994 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

@@ -1,4 +1,4 @@
-#line 1757 "chapters/01-boot.nw"
+#line 1814 "chapters/01-boot.nw"
 /* vsprintf_test.c - the formatter, rule by rule. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
@@ -21,6 +21,7 @@ KTEST(vsnprintf_integers)
 	EXPECT_FMT(t, "18446744073709551615", "%llu", ~0ull);
 	EXPECT_FMT(t, "100000000", "%llx", 1ull << 32);
 	EXPECT_FMT(t, "deadbeef", "%lx", 0xdeadbeefUL);
+	EXPECT_FMT(t, "4096 1000", "%zu %zx", (size_t)4096, (size_t)4096);
 }
 
 KTEST(vsnprintf_width_and_padding)

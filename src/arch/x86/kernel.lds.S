@@ -1,4 +1,4 @@
-#line 284 "chapters/01-boot.nw"
+#line 307 "chapters/01-boot.nw"
 #include <asm/page.h>
 
 OUTPUT_FORMAT("elf32-i386")

@@ -1,4 +1,4 @@
-#line 1970 "chapters/01-boot.nw"
+#line 2028 "chapters/01-boot.nw"
 /* boot_test.c - what only the booted kernel can check. */
 #include <asm/page.h>
 #include <handoff/ktest.h>
@@ -23,4 +23,6 @@ KTEST(boot_refuses_a_foreign_loader)
 {
 	KEXPECT_PANIC(t, multiboot_init(0x1234, 0x9000), "not started by a multiboot boot loader");
 	KEXPECT_PANIC(t, multiboot_init(MULTIBOOT_BOOTLOADER_MAGIC, 0), "pointer in EBX is null");
+	KEXPECT_PANIC(t, multiboot_init(MULTIBOOT_BOOTLOADER_MAGIC, 0xfffffff0),
+		      "out of the kernel's reach");
 }

@@ -19,6 +19,21 @@
 #define PAGE_OFFSET		((unsigned long)__PAGE_OFFSET)
 #define __pa(x)			((phys_addr_t)((unsigned long)(x) - PAGE_OFFSET))
 #define __va(x)			((void *)((unsigned long)(x) + PAGE_OFFSET))
+
+/*
+ * The physical pages below this one are the ones the kernel can reach through __va. With
+ * paging off that is everything below 4 GiB; chapter 2's head.S lowers it to what its first
+ * page tables map, and chapter 5 raises it again.
+ */
+extern unsigned long max_pfn_mapped;
+
+/** phys_mapped - can the kernel read the @size bytes at @phys through __va? */
+static inline bool phys_mapped(phys_addr_t phys, phys_addr_t size)
+{
+	phys_addr_t end = (phys_addr_t)max_pfn_mapped << PAGE_SHIFT;
+
+	return phys < end && size <= end - phys;
+}
 #endif
 
 #endif
