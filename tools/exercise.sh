@@ -74,7 +74,7 @@ check() {	# check DIR
 			echo "  ok      $t"
 		else
 			echo "  FAILED  $t"
-			tr -d '\r' <"$log" | grep -E "^    # $t: " | sed 's/^    /          /' || true
+			tr -d '\r' <"$log" | grep -E "^# $t: " | sed 's/^/          /' || true
 			bad=1
 		fi
 	done

@@ -1,4 +1,4 @@
-#line 1042 "chapters/01-boot.nw"
+#line 1053 "chapters/01-boot.nw"
 /* panic.c - stop with a reason and a failing verdict. */
 #include <handoff/exit.h>
 #include <handoff/ktest.h>
@@ -13,6 +13,7 @@ void panic(const char *fmt, ...)
 	va_start(args, fmt);
 	ktest_catch_panic(fmt, args);	/* returns only if no test expects a panic */
 	va_end(args);
+	printk_set_prefix(NULL);	/* a test's panic is not a test diagnostic */
 	if (in_panic)
 		machine_exit(false);
 	in_panic = true;

@@ -1,13 +1,15 @@
-#line 987 "chapters/01-boot.nw"
+#line 998 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1010 "chapters/01-boot.nw"
+#line 1021 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 994 "chapters/01-boot.nw"
+#line 380 "chapters/02-brk.nw"
+	{ 2, "brk" },
+#line 1005 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

@@ -1,10 +1,9 @@
-#line 307 "chapters/01-boot.nw"
+#line 319 "chapters/01-boot.nw"
 #include <asm/page.h>
 
 OUTPUT_FORMAT("elf32-i386")
 OUTPUT_ARCH(i386)
-ENTRY(startup_32_phys)
-startup_32_phys = pa(startup_32);
+ENTRY(startup_32)
 
 PHDRS
 {
@@ -36,7 +35,19 @@ SECTIONS
 		*(COMMON)
 		__bss_stop = .;
 	}
-
+#line 35 "chapters/02-brk.nw"
+	. = ALIGN(PAGE_SIZE);
+	.brk (NOLOAD) : AT(ADDR(.brk) - __PAGE_OFFSET) {
+		__brk_base = .;
+		. += 64 * 1024;			/* for users without a RESERVE_BRK */
+		*(.brk_reservation)		/* the RESERVE_BRKs */
+		__brk_limit = .;
+	} :data
+#line 234 "chapters/02-brk.nw"
+#include <asm/pgtable.h>
+	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
+	       "the kernel image fills more than half of head.S's early mapping")
+#line 356 "chapters/01-boot.nw"
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
 

@@ -1,4 +1,4 @@
-#line 92 "chapters/01-boot.nw"
+#line 102 "chapters/01-boot.nw"
 /*
  * head.S - the kernel's first instructions. GRUB jumps here with paging off, EAX holding the
  * multiboot magic and EBX the physical address of the multiboot information.
@@ -19,7 +19,7 @@
 
 	.section .note.GNU-stack, "", @progbits	/* the stack is not executable */
 
-#line 132 "chapters/01-boot.nw"
+#line 142 "chapters/01-boot.nw"
 	.section .text.head, "ax"
 	.globl startup_32
 startup_32:
@@ -38,18 +38,61 @@ startup_32:
 	movl	%eax, %ss
 
 	
-#line 165 "chapters/01-boot.nw"
+#line 175 "chapters/01-boot.nw"
 	movl	$pa(__bss_start), %edi
 	movl	$pa(__bss_stop), %ecx
 	subl	%edi, %ecx
 	xorl	%eax, %eax
 	rep stosb
 	movl	%ebx, %edi			/* EDI again: the multiboot information */
-#line 150 "chapters/01-boot.nw"
+#line 160 "chapters/01-boot.nw"
 	movl	$pa(boot_stack_top), %esp
 	pushl	$0				/* a known EFLAGS: IF and the rest clear */
 	popfl
-
+#line 248 "chapters/02-brk.nw"
+	
+#line 253 "chapters/02-brk.nw"
+#include <asm/pgtable.h>
+	pushl	%esi
+	pushl	%edi
+	movl	$pa(__brk_base), %edx		/* the page directory: brk's first page */
+	movl	%edx, %edi
+	xorl	%eax, %eax
+	movl	$PTRS_PER_PGD, %ecx
+	rep stosl				/* clear it; EDI is now brk's second page */
+	movl	$PTE_IDENT_ATTR, %eax		/* maps physical 0 */
+1:	leal	PDE_IDENT_ATTR(%edi), %ecx	/* an entry for the page table at EDI */
+	movl	%ecx, (%edx)			/* identity */
+	movl	%ecx, (__PAGE_OFFSET >> 20)(%edx)	/* and at PAGE_OFFSET */
+	addl	$4, %edx
+	movl	$PTRS_PER_PTE, %ecx
+2:	stosl					/* one page */
+	addl	$PAGE_SIZE, %eax
+	loop	2b
+	cmpl	$EARLY_MAP_SIZE + PTE_IDENT_ATTR, %eax
+	jb	1b
+	movl	%edi, pa(early_pagetables_end)	/* what brk_setup takes over */
+	shrl	$PAGE_SHIFT, %eax		/* the flags shift out: the end's pfn */
+	movl	%eax, pa(max_pfn_mapped)
+	popl	%edi
+	popl	%esi
+#line 249 "chapters/02-brk.nw"
+	
+#line 286 "chapters/02-brk.nw"
+	movl	$pa(__brk_base), %eax
+	movl	%eax, %cr3
+	movl	%cr0, %eax
+	orl	$X86_CR0_PG, %eax
+	movl	%eax, %cr0			/* paging on; the identity map holds EIP */
+	ljmp	$__BOOT_CS, $3f			/* the same code, at its PAGE_OFFSET address */
+3:	addl	$__PAGE_OFFSET, %esp
+	lgdt	boot_gdt_desc_high
+	.pushsection .rodata
+boot_gdt_desc_high:
+	.word	boot_gdt_end - boot_gdt - 1
+	.long	boot_gdt			/* virtual this time */
+	.popsection
+#line 164 "chapters/01-boot.nw"
 	xorl	%ebp, %ebp			/* end of the frame chain: backtraces stop */
 	pushl	%edi
 	pushl	%esi
@@ -58,7 +101,7 @@ startup_32:
 	cli
 2:	hlt
 	jmp	2b
-#line 194 "chapters/01-boot.nw"
+#line 204 "chapters/01-boot.nw"
 	.section .rodata
 	.align 8
 boot_gdt:

@@ -1,8 +1,10 @@
-#line 244 "chapters/01-boot.nw"
+#line 254 "chapters/01-boot.nw"
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
-
+#line 206 "chapters/02-brk.nw"
+#define __PAGE_OFFSET		0xC0000000	/* from stage 2 on: the higher half */
+#line 258 "chapters/01-boot.nw"
 #ifndef __PAGE_OFFSET
 #define __PAGE_OFFSET		0x00000000	/* stage 1: paging off, virtual == physical */
 #endif

@@ -1,4 +1,4 @@
-#line 214 "chapters/01-boot.nw"
+#line 224 "chapters/01-boot.nw"
 #ifndef _ASM_SEGMENT_H
 #define _ASM_SEGMENT_H
 /* Selectors into the boot GDT of head.S: index * 8, table GDT, privilege 0. */

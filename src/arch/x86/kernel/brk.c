@@ -1,0 +1,35 @@
+#line 306 "chapters/02-brk.nw"
+/* brk.c (x86) - the kernel's brk area, whose first user is head.S. */
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <handoff/brk.h>
+#include <handoff/printk.h>
+
+extern char __brk_base[], __brk_limit[];
+
+/* Written by head.S: the physical address of the first byte after its page tables. */
+unsigned long early_pagetables_end;
+
+RESERVE_BRK(early_pagetables, EARLY_PAGETABLES_SIZE);
+
+struct brk_area kernel_brk = { __brk_base, __brk_base, __brk_limit, NULL };
+
+#line 326 "chapters/02-brk.nw"
+void brk_setup(void)
+{
+	kernel_brk.end = __va(early_pagetables_end);
+	printk("brk: [mem 0x%08llx-0x%08llx] %zu KiB; head.S's page tables use %zu KiB\n",
+	       __pa(kernel_brk.base), __pa(kernel_brk.limit) - 1,
+	       (size_t)(kernel_brk.limit - kernel_brk.base) >> 10, brk_used(&kernel_brk) >> 10);
+	printk("paging: physical [mem 0x00000000-0x%08llx] mapped at 0 and at 0x%08lx\n",
+	       ((phys_addr_t)max_pfn_mapped << PAGE_SHIFT) - 1, PAGE_OFFSET);
+}
+#line 351 "chapters/02-brk.nw"
+void __reserve_brk(const char *caller)
+{
+	brk_seal(&kernel_brk, caller);
+	printk("brk: sealed by %s(): [mem 0x%08llx-0x%08llx] used, %zu of %zu KiB\n", caller,
+	       __pa(kernel_brk.base), __pa(kernel_brk.end) - 1, brk_used(&kernel_brk) >> 10,
+	       (size_t)(kernel_brk.limit - kernel_brk.base) >> 10);
+
+}

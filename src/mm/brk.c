@@ -1,0 +1,32 @@
+#line 113 "chapters/02-brk.nw"
+/* brk.c - a bump allocator: hand out memory from a fixed area, never take it back. */
+#include <handoff/brk.h>
+#include <handoff/printk.h>
+#include <handoff/string.h>
+
+void *brk_alloc(struct brk_area *brk, size_t size, size_t align, const char *caller)
+{
+	uintptr_t end = (uintptr_t)brk->end, limit = (uintptr_t)brk->limit, start;
+
+	if (brk->sealed_by)
+		panic("extend_brk: %s() asked for %zu bytes after brk was sealed by %s()",
+		      caller, size, brk->sealed_by);
+	if (align == 0 || (align & (align - 1)))
+		panic("extend_brk: %s() asked for alignment %zu, which is not a power of two",
+		      caller, align);
+	start = (end + align - 1) & ~(uintptr_t)(align - 1);
+	if (start < end || start > limit || size > limit - start)
+		panic("extend_brk: %s() asked for %zu bytes aligned to %zu, but only %zu of "
+		      "the %zu bytes of brk are left", caller, size, align,
+		      (size_t)(limit - end), (size_t)(limit - (uintptr_t)brk->base));
+	brk->end = (char *)start + size;
+	return memset((void *)start, 0, size);
+}
+
+void brk_seal(struct brk_area *brk, const char *caller)
+{
+	if (brk->sealed_by)
+		panic("reserve_brk: %s() sealed brk, but %s() had sealed it already",
+		      caller, brk->sealed_by);
+	brk->sealed_by = caller;
+}
