@@ -42,6 +42,14 @@ while IFS= read -r root; do
 		cat "$tmp.err" >&2
 		rm -f "$tmp" "$tmp.err"
 		exit 1		# one error is reported once, not once per file
+	elif grep -n '@<<' "$tmp" >"$tmp.err"; then
+		# noweb leaves the escape @<< alone on a line where an unescaped << came first.
+		echo "tangle: $root: an @<< escape survived tangling (write << unescaped on a line" \
+			"without >>, or escape every << of the line):" >&2
+		echo "tangle: $root:" >&2
+		cat "$tmp.err" >&2
+		rm -f "$tmp" "$tmp.err"
+		exit 1		# one error is reported once, not once per file
 	else
 		cmp -s "$tmp" "$out/$root" 2>/dev/null || cp "$tmp" "$out/$root"
 	fi

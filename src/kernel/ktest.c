@@ -1,4 +1,4 @@
-#line 1745 "chapters/01-boot.nw"
+#line 1765 "chapters/01-boot.nw"
 /* ktest.c - run the self-tests and report them in KTAP. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
@@ -28,6 +28,14 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 void ktest_skip(struct ktest *t, const char *reason)
 {
 	t->skip_reason = reason;
+}
+
+u32 ktest_rand(u32 *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state;
 }
 
 static struct ktest_panic_catcher *panic_catcher;

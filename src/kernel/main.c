@@ -1,6 +1,6 @@
-#line 2138 "chapters/01-boot.nw"
+#line 2166 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2156 "chapters/01-boot.nw"
+#line 2184 "chapters/01-boot.nw"
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -8,32 +8,42 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 376 "chapters/02-brk.nw"
+#line 374 "chapters/02-brk.nw"
 #include <handoff/brk.h>
+#line 1022 "chapters/03-e820.nw"
+#include <asm/e820.h>
+#include <handoff/early_res.h>
 
-#line 2141 "chapters/01-boot.nw"
+#line 2169 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2167 "chapters/01-boot.nw"
+#line 2195 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	if (cmdline_has(boot_command_line, "memdump"))
 		boot_mem_map_dump(&boot_mem_map);
-#line 371 "chapters/02-brk.nw"
+#line 369 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
-#line 2146 "chapters/01-boot.nw"
+#line 1013 "chapters/03-e820.nw"
+	setup_memory_map();
+	reserve_early_setup(mbi_phys);
+	early_res_print(&early_res);
+	e820_handoff_ledger("brk");
+	if (cmdline_has(boot_command_line, "memdump"))
+		e820_dump();
+#line 2174 "chapters/01-boot.nw"
 	
-#line 2176 "chapters/01-boot.nw"
+#line 2204 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2147 "chapters/01-boot.nw"
+#line 2175 "chapters/01-boot.nw"
 }

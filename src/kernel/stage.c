@@ -1,15 +1,17 @@
-#line 998 "chapters/01-boot.nw"
+#line 1012 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1021 "chapters/01-boot.nw"
+#line 1035 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 380 "chapters/02-brk.nw"
+#line 378 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1005 "chapters/01-boot.nw"
+#line 1027 "chapters/03-e820.nw"
+	{ 3, "e820" },
+#line 1019 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

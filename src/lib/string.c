@@ -1,4 +1,4 @@
-#line 443 "chapters/01-boot.nw"
+#line 444 "chapters/01-boot.nw"
 /* string.c - the few C library string functions the kernel uses. */
 #include <handoff/string.h>
 
@@ -18,6 +18,19 @@ void *memcpy(void *dst, const void *src, size_t n)
 
 	while (n--)
 		*d++ = *s++;
+	return dst;
+}
+
+/* Like memcpy, but the two may overlap: copy backwards when dst lies above src. */
+void *memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	if (d <= s)
+		return memcpy(dst, src, n);
+	while (n--)
+		d[n] = s[n];
 	return dst;
 }
 

@@ -1,4 +1,4 @@
-#line 398 "chapters/02-brk.nw"
+#line 396 "chapters/02-brk.nw"
 /* brk_test.c - the bump allocator against its rules. */
 #include <handoff/brk.h>
 #include <handoff/ktest.h>
@@ -12,7 +12,7 @@ static struct brk_area test_brk(void)
 	return (struct brk_area){ brk_buf, brk_buf, brk_buf + sizeof(brk_buf), NULL };
 }
 
-#line 417 "chapters/02-brk.nw"
+#line 415 "chapters/02-brk.nw"
 KTEST(brk_aligns_and_zeroes)
 {
 	struct brk_area b = test_brk();
@@ -35,7 +35,7 @@ KTEST(brk_exact_fit)
 	KEXPECT_EQ(t, brk_used(&b), 4096);
 	KEXPECT_TRUE(t, brk_alloc(&b, 0, 1, __func__) == brk_buf + 4096);	/* nothing fits */
 }
-#line 442 "chapters/02-brk.nw"
+#line 440 "chapters/02-brk.nw"
 KTEST(brk_refuses_too_much)
 {
 	struct brk_area b = test_brk();
@@ -66,15 +66,7 @@ KTEST(brk_sealed_names_both)
 	KEXPECT_PANIC(t, brk_seal(&b, "again"), "setup_arch() had sealed it already");
 	KEXPECT_EQ(t, brk_used(&b), 8);
 }
-#line 480 "chapters/02-brk.nw"
-static u32 brk_rand(u32 *state)		/* xorshift32: the same sequence on every machine */
-{
-	*state ^= *state << 13;
-	*state ^= *state >> 17;
-	*state ^= *state << 5;
-	return *state;
-}
-
+#line 478 "chapters/02-brk.nw"
 /* The refusal, in a function of its own: KEXPECT_PANIC must not share a frame with a loop. */
 static void expect_refusal(struct ktest *t, struct brk_area *b, size_t size, size_t align)
 {
@@ -89,7 +81,7 @@ KTEST(brk_matches_its_model)
 	int done = 0;
 
 	for (int i = 0; i < 1000; i++) {
-		size_t size = brk_rand(&seed) % 64, align = (size_t)1 << (brk_rand(&seed) % 7);
+		size_t size = ktest_rand(&seed) % 64, align = (size_t)1 << (ktest_rand(&seed) % 7);
 		size_t start = (model + align - 1) & ~(align - 1);
 		char *p;
 

@@ -47,7 +47,7 @@ extern struct brk_area kernel_brk;
 /** extend_brk - @size zeroed bytes aligned to @align from the kernel's brk area. */
 #define extend_brk(size, align)	brk_alloc(&kernel_brk, (size), (align), __func__)
 
-/** reserve_brk - seal the kernel's brk and hand its used part to the next allocator. */
+/** reserve_brk - seal the kernel's brk; its used part is what the next allocator reserves. */
 #define reserve_brk()		__reserve_brk(__func__)
 void __reserve_brk(const char *caller);
 

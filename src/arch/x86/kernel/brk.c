@@ -24,12 +24,11 @@ void brk_setup(void)
 	printk("paging: physical [mem 0x00000000-0x%08llx] mapped at 0 and at 0x%08lx\n",
 	       ((phys_addr_t)max_pfn_mapped << PAGE_SHIFT) - 1, PAGE_OFFSET);
 }
-#line 351 "chapters/02-brk.nw"
+#line 353 "chapters/02-brk.nw"
 void __reserve_brk(const char *caller)
 {
 	brk_seal(&kernel_brk, caller);
 	printk("brk: sealed by %s(): [mem 0x%08llx-0x%08llx] used, %zu of %zu KiB\n", caller,
 	       __pa(kernel_brk.base), __pa(kernel_brk.end) - 1, brk_used(&kernel_brk) >> 10,
 	       (size_t)(kernel_brk.limit - kernel_brk.base) >> 10);
-
 }

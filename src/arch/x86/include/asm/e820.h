@@ -1,0 +1,82 @@
+#line 25 "chapters/03-e820.nw"
+#ifndef _ASM_E820_H
+#define _ASM_E820_H
+#include <handoff/multiboot.h>
+#include <handoff/types.h>
+
+#define E820_RAM	1
+#define E820_RESERVED	2
+#define E820_ACPI	3	/* ACPI tables: usable once they have been read */
+#define E820_NVS	4	/* ACPI non-volatile storage: never usable */
+#define E820_UNUSABLE	5	/* bad memory */
+#define E820MAX		128
+
+struct e820entry {
+	u64 addr;
+	u64 size;
+	u32 type;
+};
+
+struct e820map {
+	int nr_map;
+	struct e820entry map[E820MAX];
+};
+
+extern struct e820map e820;
+
+#define for_each_e820_entry(m, e) \
+	for ((e) = (m)->map; (e) < (m)->map + (m)->nr_map; (e)++)
+
+#line 62 "chapters/03-e820.nw"
+/**
+ * e820_add_region - append [@start, @start + @size) of @type to @m, as given (unsanitized).
+ * A full map refuses the entry and says so; returns 0, or -1 when it was refused.
+ */
+int e820_add_region(struct e820map *m, u64 start, u64 size, u32 type);
+
+/**
+ * sanitize_e820_map - make @m sorted, disjoint and merged: zero-length entries dropped,
+ * entries that wrap past 2^64 refused, overlaps resolved by e820_precedence, adjacent entries
+ * of one type merged. Says what it dropped. Returns the number of entries.
+ */
+int sanitize_e820_map(struct e820map *m);
+
+/** e820_precedence - when entries overlap, the one of higher precedence wins. */
+int e820_precedence(u32 type);
+
+/**
+ * e820_clip - remove from @m everything at or above @limit, saying how much usable memory that
+ * was and, in @why, why it is ignored. @m must be sanitized.
+ */
+void e820_clip(struct e820map *m, u64 limit, const char *why);
+
+/**
+ * parse_memmap - apply one memmap= value (@len bytes at @s) to @m, as Linux does:
+ * "exactmap" empties the map, "nn[KMG]@ss[KMG]" adds usable memory, "nn$ss" reserved,
+ * "nn#ss" ACPI data, and "nn" alone limits usable memory to nn. Anything else is reported and
+ * ignored; returns 0 when applied, -1 when ignored.
+ */
+int parse_memmap(struct e820map *m, const char *s, size_t len);
+
+/**
+ * memparse - a size with an optional K, M or G suffix, decimal or 0x hex, at @s; *@end is set
+ * past it. Returns false (and leaves *@v alone) when there is no number or it overflows.
+ */
+bool memparse(const char *s, const char **end, u64 *v);
+
+/** e820_print_map - the map, one "e820: @who [mem first-last] type" line per entry. */
+void e820_print_map(const struct e820map *m, const char *who);
+
+/** e820_type_name - "usable", "reserved", ... */
+const char *e820_type_name(u32 type);
+#line 323 "chapters/03-e820.nw"
+#define MAXMEM		(896ull << 20)	/* low memory: what the direct map can cover */
+#line 999 "chapters/03-e820.nw"
+struct early_res_table;
+void setup_memory_map(void);
+void reserve_early_setup(u32 mbi_phys);
+void early_res_print(const struct early_res_table *tab);
+void e820_dump(void);
+void e820_handoff_ledger(const char *from);
+#line 54 "chapters/03-e820.nw"
+#endif

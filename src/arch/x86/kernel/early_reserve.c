@@ -1,0 +1,73 @@
+#line 721 "chapters/03-e820.nw"
+/* early_reserve.c - reserve what is in use before anyone looks for free memory. */
+#include <asm/page.h>
+#include <handoff/brk.h>
+#include <handoff/early_res.h>
+#include <handoff/multiboot.h>
+#include <handoff/printk.h>
+#include <handoff/sections.h>
+#include <handoff/string.h>
+
+#define BIOS_EBDA_SEGMENT	0x40E
+#define LEGACY_START		0xA0000
+#define LEGACY_END		0x100000
+
+static void reserve_bios_and_kernel(void)
+{
+	u32 ebda = (u32)*(const u16 *)__va(BIOS_EBDA_SEGMENT) << 4;
+
+	reserve_early(0, PAGE_SIZE, "BIOS data");
+	if (ebda < 0x80000 || ebda >= LEGACY_START)
+		ebda = LEGACY_START;			/* no believable EBDA */
+	reserve_early(MAX(ebda & ~(u32)(PAGE_SIZE - 1), PAGE_SIZE), LEGACY_END, "BIOS reserved");
+	reserve_early(__pa(_text), __pa(__bss_stop), "TEXT DATA BSS");
+	if (!kernel_brk.sealed_by)
+		panic("early_res: brk is still open; reserve_brk() must seal it first");
+	reserve_early(__pa(kernel_brk.base), __pa(kernel_brk.end), "BRK");
+}
+
+#line 757 "chapters/03-e820.nw"
+static void reserve_string(u32 phys, const char *name)
+{
+	u64 n = 0;
+
+	if (!phys)
+		return;
+	while (phys_mapped(phys + n, 1) && ((const char *)__va(phys))[n])
+		n++;
+	if (phys_mapped(phys + n, 1))
+		reserve_early(phys, phys + n + 1, name);
+}
+
+static void reserve_multiboot(u32 mbi_phys)
+{
+	const struct multiboot_info *mbi = __va(mbi_phys);
+
+	reserve_early(mbi_phys, mbi_phys + sizeof(*mbi), "multiboot info");
+	if (mbi->flags & MB_INFO_MEM_MAP)
+		reserve_early(mbi->mmap_addr, (u64)mbi->mmap_addr + mbi->mmap_length, "mb mmap");
+	if (mbi->flags & MB_INFO_CMDLINE)
+		reserve_string(mbi->cmdline, "mb cmdline");
+	if (mbi->flags & MB_INFO_LOADER_NAME)
+		reserve_string(mbi->boot_loader_name, "mb loader name");
+	if (!(mbi->flags & MB_INFO_MODS) || !mbi->mods_count)
+		return;
+	reserve_early(mbi->mods_addr, (u64)mbi->mods_addr +
+		      mbi->mods_count * sizeof(struct multiboot_module), "mb modules");
+	for (u32 i = 0; i < mbi->mods_count; i++) {
+		const struct multiboot_module *mod =
+			(const struct multiboot_module *)__va(mbi->mods_addr) + i;
+
+		reserve_early(mod->mod_start, mod->mod_end, "module");
+		reserve_string(mod->string, "module name");
+	}
+}
+
+/**
+ * reserve_early_setup - reserve the BIOS areas, the kernel image and the multiboot structures.
+ */
+void reserve_early_setup(u32 mbi_phys)
+{
+	reserve_bios_and_kernel();
+	reserve_multiboot(mbi_phys);
+}

@@ -1,0 +1,11 @@
+#line 818 "chapters/03-e820.nw"
+#ifndef _HANDOFF_LEDGER_H
+#define _HANDOFF_LEDGER_H
+
+/**
+ * handoff_ledger - print "handoff: @from -> @to total=T free=F reserved=R" (in pages) and check
+ * it: T = F + R, and T equal to the total of the first handoff of this boot. Panics otherwise.
+ */
+void handoff_ledger(const char *from, const char *to, unsigned long total, unsigned long free,
+		    unsigned long reserved);
+#endif
