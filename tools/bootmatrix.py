@@ -57,7 +57,7 @@ def parse_matrix(path):
             for e in w[6:]:
                 if e.startswith('timeout='):
                     timeout = e.split('=', 1)[1]
-                elif e in ('mmap', 'above4g', '-') or re.match(r'(no)?match=|outcome=', e):
+                elif e in ('mmap', 'above4g', 'ledger', '-') or re.match(r'(no)?match=|outcome=', e):
                     if e != '-':
                         expects.append(e)
                 else:

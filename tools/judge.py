@@ -33,6 +33,9 @@ Expectations (--expect, also the last column of tests/boot/matrix):
   above4g        that summary has A > 0
   match=REGEX    some serial line matches REGEX (Python re.search)
   nomatch=REGEX  no serial line matches REGEX
+  ledger         the `handoff: FROM -> TO total=T free=F reserved=R` lines are exactly
+                 the chain tests/boot/handoffs gives for this stage (--stage), each
+                 with T = F + R, all with the same T
   outcome=KIND   the boot must end as KIND (fail, panic, triple, ...) instead of
                  pass; the case then passes when it does (and its matches hold)
 """
@@ -47,6 +50,8 @@ VERDICT_RE = re.compile(r'^stage (\d+) \(([^)]*)\): (PASS|FAIL)\s*$')
 PANIC_RE = re.compile(r'^panic: ?(.*)$')
 PLAN_RE = re.compile(r'^1\.\.(\d+)\s*$')
 RESULT_RE = re.compile(r'^(not ok|ok) (\d+)(?: -)? ?([^#]*?)\s*(?:#\s*(.*))?$')
+LEDGER_RE = re.compile(
+    r'^handoff: (\S+) -> (\S+) total=(\d+) free=(\d+) reserved=(\d+)\s*$')
 MMAP_SUM_RE = re.compile(
     r'^mb-mmap: (\d+) entries, usable (\d+) KiB, above 4 GiB (\d+) KiB')
 
@@ -173,7 +178,7 @@ def judge(serial, emu='qemu', status=None, timed_out=False, timeout=None,
     elif kind != 'pass':
         return False, kind, detail
 
-    bad = check_expectations(lines, expects, mem)
+    bad = check_expectations(lines, expects, mem, stage)
     if bad:
         return False, 'expect', '; '.join(bad)
     return True, 'pass', detail if want != 'pass' else ''
@@ -240,7 +245,43 @@ def observe(lines, emu, status, timed_out, timeout, emu_logs, stage):
         return 'died', 'Bochs exited with status %s without a verdict%s' % (status, tail)
 
 
-def check_expectations(lines, expects, mem):
+HANDOFFS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'boot',
+                        'handoffs')
+
+
+def expected_handoffs(stage):
+    """[(FROM, TO)] that a stage-STAGE kernel must print, from tests/boot/handoffs."""
+    chain = []
+    with open(HANDOFFS) as f:
+        for line in f:
+            words = line.split('#', 1)[0].split()
+            if len(words) == 3 and int(words[0]) <= stage:
+                chain.append((words[1], words[2]))
+    return chain
+
+
+def check_ledger(lines, chain):
+    """The handoff lines, checked here on the host rather than trusted from the kernel."""
+    rows = [LEDGER_RE.match(l) for l in lines]
+    rows = [(m.group(1), m.group(2)) + tuple(int(x) for x in m.groups()[2:])
+            for m in rows if m]
+    bad = []
+    got = [(r[0], r[1]) for r in rows]
+    if got != chain:
+        bad.append('handoffs %s, expected %s' % (
+            ' '.join('%s->%s' % h for h in got) or 'none',
+            ' '.join('%s->%s' % h for h in chain) or 'none'))
+    for i, (frm, to, total, free, reserved) in enumerate(rows):
+        if free + reserved != total:
+            bad.append('handoff %s -> %s: free %d + reserved %d != total %d'
+                       % (frm, to, free, reserved, total))
+        if total != rows[0][2]:
+            bad.append('handoff %s -> %s: total %d, but the first handoff had %d'
+                       % (frm, to, total, rows[0][2]))
+    return bad
+
+
+def check_expectations(lines, expects, mem, stage=None):
     bad = []
     summary = None
     for line in lines:
@@ -274,6 +315,11 @@ def check_expectations(lines, expects, mem):
             hit = [l for l in lines if rx.search(l)]
             if hit:
                 bad.append('line matches %r: %r' % (e[8:], hit[0][:100]))
+        elif e == 'ledger':
+            if stage is None:
+                bad.append('ledger check needs --stage')
+            else:
+                bad.extend(check_ledger(lines, expected_handoffs(stage)))
         elif e.startswith('outcome='):
             pass
         elif e in ('', '-'):
