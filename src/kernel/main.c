@@ -1,6 +1,6 @@
-#line 2166 "chapters/01-boot.nw"
+#line 2178 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2184 "chapters/01-boot.nw"
+#line 2196 "chapters/01-boot.nw"
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -10,16 +10,19 @@
 #include <handoff/stage.h>
 #line 374 "chapters/02-brk.nw"
 #include <handoff/brk.h>
-#line 1022 "chapters/03-e820.nw"
+#line 1035 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
+#line 762 "chapters/04-lmb.nw"
+#include <handoff/lmb.h>
+void lmb_takes_over(void);
 
-#line 2169 "chapters/01-boot.nw"
+#line 2181 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2195 "chapters/01-boot.nw"
+#line 2207 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
@@ -29,21 +32,26 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 369 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
-#line 1013 "chapters/03-e820.nw"
+#line 1026 "chapters/03-e820.nw"
 	setup_memory_map();
 	reserve_early_setup(mbi_phys);
 	early_res_print(&early_res);
 	e820_handoff_ledger("brk");
 	if (cmdline_has(boot_command_line, "memdump"))
 		e820_dump();
-#line 2174 "chapters/01-boot.nw"
+#line 755 "chapters/04-lmb.nw"
+	lmb_takes_over();
+	lmb_dump();
+	if (cmdline_has(boot_command_line, "memdump"))
+		lmb_memdump();
+#line 2186 "chapters/01-boot.nw"
 	
-#line 2204 "chapters/01-boot.nw"
+#line 2216 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2175 "chapters/01-boot.nw"
+#line 2187 "chapters/01-boot.nw"
 }

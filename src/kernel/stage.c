@@ -1,17 +1,19 @@
-#line 1012 "chapters/01-boot.nw"
+#line 1024 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1035 "chapters/01-boot.nw"
+#line 1047 "chapters/01-boot.nw"
 	{ 1, "boot" },
 #line 378 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1027 "chapters/03-e820.nw"
+#line 1040 "chapters/03-e820.nw"
 	{ 3, "e820" },
-#line 1019 "chapters/01-boot.nw"
+#line 767 "chapters/04-lmb.nw"
+	{ 4, "lmb" },
+#line 1031 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

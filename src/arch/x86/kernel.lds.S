@@ -1,4 +1,4 @@
-#line 319 "chapters/01-boot.nw"
+#line 331 "chapters/01-boot.nw"
 #include <asm/page.h>
 
 OUTPUT_FORMAT("elf32-i386")
@@ -47,7 +47,7 @@ SECTIONS
 #include <asm/pgtable.h>
 	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
 	       "the kernel image fills more than half of head.S's early mapping")
-#line 356 "chapters/01-boot.nw"
+#line 368 "chapters/01-boot.nw"
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
 

@@ -1,19 +1,11 @@
-#line 861 "chapters/03-e820.nw"
+#line 882 "chapters/03-e820.nw"
 /* e820_ledger.c - count the pages of the e820 era: usable, free, reserved. */
-#include <asm/page.h>
 #include <handoff/compiler.h>
 #include <handoff/early_res.h>
 #include <handoff/ledger.h>
+#include <handoff/pfn.h>
 
-#define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
-#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
-
-static unsigned long pages_in(u64 start, u64 end)	/* whole pages inside [start, end) */
-{
-	return PFN_DOWN(end) > PFN_UP(start) ? (unsigned long)(PFN_DOWN(end) - PFN_UP(start)) : 0;
-}
-
-#line 899 "chapters/03-e820.nw"
+#line 912 "chapters/03-e820.nw"
 static unsigned long reserved_pages(const struct e820map *m, const struct early_res_table *tab)
 {
 	unsigned long n = 0;
@@ -35,7 +27,7 @@ static unsigned long reserved_pages(const struct e820map *m, const struct early_
 	return n;
 }
 
-#line 877 "chapters/03-e820.nw"
+#line 890 "chapters/03-e820.nw"
 /**
  * e820_handoff_ledger - the ledger line of the handoff from @from to e820.
  */

@@ -1,10 +1,10 @@
-#line 254 "chapters/01-boot.nw"
+#line 256 "chapters/01-boot.nw"
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
 #line 206 "chapters/02-brk.nw"
 #define __PAGE_OFFSET		0xC0000000	/* from stage 2 on: the higher half */
-#line 258 "chapters/01-boot.nw"
+#line 260 "chapters/01-boot.nw"
 #ifndef __PAGE_OFFSET
 #define __PAGE_OFFSET		0x00000000	/* stage 1: paging off, virtual == physical */
 #endif
@@ -19,8 +19,18 @@
 #ifndef __ASSEMBLER__
 #include <handoff/types.h>
 #define PAGE_OFFSET		((unsigned long)__PAGE_OFFSET)
+#ifndef HOST_BUILD
 #define __pa(x)			((phys_addr_t)((unsigned long)(x) - PAGE_OFFSET))
 #define __va(x)			((void *)((unsigned long)(x) + PAGE_OFFSET))
+#else
+/*
+ * On the build machine, the allocators' "physical memory" is ordinary memory of the test
+ * program (static buffers the tests hand them), and a physical address is simply the address
+ * of the byte: AddressSanitizer then guards the edges of every such buffer.
+ */
+#define __pa(x)			((phys_addr_t)(uintptr_t)(x))
+#define __va(x)			((void *)(uintptr_t)(x))
+#endif
 
 /*
  * The physical pages below this one are the ones the kernel can reach through __va. With

@@ -1,0 +1,39 @@
+#line 1213 "chapters/04-lmb.nw"
+/* lmb_boot_test.c - the handoff from e820 to LMB, as it happened. */
+#include <asm/page.h>
+#include <handoff/early_res.h>
+#include <handoff/ktest.h>
+#include <handoff/lmb.h>
+
+static bool lmb_reserved_covers(u64 start, u64 end)
+{
+	const struct lmb_region *r;
+
+	for_each_lmb(reserved, r)
+		if (r->base <= start && end <= r->base + r->size)
+			return true;
+	return false;
+}
+
+KTEST(lmb_took_over_from_e820)
+{
+	const struct e820entry *e;
+	const struct early_res *r;
+	unsigned long i = 0;
+
+	for_each_e820_entry(&e820, e) {
+		if (e->type != E820_RAM)
+			continue;
+		KASSERT_TRUE(t, i < lmb.memory.cnt);
+		KEXPECT_EQ(t, lmb.memory.regions[i].base, e->addr);
+		KEXPECT_EQ(t, lmb.memory.regions[i].size, e->size);
+		i++;
+	}
+	KEXPECT_EQ(t, i, lmb.memory.cnt);
+	for_each_early_res(&early_res, r)
+		KEXPECT_TRUE(t, lmb_reserved_covers(r->start, r->end));
+	KEXPECT_EQ(t, lmb.current_limit, (phys_addr_t)max_pfn_mapped << PAGE_SHIFT);
+	KEXPECT_STREQ(t, early_res.retired_by, "lmb_takes_over");
+	KEXPECT_PANIC(t, reserve_early(0x1000, 0x2000, "late"), "use lmb_reserve() and lmb_alloc()");
+	KEXPECT_PANIC(t, find_e820_area(0, 1 << 20, 16, 16), "lmb_took_over_from_e820() called");
+}

@@ -1,0 +1,59 @@
+#line 681 "chapters/04-lmb.nw"
+/* lmb_handoff.c - the e820 stage hands its memory to LMB. */
+#include <asm/page.h>
+#include <handoff/early_res.h>
+#include <handoff/ledger.h>
+#include <handoff/lmb.h>
+#include <handoff/printk.h>
+
+#line 693 "chapters/04-lmb.nw"
+static void grow_for_handoff(struct lmb_type *type, unsigned long need, const char *name)
+{
+	unsigned long max = type->max;
+	u64 size, addr;
+
+	if (need <= max)
+		return;
+	while (max < need)
+		max *= 2;
+	size = (u64)max * sizeof(struct lmb_region);
+	addr = find_e820_area(0, lmb.current_limit, size, sizeof(phys_addr_t));
+	if (addr == ~0ull)
+		panic("lmb: no room below 0x%llx for the %s array of %lu regions (%llu bytes)",
+		      lmb.current_limit, type->name, max, size);
+	reserve_early(addr, addr + size, name);
+	lmb_use_array(type, __va(addr), max);
+}
+
+static unsigned long usable_e820_entries(void)
+{
+	const struct e820entry *e;
+	unsigned long n = 0;
+
+	for_each_e820_entry(&e820, e)
+		n += e->type == E820_RAM;
+	return n;
+}
+#line 726 "chapters/04-lmb.nw"
+/**
+ * lmb_takes_over - e820's usable memory and every early reservation move into LMB; the early
+ * reservation code is retired. Prints the ledger line of the handoff.
+ */
+void lmb_takes_over(void)
+{
+	const struct e820entry *e;
+	const struct early_res *r;
+	unsigned long total, free, reserved;
+
+	lmb.current_limit = (phys_addr_t)max_pfn_mapped << PAGE_SHIFT;
+	grow_for_handoff(&lmb.memory, usable_e820_entries(), "LMB memory");
+	grow_for_handoff(&lmb.reserved, (unsigned long)early_res.nr + 1, "LMB reserved");
+	for_each_e820_entry(&e820, e)
+		if (e->type == E820_RAM)
+			lmb_add(e->addr, e->size);
+	for_each_early_res(&early_res, r)
+		lmb_reserve(r->start, r->end - r->start);
+	early_res_retire(&early_res, __func__);
+	lmb_page_counts(&total, &free, &reserved);
+	handoff_ledger("e820", "lmb", total, free, reserved);
+}

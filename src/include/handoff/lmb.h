@@ -1,0 +1,115 @@
+#line 25 "chapters/04-lmb.nw"
+#ifndef _HANDOFF_LMB_H
+#define _HANDOFF_LMB_H
+#include <handoff/types.h>
+
+#define INIT_LMB_REGIONS	8	/* small, so that the arrays must grow, and the tests see it */
+#define LMB_ERROR		(~(phys_addr_t)0)
+#define LMB_ALLOC_ANYWHERE	(~(phys_addr_t)0)
+#define LMB_ALLOC_ACCESSIBLE	0	/* below lmb.current_limit */
+#define PHYS_ADDR_MAX		(~(phys_addr_t)0)
+
+struct lmb_region {
+	phys_addr_t base;
+	phys_addr_t size;
+	u32 flags;
+	int nid;		/* the NUMA node; 0 until chapter 10 */
+};
+
+struct lmb_type {
+	unsigned long cnt;		/* regions in use */
+	unsigned long max;		/* regions the array holds */
+	phys_addr_t total_size;		/* the sum of their sizes */
+	struct lmb_region *regions;	/* sorted by base, disjoint, no two mergeable */
+	const char *name;
+};
+
+struct lmb {
+	phys_addr_t current_limit;	/* allocations stay below: what the kernel can reach */
+	struct lmb_type memory;
+	struct lmb_type reserved;
+	const char *retired_by;		/* set at the handoff to bootmem (chapter 6) */
+	const char *successor;		/* who took LMB's memory over */
+	const char *instead;		/* what callers should use now, for the message */
+};
+
+extern struct lmb lmb;
+
+#define for_each_lmb(type, r) \
+	for ((r) = lmb.type.regions; (r) < lmb.type.regions + lmb.type.cnt; (r)++)
+
+#line 77 "chapters/04-lmb.nw"
+/**
+ * lmb_add - @size bytes of physical memory at @base exist. A range that would run past the top
+ * of the 64-bit space is capped. Overlapping and adjacent regions coalesce.
+ */
+#define lmb_add(base, size)		__lmb_add((base), (size), __func__)
+
+/** lmb_remove - the memory at @base no longer exists (whatever part of it was there). */
+#define lmb_remove(base, size)		__lmb_remove((base), (size), __func__)
+
+/** lmb_reserve - @size bytes at @base are taken. */
+#define lmb_reserve(base, size)		__lmb_reserve((base), (size), __func__)
+
+/**
+ * lmb_free - give back @size bytes at @base, all of which must be reserved: a free of memory
+ * that was not reserved panics, naming the caller and the part that was not.
+ */
+#define lmb_free(base, size)		__lmb_free((base), (size), __func__)
+
+/**
+ * lmb_alloc_base - reserve and return the highest @size bytes aligned to @align (a power of
+ * two) that are free and end at or below @max_addr (LMB_ALLOC_ACCESSIBLE: the current limit).
+ * Panics, saying what was asked, when nothing fits. lmb_alloc is the same below the limit.
+ */
+#define lmb_alloc_base(size, align, max)	__lmb_alloc((size), (align), (max), false, __func__)
+#define lmb_alloc(size, align)	__lmb_alloc((size), (align), LMB_ALLOC_ACCESSIBLE, false, __func__)
+
+/** lmb_alloc_nopanic - lmb_alloc_base that returns LMB_ERROR when nothing fits. */
+#define lmb_alloc_nopanic(size, align, max)	__lmb_alloc((size), (align), (max), true, __func__)
+
+/**
+ * lmb_find_area - the highest free @size bytes aligned to @align inside [@start, @end), or
+ * LMB_ERROR. Finds, does not reserve: x86's two-step "find, then reserve".
+ */
+#define lmb_find_area(start, end, size, align) \
+	__lmb_find_area((start), (end), (size), (align), __func__)
+
+/**
+ * lmb_retire - LMB's memory has been handed to @successor, and every later call panics
+ * telling its caller to use @instead.
+ */
+#define lmb_retire(successor, instead)	__lmb_retire((successor), (instead), __func__)
+
+void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller);
+void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller);
+void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller);
+void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller);
+phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr,
+			bool may_fail, const char *caller);
+phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+			    phys_addr_t align, const char *caller);
+void __lmb_retire(const char *successor, const char *instead, const char *by);
+
+/** lmb_next_free - like e820_next_free: the next free range at or after *@pos. */
+bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end);
+
+/** lmb_page_counts - whole pages of memory, of them free and reserved (see the ledger). */
+void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved);
+
+/** lmb_dump - both types, region by region. */
+void lmb_dump(void);
+
+/** lmb_memdump - "memmap: lmb.memory ..." and "memmap: lmb.reserved ..." lines. */
+void lmb_memdump(void);
+
+/**
+ * lmb_use_array - move @type's regions into @regions, which holds @max of them, and keep
+ * the old array (it is static, or its owner frees it). For the handoff, below.
+ */
+void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max);
+
+/** lmb_reset - both types empty, in their static arrays, no limit, not retired (for tests). */
+void lmb_reset(void);
+#line 65 "chapters/04-lmb.nw"
+#endif

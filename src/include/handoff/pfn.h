@@ -1,0 +1,15 @@
+#line 865 "chapters/03-e820.nw"
+#ifndef _HANDOFF_PFN_H
+#define _HANDOFF_PFN_H
+#include <asm/page.h>
+
+#define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)	/* first whole page at or after x */
+#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)			/* the page that holds x */
+#define PFN_PHYS(pfn)	((phys_addr_t)(pfn) << PAGE_SHIFT)
+
+/** pages_in - how many whole pages lie inside [@start, @end). */
+static inline unsigned long pages_in(u64 start, u64 end)
+{
+	return PFN_DOWN(end) > PFN_UP(start) ? (unsigned long)(PFN_DOWN(end) - PFN_UP(start)) : 0;
+}
+#endif
