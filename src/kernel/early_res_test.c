@@ -1,4 +1,4 @@
-#line 1273 "chapters/03-e820.nw"
+#line 1305 "chapters/03-e820.nw"
 /* early_res_test.c - reservations and the search for free memory. */
 #include <handoff/early_res.h>
 #include <handoff/ktest.h>
@@ -14,7 +14,7 @@ static void fresh(void)
 	e820_add_region(&tmap, 0x1000, 0xff000, E820_RAM);		/* [4K, 1M) usable */
 }
 
-#line 1294 "chapters/03-e820.nw"
+#line 1326 "chapters/03-e820.nw"
 KTEST(early_res_keeps_order_and_refuses_overlaps)
 {
 	fresh();
@@ -63,7 +63,7 @@ KTEST(early_res_retired)
 	KEXPECT_PANIC(t, __find_e820_area(&tmap, &tt, 0, ~0ull, 16, 16, "late"), "lmb_reserve");
 	KEXPECT_PANIC(t, __free_early(&tt, 0, 1, "late"), "free_early: late()");
 }
-#line 1345 "chapters/03-e820.nw"
+#line 1377 "chapters/03-e820.nw"
 KTEST(find_e820_area_bottom_up)
 {
 	fresh();
@@ -94,7 +94,28 @@ KTEST(e820_free_areas_in_order)
 	KEXPECT_TRUE(t, s == 0x5000 && e == 0x100000);
 	KEXPECT_TRUE(t, !e820_next_free(&tmap, &tt, &pos, &s, &e));
 }
-#line 1378 "chapters/03-e820.nw"
+#line 1413 "chapters/03-e820.nw"
+KTEST(find_e820_area_skips_what_is_not_ram)
+{
+	u64 pos = 0, s, e;
+
+	memset(&tt, 0, sizeof(tt));
+	memset(&tmap, 0, sizeof(tmap));
+	e820_add_region(&tmap, 0x1000, 0x3000, E820_RAM);		/* [4K, 16K) */
+	e820_add_region(&tmap, 0x4000, 0x4000, E820_RESERVED);		/* [16K, 32K) */
+	e820_add_region(&tmap, 0xa000, 0x2000, E820_RAM);		/* hole, then [40K, 48K) */
+	KEXPECT_EQ(t, __find_e820_area(&tmap, &tt, 0x3000, ~0ull, 0x2000, 0x1000, "t"), 0xa000);
+	KEXPECT_EQ(t, __find_e820_area(&tmap, &tt, 0x3000, 0xb000, 0x1000, 0x1000, "t"), 0x3000);
+	KEXPECT_EQ(t, __find_e820_area(&tmap, &tt, 0x4000, 0xb000, 0x1000, 0x1000, "t"), 0xa000);
+	KEXPECT_EQ(t, __find_e820_area(&tmap, &tt, 0x4000, 0xafff, 0x1000, 0x1000, "t"), ~0ull);
+	KEXPECT_EQ(t, __find_e820_area(&tmap, &tt, 0, ~0ull, 0x4000, 1, "t"), ~0ull);
+	KASSERT_TRUE(t, e820_next_free(&tmap, &tt, &pos, &s, &e));
+	KEXPECT_TRUE(t, s == 0x1000 && e == 0x4000);
+	KASSERT_TRUE(t, e820_next_free(&tmap, &tt, &pos, &s, &e));
+	KEXPECT_TRUE(t, s == 0xa000 && e == 0xc000);
+	KEXPECT_TRUE(t, !e820_next_free(&tmap, &tt, &pos, &s, &e));
+}
+#line 1436 "chapters/03-e820.nw"
 #define PAGES 64
 
 static int owner[PAGES];		/* 0: free, else 1 + the reservation's number */

@@ -8,12 +8,12 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 374 "chapters/02-brk.nw"
+#line 381 "chapters/02-brk.nw"
 #include <handoff/brk.h>
-#line 1035 "chapters/03-e820.nw"
+#line 1052 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 762 "chapters/04-lmb.nw"
+#line 781 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
 void lmb_takes_over(void);
 
@@ -29,17 +29,17 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	boot_mem_map_print(&boot_mem_map);
 	if (cmdline_has(boot_command_line, "memdump"))
 		boot_mem_map_dump(&boot_mem_map);
-#line 369 "chapters/02-brk.nw"
+#line 376 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
-#line 1026 "chapters/03-e820.nw"
+#line 1043 "chapters/03-e820.nw"
 	setup_memory_map();
 	reserve_early_setup(mbi_phys);
 	early_res_print(&early_res);
 	e820_handoff_ledger("brk");
 	if (cmdline_has(boot_command_line, "memdump"))
 		e820_dump();
-#line 755 "chapters/04-lmb.nw"
+#line 774 "chapters/04-lmb.nw"
 	lmb_takes_over();
 	lmb_dump();
 	if (cmdline_has(boot_command_line, "memdump"))

@@ -7,11 +7,11 @@
 static const struct stage stages[] = {
 #line 1047 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 378 "chapters/02-brk.nw"
+#line 385 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1040 "chapters/03-e820.nw"
+#line 1057 "chapters/03-e820.nw"
 	{ 3, "e820" },
-#line 767 "chapters/04-lmb.nw"
+#line 786 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
 #line 1031 "chapters/01-boot.nw"
 };

@@ -1,4 +1,4 @@
-#line 396 "chapters/02-brk.nw"
+#line 403 "chapters/02-brk.nw"
 /* brk_test.c - the bump allocator against its rules. */
 #include <handoff/brk.h>
 #include <handoff/ktest.h>
@@ -12,7 +12,7 @@ static struct brk_area test_brk(void)
 	return (struct brk_area){ brk_buf, brk_buf, brk_buf + sizeof(brk_buf), NULL };
 }
 
-#line 415 "chapters/02-brk.nw"
+#line 422 "chapters/02-brk.nw"
 KTEST(brk_aligns_and_zeroes)
 {
 	struct brk_area b = test_brk();
@@ -35,7 +35,7 @@ KTEST(brk_exact_fit)
 	KEXPECT_EQ(t, brk_used(&b), 4096);
 	KEXPECT_TRUE(t, brk_alloc(&b, 0, 1, __func__) == brk_buf + 4096);	/* nothing fits */
 }
-#line 440 "chapters/02-brk.nw"
+#line 447 "chapters/02-brk.nw"
 KTEST(brk_refuses_too_much)
 {
 	struct brk_area b = test_brk();
@@ -45,6 +45,16 @@ KTEST(brk_refuses_too_much)
 	KEXPECT_PANIC(t, brk_alloc(&b, 1, 4096, "greedy"), "only 96 of the 4096 bytes");
 	KEXPECT_PANIC(t, brk_alloc(&b, (size_t)-1, 1, "greedy"), "brk are left");
 	KEXPECT_EQ(t, brk_used(&b), 4000);		/* nothing changed */
+}
+
+KTEST(brk_alignment_past_the_end)
+{
+	struct brk_area b = test_brk();
+
+	b.limit = brk_buf + 4000;			/* an area that does not end on a page */
+	brk_alloc(&b, 1, 1, __func__);
+	KEXPECT_PANIC(t, brk_alloc(&b, 0, 4096, "far"), "far() asked for 0 bytes aligned to 4096");
+	KEXPECT_EQ(t, brk_used(&b), 1);
 }
 
 KTEST(brk_refuses_a_bad_alignment)
@@ -66,7 +76,7 @@ KTEST(brk_sealed_names_both)
 	KEXPECT_PANIC(t, brk_seal(&b, "again"), "setup_arch() had sealed it already");
 	KEXPECT_EQ(t, brk_used(&b), 8);
 }
-#line 478 "chapters/02-brk.nw"
+#line 495 "chapters/02-brk.nw"
 /* The refusal, in a function of its own: KEXPECT_PANIC must not share a frame with a loop. */
 static void expect_refusal(struct ktest *t, struct brk_area *b, size_t size, size_t align)
 {

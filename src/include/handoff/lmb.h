@@ -1,4 +1,4 @@
-#line 25 "chapters/04-lmb.nw"
+#line 30 "chapters/04-lmb.nw"
 #ifndef _HANDOFF_LMB_H
 #define _HANDOFF_LMB_H
 #include <handoff/types.h>
@@ -38,7 +38,7 @@ extern struct lmb lmb;
 #define for_each_lmb(type, r) \
 	for ((r) = lmb.type.regions; (r) < lmb.type.regions + lmb.type.cnt; (r)++)
 
-#line 77 "chapters/04-lmb.nw"
+#line 88 "chapters/04-lmb.nw"
 /**
  * lmb_add - @size bytes of physical memory at @base exist. A range that would run past the top
  * of the 64-bit space is capped. Overlapping and adjacent regions coalesce.
@@ -57,6 +57,11 @@ extern struct lmb lmb;
  */
 #define lmb_free(base, size)		__lmb_free((base), (size), __func__)
 
+void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller);
+void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller);
+void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller);
+void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller);
+#line 113 "chapters/04-lmb.nw"
 /**
  * lmb_alloc_base - reserve and return the highest @size bytes aligned to @align (a power of
  * two) that are free and end at or below @max_addr (LMB_ALLOC_ACCESSIBLE: the current limit).
@@ -75,20 +80,16 @@ extern struct lmb lmb;
 #define lmb_find_area(start, end, size, align) \
 	__lmb_find_area((start), (end), (size), (align), __func__)
 
+phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr,
+			bool may_fail, const char *caller);
+phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+			    phys_addr_t align, const char *caller);
+#line 138 "chapters/04-lmb.nw"
 /**
  * lmb_retire - LMB's memory has been handed to @successor, and every later call panics
  * telling its caller to use @instead.
  */
 #define lmb_retire(successor, instead)	__lmb_retire((successor), (instead), __func__)
-
-void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller);
-void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller);
-void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller);
-void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller);
-phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr,
-			bool may_fail, const char *caller);
-phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
-			    phys_addr_t align, const char *caller);
 void __lmb_retire(const char *successor, const char *instead, const char *by);
 
 /** lmb_next_free - like e820_next_free: the next free range at or after *@pos. */
@@ -111,5 +112,5 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 
 /** lmb_reset - both types empty, in their static arrays, no limit, not retired (for tests). */
 void lmb_reset(void);
-#line 65 "chapters/04-lmb.nw"
+#line 70 "chapters/04-lmb.nw"
 #endif

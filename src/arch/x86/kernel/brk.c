@@ -1,4 +1,4 @@
-#line 306 "chapters/02-brk.nw"
+#line 311 "chapters/02-brk.nw"
 /* brk.c (x86) - the kernel's brk area, whose first user is head.S. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -12,19 +12,21 @@ unsigned long early_pagetables_end;
 
 RESERVE_BRK(early_pagetables, EARLY_PAGETABLES_SIZE);
 
-struct brk_area kernel_brk = { __brk_base, __brk_base, __brk_limit, NULL };
+/* Closed until brk_setup: head.S's page tables are in it, and nothing may go over them. */
+struct brk_area kernel_brk = { __brk_base, __brk_base, __brk_limit, "the boot code, until brk_setup" };
 
-#line 326 "chapters/02-brk.nw"
+#line 332 "chapters/02-brk.nw"
 void brk_setup(void)
 {
 	kernel_brk.end = __va(early_pagetables_end);
+	kernel_brk.sealed_by = NULL;			/* open for extend_brk */
 	printk("brk: [mem 0x%08llx-0x%08llx] %zu KiB; head.S's page tables use %zu KiB\n",
 	       __pa(kernel_brk.base), __pa(kernel_brk.limit) - 1,
 	       (size_t)(kernel_brk.limit - kernel_brk.base) >> 10, brk_used(&kernel_brk) >> 10);
 	printk("paging: physical [mem 0x00000000-0x%08llx] mapped at 0 and at 0x%08lx\n",
 	       ((phys_addr_t)max_pfn_mapped << PAGE_SHIFT) - 1, PAGE_OFFSET);
 }
-#line 353 "chapters/02-brk.nw"
+#line 360 "chapters/02-brk.nw"
 void __reserve_brk(const char *caller)
 {
 	brk_seal(&kernel_brk, caller);

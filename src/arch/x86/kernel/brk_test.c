@@ -1,4 +1,4 @@
-#line 518 "chapters/02-brk.nw"
+#line 535 "chapters/02-brk.nw"
 /* brk_test.c (x86) - the early page tables and the kernel's brk. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -20,8 +20,27 @@ KTEST(brk_holds_the_early_page_tables)
 			   pgd[high + i] & ~(_PAGE_ACCESSED | _PAGE_DIRTY));	/* one table, twice */
 		KEXPECT_EQ(t, pgd[i] & ~0xfffu, __pa(__brk_base) + (i + 1) * PAGE_SIZE);
 	}
-	KEXPECT_EQ(t, pgd[EARLY_MAP_SIZE >> PGDIR_SHIFT], 0);
+	for (unsigned int i = EARLY_MAP_SIZE >> PGDIR_SHIFT; i < PTRS_PER_PGD; i++)
+		if (i < high || i >= high + (EARLY_MAP_SIZE >> PGDIR_SHIFT))
+			KEXPECT_EQ(t, pgd[i], 0);		/* nothing else is mapped */
 	KEXPECT_TRUE(t, brk_used(&kernel_brk) >= EARLY_PAGETABLES_SIZE);
+}
+
+KTEST(brk_early_page_tables_map_each_page)
+{
+	const u32 *pgd = (const u32 *)__brk_base;
+
+	for (unsigned int i = 0; i < EARLY_MAP_SIZE >> PGDIR_SHIFT; i++) {
+		const u32 *pte = __va(pgd[i] & ~0xfffu);
+		int wrong = 0;
+
+		if (pgd[i] & _PAGE_PSE)
+			continue;	/* a large page (exercise 2.3): no table */
+		for (unsigned int j = 0; j < PTRS_PER_PTE; j++)
+			wrong += (pte[j] & ~(u32)(_PAGE_ACCESSED | _PAGE_DIRTY)) !=
+				 (((i * PTRS_PER_PTE + j) << PAGE_SHIFT) | PTE_IDENT_ATTR);
+		KEXPECT_EQ(t, wrong, 0);
+	}
 }
 
 KTEST(paging_runs_the_kernel_high)

@@ -1,4 +1,4 @@
-#line 944 "chapters/03-e820.nw"
+#line 960 "chapters/03-e820.nw"
 /* e820_setup.c - the firmware's map becomes the kernel's. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
@@ -29,16 +29,17 @@ void setup_memory_map(void)
 
 	for_each_boot_mem_range(&boot_mem_map, r)
 		e820_add_region(&e820, r->addr, r->size, r->type);
-	while ((v = cmdline_get(boot_command_line, "memmap", v, &len)))
-		parse_memmap(&e820, v, len);
 	e820_print_map(&e820, "given");
 	sanitize_e820_map(&e820);
+	while ((v = cmdline_get(boot_command_line, "memmap", v, &len)))
+		parse_memmap(&e820, v, len);
+	sanitize_e820_map(&e820);
 	e820_print_map(&e820, "sanitized");
-	e820_clip(&e820, 1ull << 32, "above 4 GiB, and this kernel has no PAE");
-	e820_clip(&e820, MAXMEM, "above low memory, and this kernel has no highmem");
+	e820_clip(&e820, 1ull << 32, 0, "above 4 GiB, and this kernel has no PAE");
+	e820_clip(&e820, MAXMEM, 0, "above low memory, and this kernel has no highmem");
 	check_kernel_is_usable();
 }
-#line 988 "chapters/03-e820.nw"
+#line 1005 "chapters/03-e820.nw"
 /** early_res_print - the reservations, one line each. */
 void early_res_print(const struct early_res_table *tab)
 {

@@ -1,4 +1,4 @@
-#line 1060 "chapters/03-e820.nw"
+#line 1077 "chapters/03-e820.nw"
 /* e820_test.c - sanitizing, clipping and memmap=, against hand-made maps and a model. */
 #include <asm/e820.h>
 #include <handoff/ktest.h>
@@ -19,7 +19,7 @@ static void map_of(int n, const struct e820entry *e)
 	KEXPECT_EQ(t, tm.map[i].type, ty);					\
 })
 
-#line 1086 "chapters/03-e820.nw"
+#line 1103 "chapters/03-e820.nw"
 KTEST(e820_sorts_and_merges)
 {
 	const struct e820entry in[] = {
@@ -84,7 +84,7 @@ KTEST(e820_full_map)
 	EXPECT_ENTRY(t, 0, 0, 0x1000, E820_RAM);			/* the lowest kept */
 	EXPECT_ENTRY(t, E820MAX - 1, 127ull << 12, 0x1000, E820_RESERVED);	/* hole 64 */
 }
-#line 1153 "chapters/03-e820.nw"
+#line 1170 "chapters/03-e820.nw"
 KTEST(e820_clips_high_memory)
 {
 	const struct e820entry in[] = {
@@ -94,9 +94,9 @@ KTEST(e820_clips_high_memory)
 
 	map_of(4, in);
 	sanitize_e820_map(&tm);
-	e820_clip(&tm, 1ull << 32, "test");
+	e820_clip(&tm, 1ull << 32, 0, "test");
 	KEXPECT_EQ(t, tm.nr_map, 3);
-	e820_clip(&tm, MAXMEM, "test");
+	e820_clip(&tm, MAXMEM, 0, "test");
 	KASSERT_EQ(t, tm.nr_map, 2);
 	EXPECT_ENTRY(t, 1, 0x100000, MAXMEM - 0x100000, E820_RAM);
 }
@@ -114,6 +114,21 @@ KTEST(e820_memparse_sizes)
 	KEXPECT_TRUE(t, !memparse("17179869184G", &end, &v));		/* 2^64 too */
 	KEXPECT_TRUE(t, !memparse("M", &end, &v) && !memparse("", &end, &v));
 	KEXPECT_TRUE(t, memparse("0x", &end, &v) && v == 0 && *end == 'x');
+}
+
+KTEST(e820_memmap_limit_keeps_reserved)
+{
+	const struct e820entry in[] = {
+		{ 0, 0x8000000, E820_RAM }, { 0x7000000, 0x100000, E820_RESERVED },
+		{ ~0ull - 0xfff, 0x1000, E820_RAM },		/* ends at 2^64 */
+	};
+
+	map_of(3, in);
+	sanitize_e820_map(&tm);
+	KEXPECT_EQ(t, parse_memmap(&tm, "64M", 3), 0);
+	KASSERT_EQ(t, tm.nr_map, 2);			/* RAM above 64M gone, wherever it ends */
+	EXPECT_ENTRY(t, 0, 0, 64 << 20, E820_RAM);
+	EXPECT_ENTRY(t, 1, 0x7000000, 0x100000, E820_RESERVED);	/* reserved stays */
 }
 
 KTEST(e820_memmap_options)
@@ -139,7 +154,7 @@ KTEST(e820_memmap_options)
 	KASSERT_EQ(t, tm.nr_map, 1);
 	EXPECT_ENTRY(t, 0, 16 << 20, 16 << 20, E820_RAM);
 }
-#line 1210 "chapters/03-e820.nw"
+#line 1242 "chapters/03-e820.nw"
 #define CELLS 256
 
 static u32 model_type[CELLS];

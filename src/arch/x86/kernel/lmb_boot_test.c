@@ -1,4 +1,4 @@
-#line 1230 "chapters/04-lmb.nw"
+#line 1251 "chapters/04-lmb.nw"
 /* lmb_boot_test.c - the handoff from e820 to LMB, as it happened. */
 #include <asm/page.h>
 #include <handoff/early_res.h>
@@ -32,6 +32,12 @@ KTEST(lmb_took_over_from_e820)
 	KEXPECT_EQ(t, i, lmb.memory.cnt);
 	for_each_early_res(&early_res, r)
 		KEXPECT_TRUE(t, lmb_reserved_covers(r->start, r->end));
+	KEXPECT_TRUE(t, lmb_reserved_covers(__pa(lmb.memory.regions),	/* LMB's own arrays */
+		     __pa(lmb.memory.regions) + lmb.memory.max * sizeof(struct lmb_region)) ||
+		     lmb.memory.max == INIT_LMB_REGIONS);
+	KEXPECT_TRUE(t, lmb_reserved_covers(__pa(lmb.reserved.regions),
+		     __pa(lmb.reserved.regions) + lmb.reserved.max * sizeof(struct lmb_region)) ||
+		     lmb.reserved.max == INIT_LMB_REGIONS);
 	KEXPECT_EQ(t, lmb.current_limit, (phys_addr_t)max_pfn_mapped << PAGE_SHIFT);
 	KEXPECT_STREQ(t, early_res.retired_by, "lmb_takes_over");
 	KEXPECT_PANIC(t, reserve_early(0x1000, 0x2000, "late"), "use lmb_reserve() and lmb_alloc()");

@@ -1,10 +1,10 @@
-#line 364 "chapters/03-e820.nw"
+#line 368 "chapters/03-e820.nw"
 /* memmap.c - the memmap= option, Linux's way of giving the kernel another memory map. */
 #include <asm/e820.h>
 #include <handoff/printk.h>
 #include <handoff/string.h>
 
-#line 374 "chapters/03-e820.nw"
+#line 378 "chapters/03-e820.nw"
 static int digit(char c, unsigned int base)
 {
 	int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
@@ -41,7 +41,7 @@ bool memparse(const char *s, const char **end, u64 *v)
 	*end = s;
 	return true;
 }
-#line 418 "chapters/03-e820.nw"
+#line 422 "chapters/03-e820.nw"
 int parse_memmap(struct e820map *m, const char *s, size_t len)
 {
 	char opt[64];
@@ -63,7 +63,7 @@ int parse_memmap(struct e820map *m, const char *s, size_t len)
 	if (!memparse(opt, &p, &size))
 		goto bad;
 	if (*p == '\0') {
-		e820_clip(m, size, "memmap= limits memory to that");
+		e820_clip(m, size, E820_RAM, "memmap= limits usable memory to that");
 		return 0;
 	}
 	type = *p == '@' ? E820_RAM : *p == '$' ? E820_RESERVED : *p == '#' ? E820_ACPI : 0;

@@ -45,10 +45,11 @@ int sanitize_e820_map(struct e820map *m);
 int e820_precedence(u32 type);
 
 /**
- * e820_clip - remove from @m everything at or above @limit, saying how much usable memory that
- * was and, in @why, why it is ignored. @m must be sanitized.
+ * e820_clip - remove from @m what lies at or above @limit: entries of type @type only, or of every
+ * type if @type is 0. Says how much usable memory that was and, in @why, why it is ignored.
+ * @m should be sanitized, or overlapping entries are counted twice in the message.
  */
-void e820_clip(struct e820map *m, u64 limit, const char *why);
+void e820_clip(struct e820map *m, u64 limit, u32 type, const char *why);
 
 /**
  * parse_memmap - apply one memmap= value (@len bytes at @s) to @m, as Linux does:
@@ -69,9 +70,9 @@ void e820_print_map(const struct e820map *m, const char *who);
 
 /** e820_type_name - "usable", "reserved", ... */
 const char *e820_type_name(u32 type);
-#line 323 "chapters/03-e820.nw"
+#line 326 "chapters/03-e820.nw"
 #define MAXMEM		(896ull << 20)	/* low memory: what the direct map can cover */
-#line 1012 "chapters/03-e820.nw"
+#line 1029 "chapters/03-e820.nw"
 struct early_res_table;
 void setup_memory_map(void);
 void reserve_early_setup(u32 mbi_phys);
