@@ -1,6 +1,6 @@
-#line 2178 "chapters/01-boot.nw"
+#line 2183 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2196 "chapters/01-boot.nw"
+#line 2201 "chapters/01-boot.nw"
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -8,28 +8,31 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 381 "chapters/02-brk.nw"
+#line 385 "chapters/02-brk.nw"
 #include <handoff/brk.h>
 #line 1052 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 781 "chapters/04-lmb.nw"
+#line 805 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
 void lmb_takes_over(void);
+#line 351 "chapters/05-paging.nw"
+#include <asm/traps.h>
+#include <handoff/mm.h>
 
-#line 2181 "chapters/01-boot.nw"
+#line 2186 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2207 "chapters/01-boot.nw"
+#line 2212 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	if (cmdline_has(boot_command_line, "memdump"))
 		boot_mem_map_dump(&boot_mem_map);
-#line 376 "chapters/02-brk.nw"
+#line 380 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
 #line 1043 "chapters/03-e820.nw"
@@ -39,19 +42,22 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	e820_handoff_ledger("brk");
 	if (cmdline_has(boot_command_line, "memdump"))
 		e820_dump();
-#line 774 "chapters/04-lmb.nw"
+#line 798 "chapters/04-lmb.nw"
 	lmb_takes_over();
 	lmb_dump();
 	if (cmdline_has(boot_command_line, "memdump"))
 		lmb_memdump();
-#line 2186 "chapters/01-boot.nw"
+#line 346 "chapters/05-paging.nw"
+	trap_init();
+	init_memory_mapping();
+#line 2191 "chapters/01-boot.nw"
 	
-#line 2216 "chapters/01-boot.nw"
+#line 2221 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2187 "chapters/01-boot.nw"
+#line 2192 "chapters/01-boot.nw"
 }

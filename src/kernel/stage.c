@@ -7,12 +7,14 @@
 static const struct stage stages[] = {
 #line 1047 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 385 "chapters/02-brk.nw"
+#line 389 "chapters/02-brk.nw"
 	{ 2, "brk" },
 #line 1057 "chapters/03-e820.nw"
 	{ 3, "e820" },
-#line 786 "chapters/04-lmb.nw"
+#line 810 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
+#line 356 "chapters/05-paging.nw"
+	{ 5, "paging" },
 #line 1031 "chapters/01-boot.nw"
 };
 

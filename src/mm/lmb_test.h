@@ -1,4 +1,4 @@
-#line 841 "chapters/04-lmb.nw"
+#line 865 "chapters/04-lmb.nw"
 #ifndef _MM_LMB_TEST_H
 #define _MM_LMB_TEST_H
 #include <handoff/lmb.h>

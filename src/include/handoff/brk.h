@@ -53,6 +53,9 @@ void __reserve_brk(const char *caller);
 
 /** brk_setup - take over the brk area from head.S, which used its start for page tables. */
 void brk_setup(void);
+
+/* True while head.S's page tables are the ones in CR3; chapter 5 replaces them. */
+extern bool early_pagetables_in_use;
 #endif
 #line 66 "chapters/02-brk.nw"
 #endif

@@ -52,7 +52,7 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 })
 #define KASSERT_TRUE(t, cond)	do { if (!KEXPECT_TRUE(t, cond)) return; } while (0)
 #define KASSERT_EQ(t, a, b)	do { if (!KEXPECT_EQ(t, a, b)) return; } while (0)
-#line 1731 "chapters/01-boot.nw"
+#line 1735 "chapters/01-boot.nw"
 #ifdef HOST_BUILD
 #include <setjmp.h>
 typedef jmp_buf ktest_jmp_buf;
@@ -80,6 +80,7 @@ void ktest_catch_panic(const char *fmt, va_list args);
 	bool __ok;								\
 	ktest_expect_panic(&__c);						\
 	if (ktest_setjmp(__c.env) == 0) {					\
+		__asm__ volatile("" : : : "memory");	/* the buffer is complete */	\
 		stmt;								\
 		ktest_expect_panic(NULL);					\
 		__ok = ktest_check(t, false, __KTEST_AT,			\

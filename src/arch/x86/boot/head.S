@@ -49,9 +49,9 @@ startup_32:
 	movl	$pa(boot_stack_top), %esp
 	pushl	$0				/* a known EFLAGS: IF and the rest clear */
 	popfl
-#line 251 "chapters/02-brk.nw"
+#line 254 "chapters/02-brk.nw"
 	
-#line 256 "chapters/02-brk.nw"
+#line 259 "chapters/02-brk.nw"
 #include <asm/pgtable.h>
 	pushl	%esi
 	pushl	%edi
@@ -76,9 +76,9 @@ startup_32:
 	movl	%eax, pa(max_pfn_mapped)
 	popl	%edi
 	popl	%esi
-#line 252 "chapters/02-brk.nw"
+#line 255 "chapters/02-brk.nw"
 	
-#line 289 "chapters/02-brk.nw"
+#line 292 "chapters/02-brk.nw"
 	movl	$pa(__brk_base), %eax
 	movl	%eax, %cr3
 	movl	%cr0, %eax

@@ -1,4 +1,4 @@
-#line 311 "chapters/02-brk.nw"
+#line 314 "chapters/02-brk.nw"
 /* brk.c (x86) - the kernel's brk area, whose first user is head.S. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -9,13 +9,14 @@ extern char __brk_base[], __brk_limit[];
 
 /* Written by head.S: the physical address of the first byte after its page tables. */
 unsigned long early_pagetables_end;
+bool early_pagetables_in_use = true;
 
 RESERVE_BRK(early_pagetables, EARLY_PAGETABLES_SIZE);
 
 /* Closed until brk_setup: head.S's page tables are in it, and nothing may go over them. */
 struct brk_area kernel_brk = { __brk_base, __brk_base, __brk_limit, "the boot code, until brk_setup" };
 
-#line 332 "chapters/02-brk.nw"
+#line 336 "chapters/02-brk.nw"
 void brk_setup(void)
 {
 	kernel_brk.end = __va(early_pagetables_end);
@@ -26,7 +27,7 @@ void brk_setup(void)
 	printk("paging: physical [mem 0x00000000-0x%08llx] mapped at 0 and at 0x%08lx\n",
 	       ((phys_addr_t)max_pfn_mapped << PAGE_SHIFT) - 1, PAGE_OFFSET);
 }
-#line 360 "chapters/02-brk.nw"
+#line 364 "chapters/02-brk.nw"
 void __reserve_brk(const char *caller)
 {
 	brk_seal(&kernel_brk, caller);

@@ -34,7 +34,23 @@ static unsigned long usable_e820_entries(void)
 		n += e->type == E820_RAM;
 	return n;
 }
-#line 745 "chapters/04-lmb.nw"
+#line 749 "chapters/04-lmb.nw"
+static void check_transfer(void)
+{
+	const struct early_res *e;
+	const struct lmb_region *r;
+
+	for_each_early_res(&early_res, e) {
+		bool covered = false;
+
+		for_each_lmb(reserved, r)
+			covered |= r->base <= e->start && e->end <= r->base + r->size;
+		if (!covered)
+			panic("lmb: the handoff lost [mem 0x%08llx-0x%08llx] %s", e->start,
+			      e->end - 1, e->name);
+	}
+}
+#line 768 "chapters/04-lmb.nw"
 /**
  * lmb_takes_over - e820's usable memory and every early reservation move into LMB; the early
  * reservation code is retired. Prints the ledger line of the handoff.
@@ -53,6 +69,7 @@ void lmb_takes_over(void)
 			lmb_add(e->addr, e->size);
 	for_each_early_res(&early_res, r)
 		lmb_reserve(r->start, r->end - r->start);
+	check_transfer();
 	early_res_retire(&early_res, __func__);
 	lmb_page_counts(&total, &free, &reserved);
 	handoff_ledger("e820", "lmb", total, free, reserved);

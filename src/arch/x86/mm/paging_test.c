@@ -1,0 +1,51 @@
+#line 424 "chapters/05-paging.nw"
+/* paging_test.c - the live page tables, and the faults they make possible. */
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <handoff/ktest.h>
+#include <handoff/lmb.h>
+#include <handoff/mm.h>
+
+extern u32 *swapper_pg_dir;
+
+static bool maps(unsigned long va, unsigned long pfn)	/* a walk of the live tables */
+{
+	u32 pde = swapper_pg_dir[va >> PGDIR_SHIFT], pte;
+
+	if (!(pde & _PAGE_PRESENT))
+		return false;
+	pte = ((const u32 *)__va(pde & ~0xfffu))[(va >> PAGE_SHIFT) & (PTRS_PER_PTE - 1)];
+	return (pte & _PAGE_PRESENT) && (pte >> PAGE_SHIFT) == pfn;
+}
+
+KTEST(paging_maps_low_memory)
+{
+	u32 cr3;
+	int wrong = 0;
+
+	__asm__ volatile("mov %%cr3, %0" : "=r"(cr3));
+	KEXPECT_EQ(t, cr3, __pa(swapper_pg_dir));
+	for (unsigned long pfn = 0; pfn < max_low_pfn; pfn += max_low_pfn / 1000 + 1)
+		wrong += !maps((unsigned long)pfn_to_virt(pfn), pfn);
+	wrong += !maps((unsigned long)pfn_to_virt(max_low_pfn - 1), max_low_pfn - 1);
+	KEXPECT_EQ(t, wrong, 0);
+	for (unsigned int i = 0; i < (PAGE_OFFSET >> PGDIR_SHIFT); i++)
+		wrong += swapper_pg_dir[i] != 0;
+	KEXPECT_EQ(t, wrong, 0);			/* no identity map, no page 0 */
+	KEXPECT_EQ(t, max_pfn_mapped, max_low_pfn);
+	KEXPECT_EQ(t, lmb.current_limit, PFN_PHYS(max_low_pfn));
+}
+
+static int *volatile null_pointer;	/* volatile: GCC may not assume it is NULL */
+
+KTEST(paging_faults_explain_themselves)
+{
+	KEXPECT_PANIC(t, *null_pointer = 1, "page fault at 0x00000000: a write to a page that is "
+		      "not present, in kernel mode");
+	KEXPECT_PANIC(t, (void)*(volatile char *)LOAD_PHYSICAL_ADDR,
+		      "page fault at 0x00100000: a read from a page that is not present");
+	KEXPECT_PANIC(t, __asm__ volatile("ud2"), "invalid opcode (exception 6)");
+	/* In C a division by zero is undefined, and GCC computes 1 / x without dividing. */
+	KEXPECT_PANIC(t, __asm__ volatile("xorl %%ecx, %%ecx; divl %%ecx" : : : "eax", "ecx", "edx"),
+		      "divide error (exception 0)");
+}
