@@ -19,6 +19,10 @@ void lmb_takes_over(void);
 #line 351 "chapters/05-paging.nw"
 #include <asm/traps.h>
 #include <handoff/mm.h>
+#line 461 "chapters/06-bootmem.nw"
+#include <handoff/bootmem.h>
+void bootmem_takes_over(void);
+void bootmem_memdump(void);
 
 #line 2186 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
@@ -50,6 +54,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 346 "chapters/05-paging.nw"
 	trap_init();
 	init_memory_mapping();
+#line 455 "chapters/06-bootmem.nw"
+	bootmem_takes_over();
+	if (cmdline_has(boot_command_line, "memdump"))
+		bootmem_memdump();
 #line 2191 "chapters/01-boot.nw"
 	
 #line 2221 "chapters/01-boot.nw"

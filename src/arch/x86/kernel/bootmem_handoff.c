@@ -1,0 +1,62 @@
+#line 400 "chapters/06-bootmem.nw"
+/* bootmem_handoff.c - LMB hands its memory to bootmem. */
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/ledger.h>
+#include <handoff/lmb.h>
+#include <handoff/mm.h>
+#include <handoff/printk.h>
+
+#line 430 "chapters/06-bootmem.nw"
+static void check_and_count(void)
+{
+	const struct lmb_region *m;
+	unsigned long total, lmb_free, lmb_reserved, free, reserved, in_memory = 0;
+	phys_addr_t pos = 0, s, e;
+
+	lmb_page_counts(&total, &lmb_free, &lmb_reserved);
+	while (lmb_next_free(&pos, &s, &e))		/* each free page: a clear bit */
+		for (phys_addr_t pfn = PFN_UP(s); pfn < PFN_DOWN(e); pfn++)
+			if (bootmem.node_bootmem_map[pfn >> 3] & (1u << (pfn & 7)))
+				panic("bootmem: page 0x%llx is free in LMB but reserved here", pfn);
+	bootmem_count(&bootmem, &free, &reserved);
+	for_each_lmb(memory, m)				/* set bits inside memory */
+		for (phys_addr_t pfn = PFN_UP(m->base); pfn < PFN_DOWN(m->base + m->size); pfn++)
+			in_memory += !!(bootmem.node_bootmem_map[pfn >> 3] & (1u << (pfn & 7)));
+	handoff_ledger("lmb", "bootmem", total, free, in_memory);
+}
+
+#line 410 "chapters/06-bootmem.nw"
+/**
+ * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired.
+ */
+void bootmem_takes_over(void)
+{
+	unsigned long bytes = bootmem_bootmap_bytes(max_low_pfn);
+	phys_addr_t map = lmb_alloc(PFN_PHYS(PFN_UP(bytes)), PAGE_SIZE);
+	phys_addr_t pos = 0, s, e;
+
+	init_bootmem_core(&bootmem, __va(map), 0, max_low_pfn);
+	printk("bootmem: a bitmap of %lu bytes for %lu pages at [mem 0x%08llx-0x%08llx] "
+	       "(32 KiB per GiB)\n", bytes, max_low_pfn, map, map + bytes - 1);
+	while (lmb_next_free(&pos, &s, &e))
+		free_bootmem(s, e - s);
+	check_and_count();
+	lmb_retire("bootmem", "alloc_bootmem()");
+}
+#line 467 "chapters/06-bootmem.nw"
+/** bootmem_memdump - the bitmap as runs: "memmap: bootmem START END free|reserved". */
+void bootmem_memdump(void)
+{
+	unsigned long n = bootmem.node_low_pfn, run = 0;
+
+	for (unsigned long i = 1; i <= n; i++) {
+		bool prev = bootmem.node_bootmem_map[(i - 1) >> 3] & (1u << ((i - 1) & 7));
+
+		if (i < n && prev == !!(bootmem.node_bootmem_map[i >> 3] & (1u << (i & 7))))
+			continue;
+		printk("memmap: bootmem 0x%llx 0x%llx %s\n", PFN_PHYS(run), PFN_PHYS(i),
+		       prev ? "reserved" : "free");
+		run = i;
+	}
+}

@@ -1,0 +1,181 @@
+#line 542 "chapters/06-bootmem.nw"
+/* bootmem_test.c - the bitmap allocator against its rules and against a model. */
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/ktest.h>
+#include <handoff/pfn.h>
+#include <handoff/string.h>
+
+#define ARENA_PAGES	64
+static u8 arena[ARENA_PAGES * PAGE_SIZE] __attribute__((aligned(4096)));
+static u8 tmap[ARENA_PAGES / 8];
+static bootmem_data_t tb;
+
+static phys_addr_t page(unsigned int i) { return __pa(arena) + (phys_addr_t)i * PAGE_SIZE; }
+static unsigned int page_of(const void *p) { return (unsigned int)((const u8 *)p - arena) / PAGE_SIZE; }
+
+static void fresh(void)		/* every page reserved, then all of them freed */
+{
+	init_bootmem_core(&tb, tmap, (unsigned long)PFN_DOWN(page(0)),
+			  (unsigned long)PFN_DOWN(page(ARENA_PAGES)));
+	free_bootmem_core(&tb, page(0), ARENA_PAGES * PAGE_SIZE, "test");
+}
+
+static bool reserved(unsigned int i) { return tmap[i / 8] & (1u << (i % 8)); }
+
+#line 572 "chapters/06-bootmem.nw"
+KTEST(bootmem_starts_reserved_and_rounds)
+{
+	unsigned long f, r;
+
+	init_bootmem_core(&tb, tmap, (unsigned long)PFN_DOWN(page(0)),
+			  (unsigned long)PFN_DOWN(page(ARENA_PAGES)));
+	bootmem_count(&tb, &f, &r);
+	KEXPECT_TRUE(t, f == 0 && r == ARENA_PAGES);
+	KEXPECT_EQ(t, bootmem_bootmap_bytes(ARENA_PAGES), 8);
+	KEXPECT_EQ(t, bootmem_bootmap_bytes(9), 2);
+	free_bootmem_core(&tb, page(1) + 100, 3 * PAGE_SIZE, "t");	/* inward: pages 2, 3 */
+	KEXPECT_TRUE(t, reserved(1) && !reserved(2) && !reserved(3) && reserved(4));
+	free_bootmem_core(&tb, page(5), 100, "t");			/* less than a page */
+	KEXPECT_TRUE(t, reserved(5));
+	reserve_bootmem_core(&tb, page(3) + 4000, 200, BOOTMEM_DEFAULT, "t");	/* outward */
+	KEXPECT_TRUE(t, !reserved(2) && reserved(3) && reserved(4));
+	bootmem_count(&tb, &f, &r);
+	KEXPECT_TRUE(t, f == 1 && r == ARENA_PAGES - 1);
+}
+
+KTEST(bootmem_refuses_misuse)
+{
+	fresh();
+	reserve_bootmem_core(&tb, page(10), PAGE_SIZE, BOOTMEM_DEFAULT, "t");
+	KEXPECT_EQ(t, reserve_bootmem_core(&tb, page(9), 2 * PAGE_SIZE, BOOTMEM_EXCLUSIVE, "t"), -1);
+	KEXPECT_TRUE(t, !reserved(9));			/* exclusive: nothing changed */
+	KEXPECT_PANIC(t, free_bootmem_core(&tb, page(8), 3 * PAGE_SIZE, "twice"),
+		      "twice() freed page");
+	KEXPECT_PANIC(t, free_bootmem_core(&tb, page(8), 3 * PAGE_SIZE, "twice"),
+		      "which is free already");
+	KEXPECT_PANIC(t, reserve_bootmem_core(&tb, page(60), 8 * PAGE_SIZE, 0, "far"),
+		      "far() asked for page frames");
+	KEXPECT_PANIC(t, alloc_bootmem_core(&tb, 8, 24, 0, 0, "odd"), "aligned to 24");
+	bootmem_retire(&tb, "the buddy allocator", "alloc_pages()", "handoff");
+	KEXPECT_PANIC(t, alloc_bootmem_core(&tb, 8, 8, 0, 0, "late"),
+		      "late() called after bootmem handed memory to the buddy allocator in "
+		      "handoff(); use alloc_pages() instead");
+}
+#line 613 "chapters/06-bootmem.nw"
+KTEST(bootmem_first_fit_goal_and_hint)
+{
+	u8 *a, *b, *c;
+
+	fresh();
+	reserve_bootmem_core(&tb, page(0), 4 * PAGE_SIZE, 0, "t");
+	a = alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, 0, 0, "t");
+	KEXPECT_EQ(t, page_of(a), 4);				/* first fit */
+	b = alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, page(32), 0, "t");
+	KEXPECT_EQ(t, page_of(b), 32);				/* from the goal */
+	c = alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, 0, 0, "t");
+	KEXPECT_EQ(t, page_of(c), 33);				/* from the hint */
+	reserve_bootmem_core(&tb, page(34), 30 * PAGE_SIZE, 0, "t");	/* nothing after it */
+	c = alloc_bootmem_core(&tb, 2 * PAGE_SIZE, PAGE_SIZE, 0, 0, "t");
+	KEXPECT_EQ(t, page_of(c), 5);				/* back from the start */
+	c = alloc_bootmem_core(&tb, PAGE_SIZE, 8 * PAGE_SIZE, 0, 0, "t");
+	KEXPECT_EQ(t, page_of(c) % 8, (8 - PFN_DOWN(page(0)) % 8) % 8);	/* aligned frame */
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 64 * PAGE_SIZE, 8, 0, 0, "t") == NULL);
+	KEXPECT_PANIC(t, bootmem_alloc_or_panic(&tb, 64 * PAGE_SIZE, 8, page(3), 0, "big"),
+		      "big() asked for 262144 bytes aligned to 8");
+}
+
+KTEST(bootmem_small_allocations_share_a_page)
+{
+	u8 *a, *b, *c;
+
+	fresh();
+	a = alloc_bootmem_core(&tb, 100, 8, 0, 0, "t");
+	b = alloc_bootmem_core(&tb, 100, 64, 0, 0, "t");
+	c = alloc_bootmem_core(&tb, 4000, 8, 0, 0, "t");	/* spills into the next page */
+	KEXPECT_TRUE(t, a == arena && b == arena + 128);
+	KEXPECT_TRUE(t, c == arena + 232);			/* 228, aligned to 8 */
+	KEXPECT_TRUE(t, reserved(0) && reserved(1) && !reserved(2));
+	memset(a, 0xAA, 100);
+	KEXPECT_EQ(t, b[0], 0);					/* zeroed, not overlapping */
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, page(1), "t") == NULL);	/* limit */
+}
+#line 658 "chapters/06-bootmem.nw"
+static bool model[ARENA_PAGES];
+static struct { u8 *p; size_t size; } live[256];
+static int nr_live;
+
+static bool bitmap_matches(void)
+{
+	for (unsigned int i = 0; i < ARENA_PAGES; i++)
+		if (reserved(i) != model[i])
+			return false;
+	return true;
+}
+
+static bool fits_somewhere(size_t size, size_t align)
+{
+	unsigned long step = MAX(align / PAGE_SIZE, 1ul), n = PFN_UP(size);
+
+	for (unsigned long i = 0; i + n <= ARENA_PAGES; i++) {
+		bool ok = (PFN_DOWN(page(0)) + i) % step == 0;
+
+		for (unsigned long j = i; ok && j < i + n; j++)
+			ok = !model[j];
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+static bool check_new(u8 *p, size_t size, size_t align)
+{
+	for (size_t j = 0; j < size; j++)
+		if (p[j])
+			return false;
+	if (((uintptr_t)p & (align - 1)) || p < arena || p + size > arena + sizeof(arena))
+		return false;
+	for (int k = 0; k < nr_live; k++)
+		if (p < live[k].p + live[k].size && live[k].p < p + size)
+			return false;
+	return true;
+}
+
+KTEST(bootmem_matches_model)
+{
+	u32 seed = 1999;
+	int bad = 0;
+
+	fresh();
+	memset(model, 0, sizeof(model));
+	nr_live = 0;
+	for (int step = 0; step < 3000 && !bad; step++) {
+		if (nr_live < 256 && ktest_rand(&seed) % 3) {
+			size_t most = ktest_rand(&seed) % 2 ? 200 : 3 * PAGE_SIZE;
+			size_t size = 1 + ktest_rand(&seed) % most;
+			size_t align = (size_t)8 << (ktest_rand(&seed) % 10);
+			u8 *p = alloc_bootmem_core(&tb, size, align, 0, 0, "model");
+
+			if (!p) {
+				bad |= fits_somewhere(size, align);
+				continue;
+			}
+			bad |= !check_new(p, size, align);
+			for (unsigned int i = page_of(p); i <= page_of(p + size - 1); i++)
+				model[i] = true;
+			memset(p, 0x5A, size);
+			live[nr_live].p = p;
+			live[nr_live++].size = size;
+		} else if (nr_live) {
+			int k = (int)(ktest_rand(&seed) % (unsigned int)nr_live);
+			phys_addr_t s = __pa(live[k].p), e = s + live[k].size;
+
+			free_bootmem_core(&tb, s, live[k].size, "model");
+			for (phys_addr_t pfn = PFN_UP(s); pfn < PFN_DOWN(e); pfn++)
+				model[pfn - PFN_DOWN(page(0))] = false;
+			live[k] = live[--nr_live];
+		}
+		bad |= !bitmap_matches();
+		KEXPECT_TRUE(t, !bad);
+	}
+}
