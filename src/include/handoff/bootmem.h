@@ -57,6 +57,12 @@ void bootmem_retire(bootmem_data_t *b, const char *successor, const char *instea
 /** bootmem_count - @b's free and reserved pages, counted in its bitmap. */
 void bootmem_count(const bootmem_data_t *b, unsigned long *free, unsigned long *reserved);
 #line 102 "chapters/06-bootmem.nw"
+/**
+ * init_bootmem - the kernel's bootmem covers page frames [0, @max_pfn), with its bitmap in the
+ * page frames from @start_pfn on; every page starts reserved. Returns the bitmap's size in bytes.
+ */
+unsigned long init_bootmem(unsigned long start_pfn, unsigned long max_pfn);
+
 void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			     phys_addr_t limit, const char *caller);
 

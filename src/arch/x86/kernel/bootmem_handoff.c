@@ -1,4 +1,4 @@
-#line 400 "chapters/06-bootmem.nw"
+#line 413 "chapters/06-bootmem.nw"
 /* bootmem_handoff.c - LMB hands its memory to bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -7,7 +7,7 @@
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 430 "chapters/06-bootmem.nw"
+#line 443 "chapters/06-bootmem.nw"
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -26,7 +26,7 @@ static void check_and_count(void)
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
 
-#line 410 "chapters/06-bootmem.nw"
+#line 423 "chapters/06-bootmem.nw"
 /**
  * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired.
  */
@@ -36,7 +36,7 @@ void bootmem_takes_over(void)
 	phys_addr_t map = lmb_alloc(PFN_PHYS(PFN_UP(bytes)), PAGE_SIZE);
 	phys_addr_t pos = 0, s, e;
 
-	init_bootmem_core(&bootmem, __va(map), 0, max_low_pfn);
+	init_bootmem((unsigned long)PFN_DOWN(map), max_low_pfn);
 	printk("bootmem: a bitmap of %lu bytes for %lu pages at [mem 0x%08llx-0x%08llx] "
 	       "(32 KiB per GiB)\n", bytes, max_low_pfn, map, map + bytes - 1);
 	while (lmb_next_free(&pos, &s, &e))
@@ -44,7 +44,7 @@ void bootmem_takes_over(void)
 	check_and_count();
 	lmb_retire("bootmem", "alloc_bootmem()");
 }
-#line 467 "chapters/06-bootmem.nw"
+#line 480 "chapters/06-bootmem.nw"
 /** bootmem_memdump - the bitmap as runs: "memmap: bootmem START END free|reserved". */
 void bootmem_memdump(void)
 {
