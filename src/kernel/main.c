@@ -16,7 +16,7 @@
 #line 805 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
 void lmb_takes_over(void);
-#line 351 "chapters/05-paging.nw"
+#line 352 "chapters/05-paging.nw"
 #include <asm/traps.h>
 #include <handoff/mm.h>
 #line 474 "chapters/06-bootmem.nw"
@@ -51,7 +51,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	lmb_dump();
 	if (cmdline_has(boot_command_line, "memdump"))
 		lmb_memdump();
-#line 346 "chapters/05-paging.nw"
+#line 347 "chapters/05-paging.nw"
 	trap_init();
 	init_memory_mapping();
 #line 468 "chapters/06-bootmem.nw"

@@ -13,7 +13,7 @@ static const struct stage stages[] = {
 	{ 3, "e820" },
 #line 810 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
-#line 356 "chapters/05-paging.nw"
+#line 357 "chapters/05-paging.nw"
 	{ 5, "paging" },
 #line 498 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },

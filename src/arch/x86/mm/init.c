@@ -26,17 +26,18 @@ static u64 usable_above(u64 limit)	/* in the firmware's map, sound ranges only *
 
 static void find_low_pfn_range(void)
 {
-	const struct lmb_region *last = &lmb.memory.regions[lmb.memory.cnt - 1];
+	const struct lmb_region *last;
 
 	if (!lmb.memory.cnt)
 		panic("paging: LMB knows no memory to map");
+	last = &lmb.memory.regions[lmb.memory.cnt - 1];
 	max_low_pfn = (unsigned long)PFN_DOWN(MIN(last->base + last->size, MAXMEM));
 	printk("paging: low memory is [mem 0x00000000-0x%08llx], %lu MiB; %llu MiB of usable "
 	       "memory above it stay unmapped (this kernel has no highmem)\n",
 	       PFN_PHYS(max_low_pfn) - 1, max_low_pfn >> (20 - PAGE_SHIFT),
 	       usable_above(PFN_PHYS(max_low_pfn)) >> 20);
 }
-#line 316 "chapters/05-paging.nw"
+#line 317 "chapters/05-paging.nw"
 void init_memory_mapping(void)
 {
 	unsigned long nr;

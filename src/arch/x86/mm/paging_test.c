@@ -1,4 +1,4 @@
-#line 424 "chapters/05-paging.nw"
+#line 425 "chapters/05-paging.nw"
 /* paging_test.c - the live page tables, and the faults they make possible. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
