@@ -1,4 +1,4 @@
-#line 555 "chapters/06-bootmem.nw"
+#line 571 "chapters/06-bootmem.nw"
 /* bootmem_test.c - the bitmap allocator against its rules and against a model. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -23,7 +23,7 @@ static void fresh(void)		/* every page reserved, then all of them freed */
 
 static bool reserved(unsigned int i) { return tmap[i / 8] & (1u << (i % 8)); }
 
-#line 585 "chapters/06-bootmem.nw"
+#line 601 "chapters/06-bootmem.nw"
 KTEST(bootmem_starts_reserved_and_rounds)
 {
 	unsigned long f, r;
@@ -62,7 +62,7 @@ KTEST(bootmem_refuses_misuse)
 		      "late() called after bootmem handed memory to the buddy allocator in "
 		      "handoff(); use alloc_pages() instead");
 }
-#line 626 "chapters/06-bootmem.nw"
+#line 642 "chapters/06-bootmem.nw"
 KTEST(bootmem_first_fit_goal_and_hint)
 {
 	u8 *a, *b, *c;
@@ -85,6 +85,19 @@ KTEST(bootmem_first_fit_goal_and_hint)
 		      "big() asked for 262144 bytes aligned to 8");
 }
 
+KTEST(bootmem_goal_is_a_preference)
+{
+	u8 *p;
+
+	fresh();
+	reserve_bootmem_core(&tb, page(32), 32 * PAGE_SIZE, 0, "t");	/* nothing above the goal */
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, page(40), 0, "t") == NULL);
+	p = bootmem_alloc_nopanic(&tb, PAGE_SIZE, PAGE_SIZE, page(40), 0, "t");
+	KEXPECT_EQ(t, page_of(p), 0);					/* from the bottom */
+	p = bootmem_alloc_or_panic(&tb, PAGE_SIZE, PAGE_SIZE, page(40), 0, "t");
+	KEXPECT_EQ(t, page_of(p), 1);
+}
+
 KTEST(bootmem_small_allocations_share_a_page)
 {
 	u8 *a, *b, *c;
@@ -100,7 +113,7 @@ KTEST(bootmem_small_allocations_share_a_page)
 	KEXPECT_EQ(t, b[0], 0);					/* zeroed, not overlapping */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, page(1), "t") == NULL);	/* limit */
 }
-#line 671 "chapters/06-bootmem.nw"
+#line 700 "chapters/06-bootmem.nw"
 static bool model[ARENA_PAGES];
 static struct { u8 *p; size_t size; } live[256];
 static int nr_live;

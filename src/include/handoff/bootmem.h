@@ -44,8 +44,8 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 			 const char *caller);
 
 /**
- * alloc_bootmem_core - @size zeroed bytes aligned to @align (a power of two), first fit from
- * @goal and then from the start, below @limit (0: no limit); NULL when nothing fits.
+ * alloc_bootmem_core - @size zeroed bytes aligned to @align (a power of two) below @limit (0: no
+ * limit): first fit from the hint if it lies past @goal, then from @goal; NULL when nothing fits.
  */
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller);
@@ -57,6 +57,13 @@ void bootmem_retire(bootmem_data_t *b, const char *successor, const char *instea
 /** bootmem_count - @b's free and reserved pages, counted in its bitmap. */
 void bootmem_count(const bootmem_data_t *b, unsigned long *free, unsigned long *reserved);
 #line 102 "chapters/06-bootmem.nw"
+/**
+ * bootmem_alloc_nopanic - alloc_bootmem_core, and if nothing fits at or above @goal, once more
+ * from the bottom, as Linux's ___alloc_bootmem_nopanic does. NULL when nothing fits at all.
+ */
+void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
+			    phys_addr_t limit, const char *caller);
+
 /**
  * init_bootmem - the kernel's bootmem covers page frames [0, @max_pfn), with its bitmap in the
  * page frames from @start_pfn on; every page starts reserved. Returns the bitmap's size in bytes.
@@ -72,7 +79,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 #define __alloc_bootmem(size, align, goal) \
 	bootmem_alloc_or_panic(&bootmem, (size), (align), (goal), 0, __func__)
 #define __alloc_bootmem_nopanic(size, align, goal) \
-	alloc_bootmem_core(&bootmem, (size), (align), (goal), 0, __func__)
+	bootmem_alloc_nopanic(&bootmem, (size), (align), (goal), 0, __func__)
 #define alloc_bootmem(size)		__alloc_bootmem((size), SMP_CACHE_BYTES, MAX_DMA_ADDRESS)
 #define alloc_bootmem_pages(size)	__alloc_bootmem((size), PAGE_SIZE, MAX_DMA_ADDRESS)
 #define alloc_bootmem_low(size) \

@@ -1,4 +1,4 @@
-#line 413 "chapters/06-bootmem.nw"
+#line 429 "chapters/06-bootmem.nw"
 /* bootmem_handoff.c - LMB hands its memory to bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -7,7 +7,7 @@
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 443 "chapters/06-bootmem.nw"
+#line 459 "chapters/06-bootmem.nw"
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -26,7 +26,7 @@ static void check_and_count(void)
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
 
-#line 423 "chapters/06-bootmem.nw"
+#line 439 "chapters/06-bootmem.nw"
 /**
  * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired.
  */
@@ -44,7 +44,7 @@ void bootmem_takes_over(void)
 	check_and_count();
 	lmb_retire("bootmem", "alloc_bootmem()");
 }
-#line 480 "chapters/06-bootmem.nw"
+#line 496 "chapters/06-bootmem.nw"
 /** bootmem_memdump - the bitmap as runs: "memmap: bootmem START END free|reserved". */
 void bootmem_memdump(void)
 {
