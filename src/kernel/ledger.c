@@ -1,4 +1,4 @@
-#line 847 "chapters/03-e820.nw"
+#line 846 "chapters/03-e820.nw"
 /* ledger.c - each handoff accounts for every page. */
 #include <handoff/ledger.h>
 #include <handoff/printk.h>

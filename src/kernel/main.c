@@ -10,7 +10,7 @@
 #include <handoff/stage.h>
 #line 385 "chapters/02-brk.nw"
 #include <handoff/brk.h>
-#line 1052 "chapters/03-e820.nw"
+#line 1051 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
 #line 805 "chapters/04-lmb.nw"
@@ -39,7 +39,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 380 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
-#line 1043 "chapters/03-e820.nw"
+#line 1042 "chapters/03-e820.nw"
 	setup_memory_map();
 	reserve_early_setup(mbi_phys);
 	early_res_print(&early_res);

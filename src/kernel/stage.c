@@ -9,7 +9,7 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 389 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1057 "chapters/03-e820.nw"
+#line 1056 "chapters/03-e820.nw"
 	{ 3, "e820" },
 #line 810 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
