@@ -16,10 +16,10 @@
 #line 805 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
 void lmb_takes_over(void);
-#line 352 "chapters/05-paging.nw"
+#line 357 "chapters/05-paging.nw"
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 490 "chapters/06-bootmem.nw"
+#line 497 "chapters/06-bootmem.nw"
 #include <handoff/bootmem.h>
 void bootmem_takes_over(void);
 void bootmem_memdump(void);
@@ -51,10 +51,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	lmb_dump();
 	if (cmdline_has(boot_command_line, "memdump"))
 		lmb_memdump();
-#line 347 "chapters/05-paging.nw"
+#line 352 "chapters/05-paging.nw"
 	trap_init();
 	init_memory_mapping();
-#line 484 "chapters/06-bootmem.nw"
+#line 491 "chapters/06-bootmem.nw"
 	bootmem_takes_over();
 	if (cmdline_has(boot_command_line, "memdump"))
 		bootmem_memdump();

@@ -13,9 +13,9 @@ static const struct stage stages[] = {
 	{ 3, "e820" },
 #line 810 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
-#line 357 "chapters/05-paging.nw"
+#line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },
-#line 514 "chapters/06-bootmem.nw"
+#line 521 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
 #line 1031 "chapters/01-boot.nw"
 };

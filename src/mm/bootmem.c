@@ -104,7 +104,7 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 		set_bit(b->node_bootmem_map, i);
 	return 0;
 }
-#line 282 "chapters/06-bootmem.nw"
+#line 283 "chapters/06-bootmem.nw"
 static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsigned long step)
 {
 	unsigned long base = b->node_min_pfn;	/* align the page frame, not the index */
@@ -112,12 +112,12 @@ static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsig
 	return ((base + idx + step - 1) & ~(step - 1)) - base;
 }
 
-#line 316 "chapters/06-bootmem.nw"
+#line 319 "chapters/06-bootmem.nw"
 static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, size_t size,
 		    size_t align, unsigned long step)
 {
 	while (sidx < midx) {
-		unsigned long eidx = sidx + (unsigned long)PFN_UP(size), i;
+		unsigned long eidx = sidx + (unsigned long)PFN_UP((phys_addr_t)size), i;
 		phys_addr_t start_off, end_off;
 		bool merge;
 
@@ -130,7 +130,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 			continue;
 		}
 		
-#line 348 "chapters/06-bootmem.nw"
+#line 351 "chapters/06-bootmem.nw"
 		start_off = PFN_PHYS(sidx);
 		if ((b->last_end_off & (PAGE_SIZE - 1)) && PFN_DOWN(b->last_end_off) + 1 == sidx) {
 			phys_addr_t base = PFN_PHYS(b->node_min_pfn);
@@ -142,7 +142,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 		}
 		merge = PFN_DOWN(start_off) < sidx;
 		end_off = start_off + size;
-#line 333 "chapters/06-bootmem.nw"
+#line 336 "chapters/06-bootmem.nw"
 		b->last_end_off = end_off;
 		b->hint_idx = (unsigned long)PFN_UP(end_off);
 		for (i = (unsigned long)PFN_DOWN(start_off) + merge; i < PFN_UP(end_off); i++)
@@ -152,7 +152,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 	return NULL;
 }
 
-#line 291 "chapters/06-bootmem.nw"
+#line 292 "chapters/06-bootmem.nw"
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller)
 {
@@ -162,6 +162,8 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 	check_live(b, "alloc_bootmem", caller);
 	if (!size || !align || (align & (align - 1)))
 		panic("alloc_bootmem: %s() asked for %zu bytes aligned to %zu", caller, size, align);
+	if (size > PFN_PHYS(b->node_low_pfn - b->node_min_pfn))
+		return NULL;			/* more than all of it: and PFN_UP(size) could wrap */
 	step = MAX(align >> PAGE_SHIFT, 1ul);
 	min = b->node_min_pfn;
 	max = limit ? MIN(b->node_low_pfn, (unsigned long)PFN_DOWN(limit)) : b->node_low_pfn;
@@ -175,7 +177,7 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 		return p;
 	return search(b, sidx, max - b->node_min_pfn, size, align, step);
 }
-#line 366 "chapters/06-bootmem.nw"
+#line 369 "chapters/06-bootmem.nw"
 void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			    phys_addr_t limit, const char *caller)
 {
@@ -194,7 +196,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 		      "no free pages fit", caller, size, align, goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 391 "chapters/06-bootmem.nw"
+#line 394 "chapters/06-bootmem.nw"
 void bootmem_count(const bootmem_data_t *b, unsigned long *free, unsigned long *reserved)
 {
 	unsigned long n = b->node_low_pfn - b->node_min_pfn;

@@ -1,4 +1,4 @@
-#line 571 "chapters/06-bootmem.nw"
+#line 578 "chapters/06-bootmem.nw"
 /* bootmem_test.c - the bitmap allocator against its rules and against a model. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -23,7 +23,7 @@ static void fresh(void)		/* every page reserved, then all of them freed */
 
 static bool reserved(unsigned int i) { return tmap[i / 8] & (1u << (i % 8)); }
 
-#line 601 "chapters/06-bootmem.nw"
+#line 608 "chapters/06-bootmem.nw"
 KTEST(bootmem_starts_reserved_and_rounds)
 {
 	unsigned long f, r;
@@ -62,7 +62,7 @@ KTEST(bootmem_refuses_misuse)
 		      "late() called after bootmem handed memory to the buddy allocator in "
 		      "handoff(); use alloc_pages() instead");
 }
-#line 642 "chapters/06-bootmem.nw"
+#line 649 "chapters/06-bootmem.nw"
 KTEST(bootmem_first_fit_goal_and_hint)
 {
 	u8 *a, *b, *c;
@@ -98,6 +98,22 @@ KTEST(bootmem_goal_is_a_preference)
 	KEXPECT_EQ(t, page_of(p), 1);
 }
 
+KTEST(bootmem_edges)
+{
+	u8 *p;
+
+	fresh();
+	reserve_bootmem_core(&tb, page(0), 60 * PAGE_SIZE, 0, "t");	/* only the last 4 free */
+	p = alloc_bootmem_core(&tb, 4 * PAGE_SIZE, PAGE_SIZE, 0, 0, "t");	/* ends at the end */
+	KEXPECT_EQ(t, page_of(p), 60);
+	free_bootmem_core(&tb, page(60), 4 * PAGE_SIZE, "t");
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 5 * PAGE_SIZE, PAGE_SIZE, 0, 0, "t") == NULL);
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, 8, 0, page(61) + 100, "t") != NULL);
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, 8, 0, page(61) + 100, "t") == NULL);
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, (size_t)-1, 8, 0, 0, "t") == NULL);	/* huge */
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, (size_t)-4096, 8, 0, 0, "t") == NULL);
+}
+
 KTEST(bootmem_small_allocations_share_a_page)
 {
 	u8 *a, *b, *c;
@@ -113,7 +129,7 @@ KTEST(bootmem_small_allocations_share_a_page)
 	KEXPECT_EQ(t, b[0], 0);					/* zeroed, not overlapping */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, page(1), "t") == NULL);	/* limit */
 }
-#line 700 "chapters/06-bootmem.nw"
+#line 723 "chapters/06-bootmem.nw"
 static bool model[ARENA_PAGES];
 static struct { u8 *p; size_t size; } live[256];
 static int nr_live;

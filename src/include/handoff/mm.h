@@ -1,4 +1,4 @@
-#line 199 "chapters/05-paging.nw"
+#line 204 "chapters/05-paging.nw"
 #ifndef _HANDOFF_MM_H
 #define _HANDOFF_MM_H
 #include <handoff/pfn.h>

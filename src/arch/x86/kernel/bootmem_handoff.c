@@ -1,4 +1,4 @@
-#line 429 "chapters/06-bootmem.nw"
+#line 434 "chapters/06-bootmem.nw"
 /* bootmem_handoff.c - LMB hands its memory to bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -7,7 +7,7 @@
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 459 "chapters/06-bootmem.nw"
+#line 464 "chapters/06-bootmem.nw"
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -20,13 +20,15 @@ static void check_and_count(void)
 			if (bootmem.node_bootmem_map[pfn >> 3] & (1u << (pfn & 7)))
 				panic("bootmem: page 0x%llx is free in LMB but reserved here", pfn);
 	bootmem_count(&bootmem, &free, &reserved);
+	if (free != lmb_free)
+		panic("bootmem: %lu pages free in the bitmap, but LMB had %lu", free, lmb_free);
 	for_each_lmb(memory, m)				/* set bits inside memory */
 		for (phys_addr_t pfn = PFN_UP(m->base); pfn < PFN_DOWN(m->base + m->size); pfn++)
 			in_memory += !!(bootmem.node_bootmem_map[pfn >> 3] & (1u << (pfn & 7)));
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
 
-#line 439 "chapters/06-bootmem.nw"
+#line 444 "chapters/06-bootmem.nw"
 /**
  * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired.
  */
@@ -44,7 +46,7 @@ void bootmem_takes_over(void)
 	check_and_count();
 	lmb_retire("bootmem", "alloc_bootmem()");
 }
-#line 496 "chapters/06-bootmem.nw"
+#line 503 "chapters/06-bootmem.nw"
 /** bootmem_memdump - the bitmap as runs: "memmap: bootmem START END free|reserved". */
 void bootmem_memdump(void)
 {

@@ -1,4 +1,4 @@
-#line 29 "chapters/05-paging.nw"
+#line 30 "chapters/05-paging.nw"
 /* entry.S - the 32 exception stubs: same frame for all, then C. */
 #include <asm/segment.h>
 
@@ -14,7 +14,7 @@ trap_\n:
 	jmp	trap_common
 	.endr
 
-#line 60 "chapters/05-paging.nw"
+#line 61 "chapters/05-paging.nw"
 trap_common:
 	cld
 	pushal
@@ -25,7 +25,7 @@ trap_common:
 	addl	$8, %esp			/* the vector and the error code */
 	iret
 
-#line 46 "chapters/05-paging.nw"
+#line 47 "chapters/05-paging.nw"
 	.section .rodata
 	.globl	trap_stubs
 trap_stubs:

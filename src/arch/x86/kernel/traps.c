@@ -1,4 +1,4 @@
-#line 102 "chapters/05-paging.nw"
+#line 106 "chapters/05-paging.nw"
 /* traps.c - the interrupt descriptor table, and what the kernel says when the CPU faults. */
 #include <asm/segment.h>
 #include <asm/traps.h>
@@ -16,7 +16,7 @@ struct idt_gate {
 extern const u32 trap_stubs[32];
 static struct idt_gate idt[256];
 
-#line 124 "chapters/05-paging.nw"
+#line 128 "chapters/05-paging.nw"
 void trap_init(void)
 {
 	struct { u16 limit; u32 base; } __attribute__((packed)) idtr = {
@@ -28,7 +28,7 @@ void trap_init(void)
 					    (u16)(trap_stubs[i] >> 16) };
 	__asm__ volatile("lidt %0" : : "m"(idtr));
 }
-#line 163 "chapters/05-paging.nw"
+#line 167 "chapters/05-paging.nw"
 static const char *const exception_names[32] = {
 	"divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow",
 	"bound range exceeded", "invalid opcode", "device not available", "double fault",
@@ -45,9 +45,10 @@ void do_trap(struct pt_regs *regs)
 
 	if (regs->vector == 14) {
 		__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
-		panic("page fault at 0x%08lx: %s; eip 0x%08x, error code 0x%x", cr2,
+		panic("page fault at 0x%08lx: %s; eip 0x%08x, error code 0x%x%s", cr2,
 		      page_fault_reason(regs->error_code, why, sizeof(why)), regs->eip,
-		      regs->error_code);
+		      regs->error_code, cr2 == regs->eip ? " (a jump there: a bad function "
+		      "pointer?)" : "");
 	}
 	panic("%s (exception %u) at eip 0x%08x, error code 0x%x",
 	      regs->vector < 22 ? exception_names[regs->vector] : "reserved exception",

@@ -1,4 +1,4 @@
-#line 425 "chapters/05-paging.nw"
+#line 430 "chapters/05-paging.nw"
 /* paging_test.c - the live page tables, and the faults they make possible. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -45,6 +45,11 @@ KTEST(paging_faults_explain_themselves)
 	KEXPECT_PANIC(t, (void)*(volatile char *)LOAD_PHYSICAL_ADDR,
 		      "page fault at 0x00100000: a read from a page that is not present");
 	KEXPECT_PANIC(t, __asm__ volatile("ud2"), "invalid opcode (exception 6)");
+	KEXPECT_PANIC(t, ((void (*)(void))null_pointer)(), "(a jump there: a bad function");
+	/* A selector past the GDT's end: the CPU pushes it as the error code. */
+	KEXPECT_PANIC(t, __asm__ volatile("movw %w0, %%ds" : : "r"(0x1230)),
+		      "general protection fault (exception 13) at eip");
+	KEXPECT_PANIC(t, __asm__ volatile("movw %w0, %%ds" : : "r"(0x1230)), "error code 0x1230");
 	/* In C a division by zero is undefined, and GCC computes 1 / x without dividing. */
 	KEXPECT_PANIC(t, __asm__ volatile("xorl %%ecx, %%ecx; divl %%ecx" : : : "eax", "ecx", "edx"),
 		      "divide error (exception 0)");

@@ -1,4 +1,4 @@
-#line 72 "chapters/05-paging.nw"
+#line 73 "chapters/05-paging.nw"
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 #include <handoff/types.h>
