@@ -19,7 +19,7 @@ void lmb_takes_over(void);
 #line 357 "chapters/05-paging.nw"
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 497 "chapters/06-bootmem.nw"
+#line 505 "chapters/06-bootmem.nw"
 #include <handoff/bootmem.h>
 void bootmem_takes_over(void);
 void bootmem_memdump(void);
@@ -54,7 +54,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 352 "chapters/05-paging.nw"
 	trap_init();
 	init_memory_mapping();
-#line 491 "chapters/06-bootmem.nw"
+#line 499 "chapters/06-bootmem.nw"
 	bootmem_takes_over();
 	if (cmdline_has(boot_command_line, "memdump"))
 		bootmem_memdump();

@@ -15,7 +15,7 @@ static const struct stage stages[] = {
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },
-#line 521 "chapters/06-bootmem.nw"
+#line 529 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
 #line 1031 "chapters/01-boot.nw"
 };

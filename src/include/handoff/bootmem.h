@@ -54,9 +54,12 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 void bootmem_retire(bootmem_data_t *b, const char *successor, const char *instead,
 		    const char *by);
 
+/** bootmem_page_reserved - is page frame @pfn (inside @b's range) reserved in @b? */
+bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn);
+
 /** bootmem_count - @b's free and reserved pages, counted in its bitmap. */
 void bootmem_count(const bootmem_data_t *b, unsigned long *free, unsigned long *reserved);
-#line 102 "chapters/06-bootmem.nw"
+#line 105 "chapters/06-bootmem.nw"
 /**
  * bootmem_alloc_nopanic - alloc_bootmem_core, and if nothing fits at or above @goal, once more
  * from the bottom, as Linux's ___alloc_bootmem_nopanic does. NULL when nothing fits at all.

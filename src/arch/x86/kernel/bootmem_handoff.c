@@ -1,4 +1,4 @@
-#line 434 "chapters/06-bootmem.nw"
+#line 442 "chapters/06-bootmem.nw"
 /* bootmem_handoff.c - LMB hands its memory to bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -7,7 +7,7 @@
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 464 "chapters/06-bootmem.nw"
+#line 472 "chapters/06-bootmem.nw"
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -17,18 +17,18 @@ static void check_and_count(void)
 	lmb_page_counts(&total, &lmb_free, &lmb_reserved);
 	while (lmb_next_free(&pos, &s, &e))		/* each free page: a clear bit */
 		for (phys_addr_t pfn = PFN_UP(s); pfn < PFN_DOWN(e); pfn++)
-			if (bootmem.node_bootmem_map[pfn >> 3] & (1u << (pfn & 7)))
+			if (bootmem_page_reserved(&bootmem, (unsigned long)pfn))
 				panic("bootmem: page 0x%llx is free in LMB but reserved here", pfn);
 	bootmem_count(&bootmem, &free, &reserved);
 	if (free != lmb_free)
 		panic("bootmem: %lu pages free in the bitmap, but LMB had %lu", free, lmb_free);
 	for_each_lmb(memory, m)				/* set bits inside memory */
 		for (phys_addr_t pfn = PFN_UP(m->base); pfn < PFN_DOWN(m->base + m->size); pfn++)
-			in_memory += !!(bootmem.node_bootmem_map[pfn >> 3] & (1u << (pfn & 7)));
+			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
 
-#line 444 "chapters/06-bootmem.nw"
+#line 452 "chapters/06-bootmem.nw"
 /**
  * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired.
  */
@@ -46,16 +46,16 @@ void bootmem_takes_over(void)
 	check_and_count();
 	lmb_retire("bootmem", "alloc_bootmem()");
 }
-#line 503 "chapters/06-bootmem.nw"
+#line 511 "chapters/06-bootmem.nw"
 /** bootmem_memdump - the bitmap as runs: "memmap: bootmem START END free|reserved". */
 void bootmem_memdump(void)
 {
-	unsigned long n = bootmem.node_low_pfn, run = 0;
+	unsigned long n = bootmem.node_low_pfn, run = bootmem.node_min_pfn;
 
-	for (unsigned long i = 1; i <= n; i++) {
-		bool prev = bootmem.node_bootmem_map[(i - 1) >> 3] & (1u << ((i - 1) & 7));
+	for (unsigned long i = run + 1; i <= n; i++) {
+		bool prev = bootmem_page_reserved(&bootmem, i - 1);
 
-		if (i < n && prev == !!(bootmem.node_bootmem_map[i >> 3] & (1u << (i & 7))))
+		if (i < n && prev == bootmem_page_reserved(&bootmem, i))
 			continue;
 		printk("memmap: bootmem 0x%llx 0x%llx %s\n", PFN_PHYS(run), PFN_PHYS(i),
 		       prev ? "reserved" : "free");
