@@ -23,6 +23,12 @@ void lmb_takes_over(void);
 #include <handoff/bootmem.h>
 void bootmem_takes_over(void);
 void bootmem_memdump(void);
+#line 915 "chapters/07-buddy.nw"
+#include <handoff/gfp.h>
+void zone_sizes_init(void);
+void mem_init(void);
+void buddy_memdump(void);
+void buddy_ledger(const char *from, const char *to);
 
 #line 2186 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
@@ -58,6 +64,11 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	bootmem_takes_over();
 	if (cmdline_has(boot_command_line, "memdump"))
 		bootmem_memdump();
+#line 908 "chapters/07-buddy.nw"
+	zone_sizes_init();
+	mem_init();
+	if (cmdline_has(boot_command_line, "memdump"))
+		buddy_memdump();
 #line 2191 "chapters/01-boot.nw"
 	
 #line 2221 "chapters/01-boot.nw"

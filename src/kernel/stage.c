@@ -17,6 +17,8 @@ static const struct stage stages[] = {
 	{ 5, "paging" },
 #line 529 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
+#line 949 "chapters/07-buddy.nw"
+	{ 7, "buddy" },
 #line 1031 "chapters/01-boot.nw"
 };
 

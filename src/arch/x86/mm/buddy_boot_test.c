@@ -1,0 +1,94 @@
+#line 1411 "chapters/07-buddy.nw"
+/* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/gfp.h>
+#include <handoff/ktest.h>
+#include <handoff/printk.h>
+#include <handoff/string.h>
+
+KTEST(buddy_took_over_from_bootmem)
+{
+	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+
+	KEXPECT_STREQ(t, bootmem.retired_by, "mem_init");
+	KEXPECT_PANIC(t, alloc_bootmem(16), "use alloc_pages() instead");
+	KEXPECT_PANIC(t, free_bootmem(0x100000, PAGE_SIZE), "free_bootmem: buddy_took_over");
+	KEXPECT_EQ(t, dma->spanned_pages, MIN(MAX_DMA_PFN, max_low_pfn));
+	KEXPECT_EQ(t, contig_page_data.node_spanned_pages, max_low_pfn);
+	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
+}
+
+#line 1436 "chapters/07-buddy.nw"
+KTEST(buddy_live_allocations)
+{
+	struct page *p = alloc_pages(GFP_KERNEL, 1);
+	unsigned long a;
+	u8 *v;
+
+	KASSERT_TRUE(t, p != NULL);
+	KEXPECT_TRUE(t, page_to_pfn(p) >= MAX_DMA_PFN || max_low_pfn <= MAX_DMA_PFN ||
+			!contig_page_data.node_zones[ZONE_NORMAL].free_pages);
+	v = page_address(p);
+	memset(v, 0xAA, 2 * PAGE_SIZE);
+	__free_pages(p, 1);
+	p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 1);		/* the same block, zeroed */
+	v = page_address(p);
+	KEXPECT_TRUE(t, v[0] == 0 && v[2 * PAGE_SIZE - 1] == 0);
+	KEXPECT_PANIC(t, __free_pages(p, 0), "with order 0, but its block has order 1");
+	__free_pages(p, 1);
+	KEXPECT_PANIC(t, __free_pages(p, 1), "which is free already");
+	KEXPECT_PANIC(t, __free_pages(pfn_to_page(0), 0), "page 0x0, which is reserved");
+	KEXPECT_PANIC(t, free_bootmem_late(PFN_PHYS(page_to_pfn(p)), PAGE_SIZE),
+		      "which the buddy has already");
+	p = alloc_pages(GFP_DMA, 0);
+	KEXPECT_TRUE(t, p && page_to_pfn(p) < MAX_DMA_PFN);
+	__free_page(p);
+	a = __get_free_pages(GFP_KERNEL, 2);
+	KEXPECT_TRUE(t, a && !(a & (4 * PAGE_SIZE - 1)));
+	free_pages(a, 2);
+	free_pages(0, 3);					/* nothing: as in Linux */
+}
+#line 1468 "chapters/07-buddy.nw"
+static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
+
+static bool same_as_snapshot(void)
+{
+	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
+		for (unsigned int o = 0; o < MAX_ORDER; o++)
+			if (contig_page_data.node_zones[z].free_area[o].nr_free != snapshot[z][o])
+				return false;
+	return true;
+}
+
+KTEST(buddy_exhausted_and_restored)
+{
+	LIST_HEAD(taken);
+	unsigned long pages = 0, before = nr_free_pages(), blocks = 0;
+	u32 seed = 2010;
+	struct page *p;
+
+	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
+		for (unsigned int o = 0; o < MAX_ORDER; o++)
+			snapshot[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
+	for (;;) {
+		unsigned int o = ktest_rand(&seed) % MAX_ORDER;
+
+		while (!(p = alloc_pages(GFP_KERNEL, o)) && o)
+			o--;
+		if (!p)
+			break;
+		list_add(&p->lru, (blocks++ % 2) ? &taken : taken.prev);
+		pages += 1ul << o;
+	}
+	KEXPECT_EQ(t, nr_free_pages(), 0);
+	KEXPECT_EQ(t, pages, before);
+	while (!list_empty(&taken)) {
+		p = list_first_entry(&taken, struct page, lru);
+		list_del(&p->lru);
+		__free_pages(p, (unsigned int)p->private);
+	}
+	KEXPECT_EQ(t, nr_free_pages(), before);
+	KEXPECT_TRUE(t, same_as_snapshot());
+	printk("took %lu pages in %lu blocks, and gave them back\n", pages, blocks);
+}

@@ -1,0 +1,45 @@
+#line 104 "chapters/07-buddy.nw"
+#ifndef _HANDOFF_MM_TYPES_H
+#define _HANDOFF_MM_TYPES_H
+#include <handoff/list.h>
+
+struct page {
+	unsigned long flags;	/* the PG_ bits, and the zone's number in the top two bits */
+	unsigned long private;	/* PG_buddy or PG_head: the order of the block it heads */
+	struct list_head lru;	/* PG_buddy: on its free list; PG_slab: on its cache's list */
+	void *slab;		/* PG_slab: the slab this page belongs to (chapter 8) */
+};
+#line 126 "chapters/07-buddy.nw"
+enum pageflags {
+	PG_reserved,		/* not the buddy's: never given out, never freed */
+	PG_buddy,		/* the first page of a free block */
+	PG_head,		/* the first page of a block given out */
+	PG_slab,		/* a page of a slab (chapter 8) */
+};
+
+#define ZONES_WIDTH		2
+#define ZONES_PGSHIFT		(8 * sizeof(unsigned long) - ZONES_WIDTH)
+
+#define PAGEFLAG(Name, bit)							\
+static inline bool Page##Name(const struct page *p)				\
+{ return p->flags & (1ul << PG_##bit); }					\
+static inline void SetPage##Name(struct page *p) { p->flags |= 1ul << PG_##bit; }	\
+static inline void ClearPage##Name(struct page *p) { p->flags &= ~(1ul << PG_##bit); }
+
+PAGEFLAG(Reserved, reserved)
+PAGEFLAG(Buddy, buddy)
+PAGEFLAG(Head, head)
+PAGEFLAG(Slab, slab)
+
+static inline unsigned int page_zonenum(const struct page *p)
+{
+	return (unsigned int)(p->flags >> ZONES_PGSHIFT);
+}
+
+/** page_state_flags - the flags without the zone: 0 for a page inside a block. */
+static inline unsigned long page_state_flags(const struct page *p)
+{
+	return p->flags & ((1ul << ZONES_PGSHIFT) - 1);
+}
+#line 115 "chapters/07-buddy.nw"
+#endif

@@ -1,0 +1,53 @@
+#line 768 "chapters/07-buddy.nw"
+/* free_all_bootmem.c - bootmem hands every free page, and its bitmap, to the buddy. */
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/gfp.h>
+#include <handoff/pfn.h>
+#include <handoff/printk.h>
+
+#line 803 "chapters/07-buddy.nw"
+static void check_transfer(const bootmem_data_t *b, const pg_data_t *pgdat, unsigned long count)
+{
+	unsigned long free, reserved, buddy = 0;
+
+	bootmem_count(b, &free, &reserved);
+	if (count != free)
+		panic("free_all_bootmem: handed over %lu pages, but bootmem had %lu free", count,
+		      free);
+	for (unsigned long pfn = b->node_min_pfn; pfn < b->node_low_pfn; pfn++) {
+		bool in_buddy = buddy_page_is_free(pgdat, pfn);
+
+		if (in_buddy == bootmem_page_reserved(b, pfn))
+			panic("free_all_bootmem: page 0x%lx is %s in bootmem but %s in the buddy", pfn,
+			      in_buddy ? "reserved" : "free", in_buddy ? "free" : "not free");
+		buddy += in_buddy;
+	}
+	if (buddy != count)
+		panic("free_all_bootmem: %lu pages free in the buddy, %lu handed over", buddy, count);
+}
+
+#line 777 "chapters/07-buddy.nw"
+unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by)
+{
+	unsigned long pfn = b->node_min_pfn, end = b->node_low_pfn, count = 0, map_pfn, map_pages;
+
+	map_pfn = virt_to_pfn(b->node_bootmem_map);
+	map_pages = (unsigned long)PFN_UP(bootmem_bootmap_bytes(end - pfn));
+	if (__pa(b->node_bootmem_map) & (PAGE_SIZE - 1))
+		panic("free_all_bootmem: %s(): the bitmap at %p does not start a page of its own",
+		      by, (void *)b->node_bootmem_map);
+	while (pfn < end) {
+		unsigned long run = pfn;
+
+		while (run < end && !bootmem_page_reserved(b, run))
+			run++;
+		count += buddy_free_reserved(pgdat, pfn, run, by);
+		while (run < end && bootmem_page_reserved(b, run))
+			run++;
+		pfn = run;
+	}
+	check_transfer(b, pgdat, count);
+	bootmem_retire(b, "the buddy allocator", "alloc_pages()", by);
+	return count + buddy_free_reserved(pgdat, map_pfn, map_pfn + map_pages, by);
+}
