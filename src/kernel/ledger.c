@@ -1,7 +1,10 @@
-#line 846 "chapters/03-e820.nw"
+#line 855 "chapters/03-e820.nw"
 /* ledger.c - each handoff accounts for every page. */
 #include <handoff/ledger.h>
 #include <handoff/printk.h>
+
+struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
+unsigned int nr_handoff_lines;
 
 void handoff_ledger(const char *from, const char *to, unsigned long total, unsigned long free,
 		    unsigned long reserved)
@@ -21,4 +24,7 @@ void handoff_ledger(const char *from, const char *to, unsigned long total, unsig
 		first_total = total;
 		first_to = to;
 	}
+	if (nr_handoff_lines < MAX_HANDOFF_LINES)
+		handoff_lines[nr_handoff_lines++] = (struct handoff_line){ from, to, total, free,
+									   reserved };
 }

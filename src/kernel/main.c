@@ -10,7 +10,7 @@
 #include <handoff/stage.h>
 #line 385 "chapters/02-brk.nw"
 #include <handoff/brk.h>
-#line 1051 "chapters/03-e820.nw"
+#line 1066 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
 #line 805 "chapters/04-lmb.nw"
@@ -29,6 +29,10 @@ void zone_sizes_init(void);
 void mem_init(void);
 void buddy_memdump(void);
 void buddy_ledger(const char *from, const char *to);
+#line 986 "chapters/08-slab.nw"
+#include <handoff/slab.h>
+void slab_takes_over(void);
+void chain_summary(void);
 
 #line 2186 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
@@ -45,7 +49,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 380 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
-#line 1042 "chapters/03-e820.nw"
+#line 1057 "chapters/03-e820.nw"
 	setup_memory_map();
 	reserve_early_setup(mbi_phys);
 	early_res_print(&early_res);
@@ -69,6 +73,9 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	mem_init();
 	if (cmdline_has(boot_command_line, "memdump"))
 		buddy_memdump();
+#line 981 "chapters/08-slab.nw"
+	slab_takes_over();
+	chain_summary();
 #line 2191 "chapters/01-boot.nw"
 	
 #line 2221 "chapters/01-boot.nw"

@@ -9,7 +9,7 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 389 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1056 "chapters/03-e820.nw"
+#line 1071 "chapters/03-e820.nw"
 	{ 3, "e820" },
 #line 810 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
@@ -19,6 +19,8 @@ static const struct stage stages[] = {
 	{ 6, "bootmem" },
 #line 949 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
+#line 992 "chapters/08-slab.nw"
+	{ 8, "slab" },
 #line 1031 "chapters/01-boot.nw"
 };
 

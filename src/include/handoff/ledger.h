@@ -8,4 +8,13 @@
  */
 void handoff_ledger(const char *from, const char *to, unsigned long total, unsigned long free,
 		    unsigned long reserved);
+
+/* The lines printed so far, in order: chapter 8 sums up the chain from them. */
+struct handoff_line {
+	const char *from, *to;
+	unsigned long total, free, reserved;
+};
+#define MAX_HANDOFF_LINES	8
+extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
+extern unsigned int nr_handoff_lines;
 #endif

@@ -12,14 +12,15 @@ KTEST(buddy_took_over_from_bootmem)
 	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
 
 	KEXPECT_STREQ(t, bootmem.retired_by, "mem_init");
-	KEXPECT_PANIC(t, alloc_bootmem(16), "use alloc_pages() instead");
+	KEXPECT_PANIC(t, alloc_bootmem(16), "called after bootmem handed memory to the buddy "
+		      "allocator in mem_init()");
 	KEXPECT_PANIC(t, free_bootmem(0x100000, PAGE_SIZE), "free_bootmem: buddy_took_over");
 	KEXPECT_EQ(t, dma->spanned_pages, MIN(MAX_DMA_PFN, max_low_pfn));
 	KEXPECT_EQ(t, contig_page_data.node_spanned_pages, max_low_pfn);
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1436 "chapters/07-buddy.nw"
+#line 1437 "chapters/07-buddy.nw"
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -49,7 +50,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1468 "chapters/07-buddy.nw"
+#line 1469 "chapters/07-buddy.nw"
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)

@@ -1,0 +1,58 @@
+#line 1482 "chapters/08-slab.nw"
+/* slab_boot_test.c - the live slab allocator, and kmalloc until the buddy is empty. */
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/ktest.h>
+#include <handoff/printk.h>
+#include <handoff/slab.h>
+
+KTEST(slab_took_over_from_buddy)
+{
+	KEXPECT_TRUE(t, slab_is_available());
+	KEXPECT_PANIC(t, alloc_bootmem(16), "use kmalloc() instead");
+	KEXPECT_PANIC(t, kmem_cache_init(0), "the slab allocator is up already");
+	KEXPECT_TRUE(t, list_first_entry(&cache_chain, struct kmem_cache, next) == &cache_cache);
+	KEXPECT_TRUE(t, kmalloc_cache_for(96)->object_size == 96);
+	KEXPECT_TRUE(t, kmalloc_cache_for(193)->object_size == 256);
+}
+
+#line 1503 "chapters/08-slab.nw"
+static unsigned long before[MAX_NR_ZONES][MAX_ORDER];
+
+static bool free_lists_as_before(bool save)
+{
+	bool same = true;
+
+	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
+		for (unsigned int o = 0; o < MAX_ORDER; o++) {
+			unsigned long n = contig_page_data.node_zones[z].free_area[o].nr_free;
+
+			same &= n == before[z][o];
+			if (save)
+				before[z][o] = n;
+		}
+	return same;
+}
+
+KTEST(kmalloc_until_the_buddy_is_empty)
+{
+	void **head = NULL, **p;
+	unsigned long n = 0;
+
+	kmem_cache_reap();
+	free_lists_as_before(true);
+	for (size_t size = 2048; size >= 32; size /= 64)	/* 2 KiB, then 32 bytes */
+		while ((p = kmalloc(size, GFP_KERNEL))) {
+			*p = head;			/* a list through the objects */
+			head = p;
+			n++;
+		}
+	KEXPECT_EQ(t, nr_free_pages(), 0);
+	while ((p = head)) {
+		head = *p;
+		kfree(p);
+	}
+	kmem_cache_reap();
+	KEXPECT_TRUE(t, free_lists_as_before(false));
+	printk("kmalloc gave %lu objects before the buddy ran out\n", n);
+}

@@ -1,0 +1,9 @@
+#line 1024 "chapters/08-slab.nw"
+/* slab_test.h - what the slab's tests share. */
+#include <handoff/slab.h>
+
+/** slab_test_setup - make sure a slab allocator runs (on the host: over a test buffer). */
+void slab_test_setup(void);
+
+/** slab_cache_consistent - @c's lists, counters, in-use bits and freelists agree. */
+bool slab_cache_consistent(const struct kmem_cache *c);
