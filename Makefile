@@ -20,7 +20,7 @@ EX ?= ch01-1
 
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
-	host-test book exercise check-exercise clean
+	host-test bench book exercise check-exercise clean
 
 help:
 	@echo "Handoff: a book and a kernel in one source. Targets:"
@@ -33,6 +33,7 @@ help:
 	@echo "  make qemu-gdb STAGE=n    boot in QEMU and wait for gdb (run gdb in $(STAGEDIR))"
 	@echo "  make check STAGE=n       the boot matrix of one stage, in QEMU and Bochs"
 	@echo "  make host-test           the tests on the build machine, under ASan+UBSan and valgrind"
+	@echo "  make bench               instructions per allocator operation vs. malloc: build/bench/report.md"
 	@echo "  make book                build/book/html/index.html and build/book/handoff.pdf"
 	@echo "  make exercise EX=chNN-M  start an exercise in work/chNN-M/"
 	@echo "  make check-exercise EX=chNN-M   check your work on it"
@@ -100,6 +101,9 @@ host-test:
 		build/host/host-tests-plain > build/host/valgrind.log 2>&1 || \
 		{ cat build/host/valgrind.log; exit 1; }
 	@echo "host-test: passed (logs in build/host/)"
+
+bench:
+	@tools/bench/bench.sh $(CHAPTERS)
 
 # --- the book, exercises, everything ----------------------------------------------------------
 

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# bench.sh CHAPTER.nw... -- make bench: the allocators' instructions per operation, counted by
+# valgrind's callgrind beside glibc malloc/free on the same loop, and the metadata each keeps
+# per MiB it manages. Tables on the terminal and in build/bench/report.md.
+#
+# What is measured, and what one operation is, is written at the top of tools/bench/bench.c.
+# The steps:
+#   1. the host library as `make host-test` builds it, from the chapters given: tangled into
+#      build/host/src, build/host/libhandoff.a (the plain objects: no sanitizers) and
+#      build/host/include; only what changed is rebuilt;
+#   2. build/bench/bench from tools/bench/bench.c and that library, with the library's flags;
+#   3. `bench run` under callgrind: one profile per row and side in build/bench/callgrind/;
+#   4. `bench report`: reads them and prints the tables.
+# Callgrind's counts are exact and the inputs fixed, so a run repeats the numbers of the last.
+# It fails only when something breaks (a build, the program, valgrind), saying which step and
+# which log to read; it never judges the numbers.
+set -euo pipefail
+
+if [ $# -lt 1 ]; then
+	echo "usage: $0 CHAPTER.nw...   (make bench passes every chapter)" >&2
+	exit 2
+fi
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+start=$SECONDS
+out=build/bench
+mkdir -p "$out"
+
+fail() {
+	echo "make bench: $1" >&2
+	if [ -n "${2:-}" ] && [ -s "$2" ]; then
+		echo "--- the last lines of $2:" >&2
+		tail -n 25 "$2" >&2
+	fi
+	exit 1
+}
+
+command -v valgrind >/dev/null || fail "valgrind is not installed (make deps installs it)"
+[ -f /usr/include/valgrind/callgrind.h ] ||
+	fail "no /usr/include/valgrind/callgrind.h (Debian's valgrind package has it)"
+
+# 1. The library: the same three steps as make host-test's first three lines.
+echo "bench: building the host library (build/host/libhandoff.a)"
+tools/tangle.sh build/host/src "$@" || fail "the chapters do not tangle (above)"
+kmk=(make -s --no-print-directory -f tools/kernel.mk SRC=build/host/src OUT=build/host)
+"${kmk[@]}" build/host/libhandoff.a || fail "the host library does not build (above)"
+rm -rf build/host/include && cp -r build/host/src/include build/host/include
+
+# 2. The program, compiled as the library is (kernel.mk's PLAIN_HOST_CFLAGS, less the .d files):
+# its -I give the same headers as build/host/include, and asm/page.h, which that lacks.
+# shellcheck disable=SC2016  # $(...) is make's, not the shell's
+cflags=$("${kmk[@]}" --eval 'bench-cflags: ; @echo $(PLAIN_HOST_CFLAGS)' bench-cflags)
+cflags=$(echo "$cflags" | sed -e 's/ -MMD//' -e 's/ -MP//')
+echo "bench: building $out/bench"
+# shellcheck disable=SC2086  # the flags are words
+gcc $cflags -o "$out/bench" tools/bench/bench.c build/host/libhandoff.a 2>"$out/build.log" ||
+	fail "tools/bench/bench.c does not build" "$out/build.log"
+
+# 3. Count, under callgrind. Collection is off except around the measured loops.
+echo "bench: counting instructions under callgrind"
+rm -rf "$out/callgrind" && mkdir -p "$out/callgrind"
+valgrind --tool=callgrind --collect-atstart=no \
+	--callgrind-out-file="$out/callgrind/callgrind.out" \
+	"$out/bench" run >"$out/run.log" 2>&1 ||
+	fail "the benchmark stopped (exit status $?) before it was done" "$out/run.log"
+
+# 4. The report.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo "not a git checkout")
+if [ -n "$(git status --porcelain -- chapters tools/bench 2>/dev/null)" ]; then
+	commit="$commit, with changes to chapters/ or tools/bench/ not committed"
+fi
+echo
+BENCH_COMMIT=$commit BENCH_CFLAGS=$cflags BENCH_VALGRIND=$(valgrind --version) \
+	"$out/bench" report "$out/callgrind" "$out/report.md" ||
+	fail "the report could not be made (above)"
+echo
+echo "bench: $out/report.md, in $((SECONDS - start)) s (callgrind's profiles: $out/callgrind/)"
