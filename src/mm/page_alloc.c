@@ -222,18 +222,18 @@ unsigned long buddy_free_reserved(pg_data_t *pgdat, unsigned long start, unsigne
 		panic("buddy: %s() handed over page frames 0x%lx-0x%lx, outside the node's "
 		      "0x%lx-0x%lx", caller, start, end - 1, pgdat->node_start_pfn,
 		      pgdat->node_start_pfn + pgdat->node_spanned_pages - 1);
+	for (unsigned long pfn = start; pfn < end; pfn++)	/* all of them, before any moves */
+		if (!PageReserved(node_pfn_to_page(pgdat, pfn)))
+			panic("buddy: %s() handed over page 0x%lx, which the buddy has already",
+			      caller, pfn);
 	while (start < end) {
 		struct page *page = node_pfn_to_page(pgdat, start);
 		struct zone *zone = page_zone_of(pgdat, page);
 		unsigned long zone_end = zone->zone_start_pfn + zone->spanned_pages;
 		unsigned int order = largest_order(start, MIN(end, zone_end));
 
-		for (unsigned long i = 0; i < 1ul << order; i++) {
-			if (!PageReserved(page + i))
-				panic("buddy: %s() handed over page 0x%lx, which the buddy has "
-				      "already", caller, start + i);
+		for (unsigned long i = 0; i < 1ul << order; i++)
 			ClearPageReserved(page + i);
-		}
 		SetPageHead(page);
 		page->private = order;
 		buddy_free(pgdat, page, order, caller);

@@ -134,8 +134,13 @@ KTEST(buddy_refuses_misuse)
 	KEXPECT_TRUE(t, one_block_of_each(&tnode.node_zones[ZONE_NORMAL], 2, 3));
 	buddy_free(&tnode, p, 2, "t");
 	KEXPECT_TRUE(t, one_block_of_each(&tnode.node_zones[ZONE_NORMAL], 4, 4));
+	buddy_free_reserved(&tnode, TNODE_START + 32, TNODE_START + 64, "t");
+	KEXPECT_PANIC(t, buddy_free_reserved(&tnode, TNODE_START + 16, TNODE_START + 40, "part"),
+		      "part() handed over page 0x40020, which the buddy has already");
+	KEXPECT_TRUE(t, PageReserved(tpages + 16) && PageReserved(tpages + 31));	/* untouched */
+	KEXPECT_EQ(t, tnode.node_zones[ZONE_NORMAL].free_pages, 48);
 }
-#line 1173 "chapters/07-buddy.nw"
+#line 1178 "chapters/07-buddy.nw"
 KTEST(buddy_catches_a_written_free_page)
 {
 	tnode_init(0);
@@ -144,7 +149,7 @@ KTEST(buddy_catches_a_written_free_page)
 	KEXPECT_PANIC(t, buddy_alloc(&tnode, GFP_KERNEL, 3),
 		      "page 0x40005, inside a free block of order 3, has flags");
 }
-#line 1189 "chapters/07-buddy.nw"
+#line 1194 "chapters/07-buddy.nw"
 #define BPAGES	32
 static u8 bmem[2 * BPAGES * PAGE_SIZE];	/* a 32-page window aligned to 32 pages inside */
 static u8 *barena;

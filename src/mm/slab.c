@@ -105,7 +105,7 @@ static void flip_inuse(struct slab *s, unsigned int i)
 {
 	s->inuse_map[i / BITS_PER_LONG] ^= 1ul << (i % BITS_PER_LONG);
 }
-#line 318 "chapters/08-slab.nw"
+#line 320 "chapters/08-slab.nw"
 static void set_owner(const struct kmem_cache *c, void *obj, const char *who)
 {
 	if (c->flags & SLAB_DEBUG)
@@ -131,7 +131,7 @@ static void poison(const struct kmem_cache *c, void *obj)
 		memset((u8 *)obj + c->object_size, RED_BYTE, RED_ZONE_BYTES);
 }
 
-#line 347 "chapters/08-slab.nw"
+#line 349 "chapters/08-slab.nw"
 static void check_poison(const struct kmem_cache *c, const void *obj, const char *caller)
 {
 	const u8 *p = obj;
@@ -160,7 +160,7 @@ static void check_red_zone(const struct kmem_cache *c, const void *obj, const ch
 			      "after its end is 0x%02x (found when %s() freed it)", c->name, obj,
 			      c->object_size, owner(c, obj), i, rz[i], caller);
 }
-#line 387 "chapters/08-slab.nw"
+#line 389 "chapters/08-slab.nw"
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller);
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller);
 
@@ -201,7 +201,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		page[i].slab = s;
 	}
 	
-#line 437 "chapters/08-slab.nw"
+#line 439 "chapters/08-slab.nw"
 	s->freelist = NULL;
 	for (unsigned int i = c->num; i-- > 0; ) {
 		u8 *obj = (u8 *)s->s_mem + (size_t)i * c->size;
@@ -215,12 +215,12 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		set_free_pointer(c, obj, s->freelist);
 		s->freelist = obj;
 	}
-#line 427 "chapters/08-slab.nw"
+#line 429 "chapters/08-slab.nw"
 	list_add(&s->list, &c->slabs_free);
 	c->num_slabs++;
 	return true;
 }
-#line 453 "chapters/08-slab.nw"
+#line 455 "chapters/08-slab.nw"
 static void slab_destroy(struct kmem_cache *c, struct slab *s)
 {
 	struct page *page = virt_to_page((u8 *)s->s_mem - s->colouroff);
@@ -246,7 +246,7 @@ unsigned long kmem_cache_shrink(struct kmem_cache *c)
 	}
 	return pages;
 }
-#line 485 "chapters/08-slab.nw"
+#line 487 "chapters/08-slab.nw"
 unsigned long kmem_cache_reap(void)
 {
 	unsigned long pages = 0, round;
@@ -260,7 +260,7 @@ unsigned long kmem_cache_reap(void)
 	} while (round);
 	return pages;
 }
-#line 508 "chapters/08-slab.nw"
+#line 510 "chapters/08-slab.nw"
 static void check_cache(const struct kmem_cache *c, const char *fn, const char *caller)
 {
 	if (!c || c->magic != SLAB_MAGIC)
@@ -278,7 +278,8 @@ static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 	s = list_empty(&c->slabs_partial) ? list_first_entry(&c->slabs_free, struct slab, list)
 					  : list_first_entry(&c->slabs_partial, struct slab, list);
 	obj = s->freelist;
-	check_poison(c, obj, caller);
+	if (c->flags & SLAB_DEBUG)
+		check_poison(c, obj, caller);
 	s->freelist = get_free_pointer(c, obj);
 	flip_inuse(s, obj_index(c, s, obj));
 	if (++s->inuse == c->num)
@@ -286,7 +287,8 @@ static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 	else if (s->inuse == 1)
 		list_move(&s->list, &c->slabs_partial);
 	c->active_objs++;
-	set_owner(c, obj, caller);
+	if (c->flags & SLAB_DEBUG)
+		set_owner(c, obj, caller);
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, c->object_size);
 	return obj;
@@ -297,7 +299,7 @@ void *kmem_cache_alloc_caller(struct kmem_cache *c, gfp_t gfp, const char *calle
 	check_cache(c, "kmem_cache_alloc", caller);
 	return cache_alloc(c, gfp, caller);
 }
-#line 552 "chapters/08-slab.nw"
+#line 556 "chapters/08-slab.nw"
 static struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
 			    const char *caller)
 {
@@ -327,9 +329,11 @@ static void cache_free(struct kmem_cache *c, void *obj, const char *caller)
 {
 	struct slab *s = slab_of(c, obj, "kmem_cache_free", caller);
 
-	check_red_zone(c, obj, caller);
-	poison(c, obj);
-	set_owner(c, obj, caller);
+	if (c->flags & SLAB_DEBUG) {
+		check_red_zone(c, obj, caller);
+		poison(c, obj);
+		set_owner(c, obj, caller);
+	}
 	flip_inuse(s, obj_index(c, s, obj));
 	set_free_pointer(c, obj, s->freelist);
 	s->freelist = obj;
@@ -345,7 +349,7 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 609 "chapters/08-slab.nw"
+#line 615 "chapters/08-slab.nw"
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -368,7 +372,7 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 639 "chapters/08-slab.nw"
+#line 645 "chapters/08-slab.nw"
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -403,7 +407,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 685 "chapters/08-slab.nw"
+#line 691 "chapters/08-slab.nw"
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -422,7 +426,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 708 "chapters/08-slab.nw"
+#line 714 "chapters/08-slab.nw"
 void slabinfo(void)
 {
 	const struct kmem_cache *c;

@@ -1,4 +1,4 @@
-#line 1425 "chapters/08-slab.nw"
+#line 1431 "chapters/08-slab.nw"
 /* slab_model_test.c - random allocations and frees on caches and kmalloc, against a model. */
 #include <handoff/ktest.h>
 #include <handoff/string.h>
@@ -13,7 +13,7 @@ static const size_t msize[3] = { 24, 200, 3000 };
 
 static void mark(void *obj) { memset(obj, 0xC7, 24); }
 
-#line 1470 "chapters/08-slab.nw"
+#line 1476 "chapters/08-slab.nw"
 static bool free_one(int k)
 {
 	bool ok = true;
@@ -62,7 +62,7 @@ static bool model_step(u32 *seed)
 	return true;
 }
 
-#line 1441 "chapters/08-slab.nw"
+#line 1447 "chapters/08-slab.nw"
 KTEST(slab_matches_model)
 {
 	u32 seed = 1994;
