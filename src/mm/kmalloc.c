@@ -1,4 +1,4 @@
-#line 760 "chapters/08-slab.nw"
+#line 801 "chapters/08-slab.nw"
 /* kmalloc.c - general-purpose allocation from caches of common sizes. */
 #include <asm/page.h>
 #include <handoff/printk.h>
@@ -15,12 +15,13 @@ static const char *const malloc_names[] = {
 	"kmalloc-8k"
 };
 
-#line 782 "chapters/08-slab.nw"
+#line 823 "chapters/08-slab.nw"
 void kmalloc_caches_init(void)
 {
 	for (struct cache_sizes *cs = malloc_sizes; cs->cs_size; cs++)
 		cs->cs_cachep = kmem_cache_create_caller(malloc_names[cs - malloc_sizes],
-							 cs->cs_size, 0, SLAB_PANIC, NULL,
+							 cs->cs_size, KMALLOC_MIN_ALIGN,
+							 SLAB_PANIC, NULL,
 							 "kmem_cache_init");
 }
 
@@ -40,7 +41,7 @@ static unsigned int get_order(size_t size)
 		order++;
 	return order;
 }
-#line 813 "chapters/08-slab.nw"
+#line 855 "chapters/08-slab.nw"
 void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 {
 	struct kmem_cache *c;
@@ -61,7 +62,7 @@ void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 	page = alloc_pages(flags, get_order(size));
 	return page ? page_address(page) : NULL;
 }
-#line 836 "chapters/08-slab.nw"
+#line 878 "chapters/08-slab.nw"
 static struct page *kmalloc_page(const void *p, const char *fn, const char *caller)
 {
 	unsigned long pfn = virt_to_pfn(p);
@@ -89,14 +90,18 @@ void __kfree(const void *p, const char *caller)
 		buddy_free(&contig_page_data, page, (unsigned int)page->private, caller);
 }
 
-size_t ksize(const void *p)
+size_t __ksize(const void *p, const char *caller)
 {
 	struct page *page;
+	struct kmem_cache *c;
 
 	if (!p || p == ZERO_SIZE_PTR)
 		return 0;
-	page = kmalloc_page(p, "ksize", "ksize");
-	if (PageSlab(page))
-		return ((struct slab *)page->slab)->cache->object_size;
+	page = kmalloc_page(p, "ksize", caller);
+	if (PageSlab(page)) {
+		c = ((struct slab *)page->slab)->cache;
+		slab_of(c, p, "ksize", caller);		/* an object's start, given out */
+		return c->object_size;
+	}
 	return (size_t)PAGE_SIZE << page->private;
 }

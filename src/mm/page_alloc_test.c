@@ -1,4 +1,4 @@
-#line 994 "chapters/07-buddy.nw"
+#line 1002 "chapters/07-buddy.nw"
 /* page_alloc_test.c - the buddy allocator on nodes of the tests' own. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -21,7 +21,7 @@ void tnode_init(unsigned long dma_pages)
 
 unsigned long tpfn(const struct page *p) { return node_page_to_pfn(&tnode, p); }
 
-#line 1042 "chapters/07-buddy.nw"
+#line 1050 "chapters/07-buddy.nw"
 static bool one_block_of_each(const struct zone *z, unsigned int lo, unsigned int hi)
 {
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
@@ -75,7 +75,7 @@ KTEST(buddy_merges_only_with_its_buddy)
 	buddy_free(&tnode, d, 0, "t");		/* c and d, then the two pairs */
 	KEXPECT_TRUE(t, one_block_of_each(z, 2, 2));
 }
-#line 1102 "chapters/07-buddy.nw"
+#line 1110 "chapters/07-buddy.nw"
 KTEST(buddy_zones_and_fallback)
 {
 	struct zone *dma = &tnode.node_zones[ZONE_DMA], *normal = &tnode.node_zones[ZONE_NORMAL];
@@ -97,7 +97,7 @@ KTEST(buddy_zones_and_fallback)
 	KEXPECT_TRUE(t, buddy_alloc(&tnode, GFP_KERNEL, 5) == NULL);	/* 4 + 8 + 4 left */
 	KEXPECT_EQ(t, tnode.node_zones[ZONE_DMA].spanned_pages, 100);
 }
-#line 1129 "chapters/07-buddy.nw"
+#line 1137 "chapters/07-buddy.nw"
 static struct page stray;			/* a struct page, but not in the node's map */
 
 static void misuse(struct ktest *t, struct page *p, struct page *q)
@@ -140,7 +140,7 @@ KTEST(buddy_refuses_misuse)
 	KEXPECT_TRUE(t, PageReserved(tpages + 16) && PageReserved(tpages + 31));	/* untouched */
 	KEXPECT_EQ(t, tnode.node_zones[ZONE_NORMAL].free_pages, 48);
 }
-#line 1178 "chapters/07-buddy.nw"
+#line 1186 "chapters/07-buddy.nw"
 KTEST(buddy_catches_a_written_free_page)
 {
 	tnode_init(0);
@@ -149,7 +149,7 @@ KTEST(buddy_catches_a_written_free_page)
 	KEXPECT_PANIC(t, buddy_alloc(&tnode, GFP_KERNEL, 3),
 		      "page 0x40005, inside a free block of order 3, has flags");
 }
-#line 1194 "chapters/07-buddy.nw"
+#line 1202 "chapters/07-buddy.nw"
 #define BPAGES	32
 static u8 bmem[2 * BPAGES * PAGE_SIZE];	/* a 32-page window aligned to 32 pages inside */
 static u8 *barena;

@@ -30,8 +30,8 @@ static void layout_buffer(struct kmem_cache *c, size_t align)
 	}
 	if (c->flags & SLAB_RED_ZONE)
 		off += RED_ZONE_BYTES;
-	c->free_off = 0;
-	if (c->ctor || (c->flags & SLAB_POISON) || off < sizeof(void *)) {
+	c->free_off = 0;			/* in the object, unless it must not or cannot be */
+	if (c->ctor || (c->flags & SLAB_POISON) || c->object_size < sizeof(void *)) {
 		c->free_off = ALIGN_UP(off, sizeof(void *));
 		off = c->free_off + sizeof(void *);
 	}
@@ -77,7 +77,14 @@ static bool choose_slab_order(struct kmem_cache *c, bool on_slab)
 	}
 	return c->num != 0;
 }
-#line 277 "chapters/08-slab.nw"
+#line 280 "chapters/08-slab.nw"
+static void check_cache(const struct kmem_cache *c, const char *fn, const char *caller)
+{
+	if (!c || c->magic != SLAB_MAGIC)
+		panic("%s: %s() used cache %p, which is not a live cache (destroyed, or never "
+		      "created)", fn, caller, (const void *)c);
+}
+
 static void *get_free_pointer(const struct kmem_cache *c, void *obj)
 {
 	void *next;
@@ -101,11 +108,29 @@ static bool test_inuse(const struct slab *s, unsigned int i)
 	return s->inuse_map[i / BITS_PER_LONG] & (1ul << (i % BITS_PER_LONG));
 }
 
-static void flip_inuse(struct slab *s, unsigned int i)
+static void set_inuse(struct slab *s, unsigned int i)
 {
-	s->inuse_map[i / BITS_PER_LONG] ^= 1ul << (i % BITS_PER_LONG);
+	s->inuse_map[i / BITS_PER_LONG] |= 1ul << (i % BITS_PER_LONG);
 }
-#line 320 "chapters/08-slab.nw"
+
+static void clear_inuse(struct slab *s, unsigned int i)
+{
+	s->inuse_map[i / BITS_PER_LONG] &= ~(1ul << (i % BITS_PER_LONG));
+}
+#line 327 "chapters/08-slab.nw"
+static void *next_free(const struct kmem_cache *c, const struct slab *s, void *obj,
+		       const char *caller)
+{
+	u8 *next = get_free_pointer(c, obj), *base = s->s_mem;
+
+	if (next && (next < base || (size_t)(next - base) % c->size ||
+		     obj_index(c, s, next) >= c->num || test_inuse(s, obj_index(c, s, next))))
+		panic("slab %s: the freelist is corrupt: free object %p points to %p, which is not "
+		      "a free object of its slab (written after %s() freed it? found when %s() "
+		      "allocated)", c->name, obj, (void *)next, "its last owner", caller);
+	return next;
+}
+#line 356 "chapters/08-slab.nw"
 static void set_owner(const struct kmem_cache *c, void *obj, const char *who)
 {
 	if (c->flags & SLAB_DEBUG)
@@ -131,7 +156,7 @@ static void poison(const struct kmem_cache *c, void *obj)
 		memset((u8 *)obj + c->object_size, RED_BYTE, RED_ZONE_BYTES);
 }
 
-#line 349 "chapters/08-slab.nw"
+#line 385 "chapters/08-slab.nw"
 static void check_poison(const struct kmem_cache *c, const void *obj, const char *caller)
 {
 	const u8 *p = obj;
@@ -160,7 +185,7 @@ static void check_red_zone(const struct kmem_cache *c, const void *obj, const ch
 			      "after its end is 0x%02x (found when %s() freed it)", c->name, obj,
 			      c->object_size, owner(c, obj), i, rz[i], caller);
 }
-#line 389 "chapters/08-slab.nw"
+#line 425 "chapters/08-slab.nw"
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller);
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller);
 
@@ -201,7 +226,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		page[i].slab = s;
 	}
 	
-#line 439 "chapters/08-slab.nw"
+#line 475 "chapters/08-slab.nw"
 	s->freelist = NULL;
 	for (unsigned int i = c->num; i-- > 0; ) {
 		u8 *obj = (u8 *)s->s_mem + (size_t)i * c->size;
@@ -215,12 +240,12 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		set_free_pointer(c, obj, s->freelist);
 		s->freelist = obj;
 	}
-#line 429 "chapters/08-slab.nw"
+#line 465 "chapters/08-slab.nw"
 	list_add(&s->list, &c->slabs_free);
 	c->num_slabs++;
 	return true;
 }
-#line 455 "chapters/08-slab.nw"
+#line 491 "chapters/08-slab.nw"
 static void slab_destroy(struct kmem_cache *c, struct slab *s)
 {
 	struct page *page = virt_to_page((u8 *)s->s_mem - s->colouroff);
@@ -240,13 +265,14 @@ unsigned long kmem_cache_shrink(struct kmem_cache *c)
 {
 	unsigned long pages = 0;
 
+	check_cache(c, "kmem_cache_shrink", "kmem_cache_shrink");
 	while (!list_empty(&c->slabs_free)) {
 		slab_destroy(c, list_first_entry(&c->slabs_free, struct slab, list));
 		pages += 1ul << c->gfporder;
 	}
 	return pages;
 }
-#line 487 "chapters/08-slab.nw"
+#line 524 "chapters/08-slab.nw"
 unsigned long kmem_cache_reap(void)
 {
 	unsigned long pages = 0, round;
@@ -260,14 +286,7 @@ unsigned long kmem_cache_reap(void)
 	} while (round);
 	return pages;
 }
-#line 510 "chapters/08-slab.nw"
-static void check_cache(const struct kmem_cache *c, const char *fn, const char *caller)
-{
-	if (!c || c->magic != SLAB_MAGIC)
-		panic("%s: %s() used cache %p, which is not a live cache (destroyed, or never "
-		      "created)", fn, caller, (const void *)c);
-}
-
+#line 547 "chapters/08-slab.nw"
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
 	struct slab *s;
@@ -280,8 +299,8 @@ static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 	obj = s->freelist;
 	if (c->flags & SLAB_DEBUG)
 		check_poison(c, obj, caller);
-	s->freelist = get_free_pointer(c, obj);
-	flip_inuse(s, obj_index(c, s, obj));
+	s->freelist = next_free(c, s, obj, caller);
+	set_inuse(s, obj_index(c, s, obj));
 	if (++s->inuse == c->num)
 		list_move(&s->list, &c->slabs_full);
 	else if (s->inuse == 1)
@@ -297,31 +316,34 @@ static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 void *kmem_cache_alloc_caller(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
 	check_cache(c, "kmem_cache_alloc", caller);
+	if (gfp & __GFP_DMA)
+		panic("kmem_cache_alloc: %s() asked cache %s for GFP_DMA memory; its slabs come from "
+		      "any zone: use alloc_pages(GFP_DMA, order)", caller, c->name);
 	return cache_alloc(c, gfp, caller);
 }
-#line 556 "chapters/08-slab.nw"
-static struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
-			    const char *caller)
+#line 589 "chapters/08-slab.nw"
+struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
+		     const char *caller)
 {
 	unsigned long pfn = virt_to_pfn(obj);
 	const struct page *page;
 	struct slab *s;
 
 	if (!node_has_pfn(&contig_page_data, pfn) || !PageSlab(page = pfn_to_page(pfn)))
-		panic("%s: %s() freed %p to cache %s, but no slab holds that address", fn, caller,
+		panic("%s: %s() passed %p for cache %s, but no slab holds that address", fn, caller,
 		      obj, c->name);
 	s = page->slab;
 	if (s->cache != c)
-		panic("%s: %s() freed %p to cache %s, but it belongs to cache %s", fn, caller, obj,
+		panic("%s: %s() passed %p for cache %s, but it belongs to cache %s", fn, caller, obj,
 		      c->name, s->cache->name);
 	if ((const u8 *)obj < (const u8 *)s->s_mem ||
 	    ((size_t)((const u8 *)obj - (const u8 *)s->s_mem) % c->size) ||
 	    obj_index(c, s, obj) >= c->num)
-		panic("%s: %s() freed %p, which is not the start of an object of cache %s",
+		panic("%s: %s() passed %p, which is not the start of an object of cache %s",
 		      fn, caller, obj, c->name);
 	if (!test_inuse(s, obj_index(c, s, obj)))
-		panic("%s: %s() freed object %p of cache %s, which is free already (%s() freed "
-		      "it before)", fn, caller, obj, c->name, owner(c, obj));
+		panic("%s: %s() passed object %p of cache %s, which is free already (%s() freed "
+		      "it)", fn, caller, obj, c->name, owner(c, obj));
 	return s;
 }
 
@@ -334,7 +356,7 @@ static void cache_free(struct kmem_cache *c, void *obj, const char *caller)
 		poison(c, obj);
 		set_owner(c, obj, caller);
 	}
-	flip_inuse(s, obj_index(c, s, obj));
+	clear_inuse(s, obj_index(c, s, obj));
 	set_free_pointer(c, obj, s->freelist);
 	s->freelist = obj;
 	c->active_objs--;
@@ -349,7 +371,7 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 615 "chapters/08-slab.nw"
+#line 648 "chapters/08-slab.nw"
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -359,20 +381,18 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->ctor = ctor;
 	c->flags = ctor ? flags & ~SLAB_POISON : flags;
 	layout_buffer(c, align);
-	if (c->size >= PAGE_SIZE / 8 && slab_state != DOWN)	/* big objects: off-slab */
-		c->slabp_cache = kmalloc_cache_for(descriptor_bytes((unsigned int)
-					((PAGE_SIZE << MAX_SLAB_ORDER) / c->size)));
-	if (!choose_slab_order(c, !c->slabp_cache))
-		return false;
-	if (c->slabp_cache && c->slabp_cache->size < c->slab_size)
+	if (c->size >= PAGE_SIZE / 8 && slab_state != DOWN &&	/* big objects: off-slab */
+	    choose_slab_order(c, false))
 		c->slabp_cache = kmalloc_cache_for(c->slab_size);
+	if (!c->slabp_cache && !choose_slab_order(c, true))
+		return false;
 	INIT_LIST_HEAD(&c->slabs_full);
 	INIT_LIST_HEAD(&c->slabs_partial);
 	INIT_LIST_HEAD(&c->slabs_free);
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 645 "chapters/08-slab.nw"
+#line 677 "chapters/08-slab.nw"
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -399,6 +419,10 @@ struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_
 void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 {
 	check_cache(c, "kmem_cache_destroy", caller);
+	for (const struct cache_sizes *cs = malloc_sizes; cs->cs_size; cs++)
+		if (c == cs->cs_cachep)
+			panic("kmem_cache_destroy: %s() destroyed %s, one of kmalloc's caches",
+			      caller, c->name);
 	if (c == &cache_cache || c->active_objs)
 		panic("kmem_cache_destroy: %s() destroyed cache %s with %lu objects still "
 		      "allocated", caller, c->name, c->active_objs);
@@ -407,7 +431,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 691 "chapters/08-slab.nw"
+#line 727 "chapters/08-slab.nw"
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -426,7 +450,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 714 "chapters/08-slab.nw"
+#line 750 "chapters/08-slab.nw"
 void slabinfo(void)
 {
 	const struct kmem_cache *c;

@@ -1,4 +1,4 @@
-#line 1431 "chapters/08-slab.nw"
+#line 1555 "chapters/08-slab.nw"
 /* slab_model_test.c - random allocations and frees on caches and kmalloc, against a model. */
 #include <handoff/ktest.h>
 #include <handoff/string.h>
@@ -13,7 +13,17 @@ static const size_t msize[3] = { 24, 200, 3000 };
 
 static void mark(void *obj) { memset(obj, 0xC7, 24); }
 
-#line 1476 "chapters/08-slab.nw"
+static unsigned long all_active(void)
+{
+	const struct kmem_cache *c;
+	unsigned long n = 0;
+
+	list_for_each_entry(c, &cache_chain, next)
+		n += c->active_objs;
+	return n;
+}
+
+#line 1612 "chapters/08-slab.nw"
 static bool free_one(int k)
 {
 	bool ok = true;
@@ -62,16 +72,17 @@ static bool model_step(u32 *seed)
 	return true;
 }
 
-#line 1447 "chapters/08-slab.nw"
+#line 1581 "chapters/08-slab.nw"
 KTEST(slab_matches_model)
 {
 	u32 seed = 1994;
 	bool bad = false;
-	unsigned long before;
+	unsigned long before, active;
 
 	slab_test_setup();
 	kmem_cache_reap();
 	before = nr_free_pages();
+	active = all_active();
 	mc[0] = kmem_cache_create("model-24", 24, 0, 0, mark);
 	mc[1] = kmem_cache_create("model-200", 200, 0, SLAB_HWCACHE_ALIGN, NULL);
 	mc[2] = kmem_cache_create("model-3000", 3000, 0, 0, NULL);
@@ -87,5 +98,6 @@ KTEST(slab_matches_model)
 	for (int i = 0; i < 3; i++)
 		kmem_cache_destroy(mc[i]);
 	kmem_cache_reap();
+	KEXPECT_EQ(t, all_active(), active);		/* kmalloc's caches too */
 	KEXPECT_EQ(t, nr_free_pages(), before);
 }

@@ -1,11 +1,11 @@
-#line 1076 "chapters/08-slab.nw"
+#line 1122 "chapters/08-slab.nw"
 /* slab_test.c - caches, kmalloc and the debugging checks. */
 #include <asm/page.h>
 #include <handoff/ktest.h>
 #include <handoff/string.h>
 #include "slab_test.h"
 
-#line 1092 "chapters/08-slab.nw"
+#line 1138 "chapters/08-slab.nw"
 #ifdef HOST_BUILD
 #define HOST_PAGES	2048
 static u8 host_ram[(HOST_PAGES + 1) * PAGE_SIZE];
@@ -26,7 +26,7 @@ void slab_test_setup(void)
 #else
 void slab_test_setup(void) { }
 #endif
-#line 1119 "chapters/08-slab.nw"
+#line 1165 "chapters/08-slab.nw"
 static bool slab_consistent(const struct kmem_cache *c, const struct slab *s, unsigned int want)
 {
 	unsigned int bits = 0, free = 0;
@@ -64,7 +64,7 @@ bool slab_cache_consistent(const struct kmem_cache *c)
 	}
 	return slabs == c->num_slabs && objs == c->active_objs;
 }
-#line 1163 "chapters/08-slab.nw"
+#line 1209 "chapters/08-slab.nw"
 static unsigned int list_length(const struct list_head *h)
 {
 	unsigned int n = 0;
@@ -74,7 +74,7 @@ static unsigned int list_length(const struct list_head *h)
 	return n;
 }
 
-static bool on_slab_fit(unsigned long num, size_t size)	/* 64-bit host: 8-byte words */
+static bool on_slab_fit(unsigned long num, size_t size)	/* the descriptor and num objects */
 {
 	size_t desc = sizeof(struct slab) + (num + 8 * sizeof(long) - 1) / (8 * sizeof(long)) *
 		      sizeof(long);
@@ -112,6 +112,41 @@ KTEST(slab_cache_lifecycle)
 	kmem_cache_destroy(c);
 }
 
+KTEST(slab_prefers_partial_slabs)
+{
+	struct kmem_cache *c;
+	void *objs[200], *p;
+
+	slab_test_setup();
+	c = kmem_cache_create("test-partial", 100, 0, 0, NULL);
+	KASSERT_TRUE(t, c != NULL && c->num < 199);
+	for (unsigned int i = 0; i <= c->num; i++)	/* slab A full, slab B holds one */
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+	kmem_cache_free(c, objs[c->num]);		/* B is free again */
+	kmem_cache_free(c, objs[3]);			/* A is partial */
+	p = kmem_cache_alloc(c, GFP_KERNEL);
+	KEXPECT_TRUE(t, p == objs[3]);			/* from A: B stays whole */
+	KEXPECT_EQ(t, list_length(&c->slabs_free), 1);
+	for (unsigned int i = 0; i < c->num; i++)
+		kmem_cache_free(c, objs[i]);
+	kmem_cache_destroy(c);
+}
+
+KTEST(slab_hwcache_alignment)
+{
+	struct kmem_cache *c = kmem_cache_create("test-24", 24, 0, SLAB_HWCACHE_ALIGN, NULL);
+	void *p, *q;
+
+	KASSERT_TRUE(t, c != NULL);
+	KEXPECT_EQ(t, c->align, 32);			/* two to a 64-byte line */
+	p = kmem_cache_alloc(c, GFP_KERNEL);
+	q = kmem_cache_alloc(c, GFP_KERNEL);
+	KEXPECT_TRUE(t, (uintptr_t)p % 32 == 0 && (uintptr_t)q % 32 == 0);
+	kmem_cache_free(c, p);
+	kmem_cache_free(c, q);
+	kmem_cache_destroy(c);
+}
+
 KTEST(slab_big_objects_are_off_slab)
 {
 	struct kmem_cache *c;
@@ -127,7 +162,7 @@ KTEST(slab_big_objects_are_off_slab)
 	kmem_cache_free(c, p);
 	kmem_cache_destroy(c);
 }
-#line 1233 "chapters/08-slab.nw"
+#line 1315 "chapters/08-slab.nw"
 static void build(void *obj)
 {
 	memset(obj, 0, 56);
@@ -176,7 +211,7 @@ KTEST(slab_colours)
 		kmem_cache_free(c, objs[i]);
 	kmem_cache_destroy(c);
 }
-#line 1287 "chapters/08-slab.nw"
+#line 1369 "chapters/08-slab.nw"
 static void misuse(struct ktest *t, struct kmem_cache *a, struct kmem_cache *b, u8 *p, u8 *q)
 {
 	u8 local[16];
@@ -190,7 +225,10 @@ static void misuse(struct ktest *t, struct kmem_cache *a, struct kmem_cache *b, 
 		      "allocated");
 	KEXPECT_PANIC(t, kfree(p + 8), "which is not the start of an object");
 	KEXPECT_PANIC(t, kmalloc(64, GFP_DMA), "no DMA caches");
+	KEXPECT_PANIC(t, kmem_cache_alloc(a, GFP_DMA), "asked cache test-a for GFP_DMA memory");
 	KEXPECT_PANIC(t, kmem_cache_create("bad", 64, 24, 0, NULL), "aligned to 24");
+	KEXPECT_PANIC(t, kmem_cache_destroy(kmalloc_cache_for(96)), "one of kmalloc's caches");
+	KEXPECT_PANIC(t, ksize(p + 8), "which is not the start of an object");
 }
 
 KTEST(slab_refuses_misuse)
@@ -212,7 +250,7 @@ KTEST(slab_refuses_misuse)
 	kmem_cache_destroy(b);
 	KEXPECT_PANIC(t, kmem_cache_alloc(b, GFP_KERNEL), "which is not a live cache");
 }
-#line 1329 "chapters/08-slab.nw"
+#line 1414 "chapters/08-slab.nw"
 static void freer(struct kmem_cache *c, void *p) { kmem_cache_free(c, p); }
 
 KTEST(slab_poison_catches_a_write_after_free)
@@ -252,10 +290,44 @@ KTEST(slab_red_zone_catches_an_overrun)
 	p[45] = RED_BYTE;
 	kmem_cache_free(c, p);
 	KEXPECT_PANIC(t, kmem_cache_free(c, p), "which is free already "
-		      "(slab_red_zone_catches_an_overrun() freed it before)");
+		      "(slab_red_zone_catches_an_overrun() freed it)");
 	kmem_cache_destroy(c);
 }
-#line 1378 "chapters/08-slab.nw"
+
+KTEST(slab_red_zone_on_a_tiny_object)
+{
+	struct kmem_cache *c = kmem_cache_create("test-2", 2, 0, SLAB_RED_ZONE, NULL);
+	void *p, *q;
+
+	KASSERT_TRUE(t, c != NULL);
+	KEXPECT_TRUE(t, c->free_off >= 2 + RED_ZONE_BYTES);	/* not over the red zone */
+	p = kmem_cache_alloc(c, GFP_KERNEL);
+	q = kmem_cache_alloc(c, GFP_KERNEL);
+	kmem_cache_free(c, q);
+	kmem_cache_free(c, p);
+	kmem_cache_destroy(c);
+}
+
+KTEST(slab_catches_a_corrupt_freelist)
+{
+	struct kmem_cache *c = kmem_cache_create("test-list", 32, 0, 0, NULL);
+	void **fp, *a, *b, *saved;
+
+	KASSERT_TRUE(t, c != NULL);
+	a = kmem_cache_alloc(c, GFP_KERNEL);
+	b = kmem_cache_alloc(c, GFP_KERNEL);
+	kmem_cache_free(c, a);
+	fp = (void **)((u8 *)a + c->free_off);		/* in the object, unless slab_debug */
+	saved = *fp;
+	*fp = b;					/* a stale write: b is in use */
+	KEXPECT_PANIC(t, kmem_cache_alloc(c, GFP_KERNEL), "the freelist is corrupt");
+	*fp = saved;
+	KEXPECT_TRUE(t, kmem_cache_alloc(c, GFP_KERNEL) == a);
+	kmem_cache_free(c, a);
+	kmem_cache_free(c, b);
+	kmem_cache_destroy(c);
+}
+#line 1498 "chapters/08-slab.nw"
 static size_t class_of(size_t n)
 {
 	static const size_t classes[] = { 8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048,
@@ -277,7 +349,7 @@ KTEST(kmalloc_size_classes)
 	before = nr_free_pages();
 	for (size_t n = 1; n <= 8192; n += n < 300 ? 1 : 37) {
 		p = kmalloc(n, GFP_KERNEL);
-		if (!KEXPECT_EQ(t, ksize(p), class_of(n)))
+		if (!KEXPECT_EQ(t, ksize(p), class_of(n)) || !KEXPECT_EQ(t, (uintptr_t)p % 8, 0))
 			break;
 		KEXPECT_TRUE(t, ((struct slab *)virt_to_page(p)->slab)->cache ==
 				kmalloc_cache_for(n));
@@ -286,6 +358,10 @@ KTEST(kmalloc_size_classes)
 	}
 	p = kmalloc(8193, GFP_KERNEL);
 	KEXPECT_TRUE(t, p && ksize(p) == 16384 && !PageSlab(virt_to_page(p)));
+	KEXPECT_PANIC(t, kfree((u8 *)p + 8), "which kmalloc did not give out");
+	kfree(p);
+	p = kmalloc(16384, GFP_KERNEL);				/* exactly an order-2 block */
+	KEXPECT_EQ(t, ksize(p), 16384);
 	kfree(p);
 	KEXPECT_TRUE(t, kmalloc(0, GFP_KERNEL) == ZERO_SIZE_PTR);
 	kfree(ZERO_SIZE_PTR);

@@ -1,4 +1,4 @@
-#line 35 "chapters/07-buddy.nw"
+#line 36 "chapters/07-buddy.nw"
 #ifndef _HANDOFF_LIST_H
 #define _HANDOFF_LIST_H
 #include <handoff/types.h>

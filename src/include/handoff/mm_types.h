@@ -1,4 +1,4 @@
-#line 104 "chapters/07-buddy.nw"
+#line 105 "chapters/07-buddy.nw"
 #ifndef _HANDOFF_MM_TYPES_H
 #define _HANDOFF_MM_TYPES_H
 #include <handoff/list.h>
@@ -6,10 +6,10 @@
 struct page {
 	unsigned long flags;	/* the PG_ bits, and the zone's number in the top two bits */
 	unsigned long private;	/* PG_buddy or PG_head: the order of the block it heads */
-	struct list_head lru;	/* PG_buddy: on its free list; PG_slab: on its cache's list */
+	struct list_head lru;	/* PG_buddy: on its free list; else the owner's to use */
 	void *slab;		/* PG_slab: the slab this page belongs to (chapter 8) */
 };
-#line 126 "chapters/07-buddy.nw"
+#line 127 "chapters/07-buddy.nw"
 enum pageflags {
 	PG_reserved,		/* not the buddy's: never given out, never freed */
 	PG_buddy,		/* the first page of a free block */
@@ -41,5 +41,5 @@ static inline unsigned long page_state_flags(const struct page *p)
 {
 	return p->flags & ((1ul << ZONES_PGSHIFT) - 1);
 }
-#line 115 "chapters/07-buddy.nw"
+#line 116 "chapters/07-buddy.nw"
 #endif

@@ -87,8 +87,9 @@ unsigned long kmem_cache_reap(void);
 #define kmem_cache_free(c, obj)		kmem_cache_free_caller((c), (obj), __func__)
 #define kmem_cache_destroy(c)		kmem_cache_destroy_caller((c), __func__)
 
-#line 735 "chapters/08-slab.nw"
+#line 771 "chapters/08-slab.nw"
 #define KMALLOC_MAX_CACHE_SIZE	8192
+#define KMALLOC_MIN_ALIGN	8	/* Linux's ARCH_KMALLOC_MINALIGN: a u64 may live there */
 
 struct cache_sizes {
 	size_t cs_size;
@@ -96,9 +97,12 @@ struct cache_sizes {
 };
 extern struct cache_sizes malloc_sizes[];
 
-/* Between slab.c and kmalloc.c: the general caches, and the one for a size (NULL: none). */
+/* Between slab.c and kmalloc.c: the general caches, the one for a size (NULL: none), and the
+ * slab of an object given out by @c (panics, naming @caller, if @obj is no such object). */
 void kmalloc_caches_init(void);
 struct kmem_cache *kmalloc_cache_for(size_t size);
+struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
+		     const char *caller);
 
 void *__kmalloc(size_t size, gfp_t flags, const char *caller);
 void __kfree(const void *p, const char *caller);
@@ -109,7 +113,8 @@ void __kfree(const void *p, const char *caller);
 /** kfree - free what kmalloc gave; NULL and ZERO_SIZE_PTR are ignored. */
 #define kfree(p)		__kfree((p), __func__)
 /** ksize - the bytes usable at @p, which kmalloc gave. */
-size_t ksize(const void *p);
+size_t __ksize(const void *p, const char *caller);
+#define ksize(p)		__ksize((p), __func__)
 
 #line 144 "chapters/08-slab.nw"
 /** slabinfo - one line per cache: objects in use, objects, sizes, slabs. */

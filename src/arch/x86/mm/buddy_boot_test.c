@@ -1,4 +1,4 @@
-#line 1417 "chapters/07-buddy.nw"
+#line 1425 "chapters/07-buddy.nw"
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -20,7 +20,7 @@ KTEST(buddy_took_over_from_bootmem)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1443 "chapters/07-buddy.nw"
+#line 1451 "chapters/07-buddy.nw"
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -50,7 +50,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1475 "chapters/07-buddy.nw"
+#line 1483 "chapters/07-buddy.nw"
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -79,7 +79,10 @@ KTEST(buddy_exhausted_and_restored)
 			o--;
 		if (!p)
 			break;
-		list_add(&p->lru, (blocks++ % 2) ? &taken : taken.prev);
+		if (blocks++ % 2)			/* alternately at the front and the back, */
+			list_add(&p->lru, &taken);	/* so that the frees come in another order */
+		else
+			list_add_tail(&p->lru, &taken);
 		pages += 1ul << o;
 	}
 	KEXPECT_EQ(t, nr_free_pages(), 0);

@@ -1,4 +1,4 @@
-#line 1537 "chapters/08-slab.nw"
+#line 1673 "chapters/08-slab.nw"
 /* slab_boot_test.c - the live slab allocator, and kmalloc until the buddy is empty. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -16,7 +16,7 @@ KTEST(slab_took_over_from_buddy)
 	KEXPECT_TRUE(t, kmalloc_cache_for(193)->object_size == 256);
 }
 
-#line 1558 "chapters/08-slab.nw"
+#line 1694 "chapters/08-slab.nw"
 static unsigned long before[MAX_NR_ZONES][MAX_ORDER];
 
 static bool free_lists_as_before(bool save)
@@ -36,13 +36,14 @@ static bool free_lists_as_before(bool save)
 
 KTEST(kmalloc_until_the_buddy_is_empty)
 {
+	static const size_t sizes[] = { 2048, 32 };	/* 32: for the last page, below */
 	void **head = NULL, **p;
 	unsigned long n = 0;
 
 	kmem_cache_reap();
 	free_lists_as_before(true);
-	for (size_t size = 2048; size >= 32; size /= 64)	/* 2 KiB, then 32 bytes */
-		while ((p = kmalloc(size, GFP_KERNEL))) {
+	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++)
+		while ((p = kmalloc(sizes[i], GFP_KERNEL))) {
 			*p = head;			/* a list through the objects */
 			head = p;
 			n++;
