@@ -122,15 +122,20 @@ static void *next_free(const struct kmem_cache *c, const struct slab *s, void *o
 		       const char *caller)
 {
 	u8 *next = get_free_pointer(c, obj), *base = s->s_mem;
+	size_t off;
+	unsigned int i;
 
-	if (next && (next < base || (size_t)(next - base) % c->size ||
-		     obj_index(c, s, next) >= c->num || test_inuse(s, obj_index(c, s, next))))
+	if (!next)
+		return NULL;
+	off = (size_t)(next - base);
+	i = (unsigned int)(off / c->size);		/* one division, not three */
+	if (next < base || i >= c->num || i * c->size != off || test_inuse(s, i))
 		panic("slab %s: the freelist is corrupt: free object %p points to %p, which is not "
 		      "a free object of its slab (written after %s() freed it? found when %s() "
 		      "allocated)", c->name, obj, (void *)next, "its last owner", caller);
 	return next;
 }
-#line 356 "chapters/08-slab.nw"
+#line 361 "chapters/08-slab.nw"
 static void set_owner(const struct kmem_cache *c, void *obj, const char *who)
 {
 	if (c->flags & SLAB_DEBUG)
@@ -156,7 +161,7 @@ static void poison(const struct kmem_cache *c, void *obj)
 		memset((u8 *)obj + c->object_size, RED_BYTE, RED_ZONE_BYTES);
 }
 
-#line 385 "chapters/08-slab.nw"
+#line 390 "chapters/08-slab.nw"
 static void check_poison(const struct kmem_cache *c, const void *obj, const char *caller)
 {
 	const u8 *p = obj;
@@ -185,7 +190,7 @@ static void check_red_zone(const struct kmem_cache *c, const void *obj, const ch
 			      "after its end is 0x%02x (found when %s() freed it)", c->name, obj,
 			      c->object_size, owner(c, obj), i, rz[i], caller);
 }
-#line 425 "chapters/08-slab.nw"
+#line 430 "chapters/08-slab.nw"
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller);
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller);
 
@@ -226,7 +231,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		page[i].slab = s;
 	}
 	
-#line 475 "chapters/08-slab.nw"
+#line 480 "chapters/08-slab.nw"
 	s->freelist = NULL;
 	for (unsigned int i = c->num; i-- > 0; ) {
 		u8 *obj = (u8 *)s->s_mem + (size_t)i * c->size;
@@ -240,12 +245,12 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		set_free_pointer(c, obj, s->freelist);
 		s->freelist = obj;
 	}
-#line 465 "chapters/08-slab.nw"
+#line 470 "chapters/08-slab.nw"
 	list_add(&s->list, &c->slabs_free);
 	c->num_slabs++;
 	return true;
 }
-#line 491 "chapters/08-slab.nw"
+#line 496 "chapters/08-slab.nw"
 static void slab_destroy(struct kmem_cache *c, struct slab *s)
 {
 	struct page *page = virt_to_page((u8 *)s->s_mem - s->colouroff);
@@ -272,7 +277,7 @@ unsigned long kmem_cache_shrink(struct kmem_cache *c)
 	}
 	return pages;
 }
-#line 524 "chapters/08-slab.nw"
+#line 529 "chapters/08-slab.nw"
 unsigned long kmem_cache_reap(void)
 {
 	unsigned long pages = 0, round;
@@ -286,7 +291,7 @@ unsigned long kmem_cache_reap(void)
 	} while (round);
 	return pages;
 }
-#line 547 "chapters/08-slab.nw"
+#line 552 "chapters/08-slab.nw"
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
 	struct slab *s;
@@ -321,7 +326,7 @@ void *kmem_cache_alloc_caller(struct kmem_cache *c, gfp_t gfp, const char *calle
 		      "any zone: use alloc_pages(GFP_DMA, order)", caller, c->name);
 	return cache_alloc(c, gfp, caller);
 }
-#line 589 "chapters/08-slab.nw"
+#line 594 "chapters/08-slab.nw"
 struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
 		     const char *caller)
 {
@@ -371,7 +376,7 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 648 "chapters/08-slab.nw"
+#line 653 "chapters/08-slab.nw"
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -392,7 +397,7 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 677 "chapters/08-slab.nw"
+#line 682 "chapters/08-slab.nw"
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -431,7 +436,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 727 "chapters/08-slab.nw"
+#line 732 "chapters/08-slab.nw"
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -450,7 +455,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 750 "chapters/08-slab.nw"
+#line 755 "chapters/08-slab.nw"
 void slabinfo(void)
 {
 	const struct kmem_cache *c;
