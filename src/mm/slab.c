@@ -1,4 +1,4 @@
-#line 168 "chapters/08-slab.nw"
+#line 170 "chapters/08-slab.nw"
 /* slab.c - Bonwick's slab allocator on the buddy: caches of constructed objects. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -15,7 +15,7 @@ struct kmem_cache cache_cache;
 #define ALIGN_UP(x, a)	(((x) + (a) - 1) & ~((size_t)(a) - 1))
 #define BITS_PER_LONG	(8 * sizeof(unsigned long))
 
-#line 195 "chapters/08-slab.nw"
+#line 197 "chapters/08-slab.nw"
 static void layout_buffer(struct kmem_cache *c, size_t align)
 {
 	size_t off = c->object_size;
@@ -42,7 +42,7 @@ static void layout_buffer(struct kmem_cache *c, size_t align)
 	c->align = align;
 	c->size = ALIGN_UP(off, align);
 }
-#line 232 "chapters/08-slab.nw"
+#line 234 "chapters/08-slab.nw"
 static size_t descriptor_bytes(unsigned int num)
 {
 	return sizeof(struct slab) + (num + BITS_PER_LONG - 1) / BITS_PER_LONG *
@@ -77,7 +77,65 @@ static bool choose_slab_order(struct kmem_cache *c, bool on_slab)
 	}
 	return c->num != 0;
 }
-#line 280 "chapters/08-slab.nw"
+#line 363 "chapters/08-slab.nw"
+static void set_owner(const struct kmem_cache *c, void *obj, const char *who)
+{
+	if (c->flags & SLAB_DEBUG)
+		memcpy((u8 *)obj + c->owner_off, &who, sizeof(who));
+}
+
+static const char *owner(const struct kmem_cache *c, const void *obj)
+{
+	const char *who = "a caller that only slab_debug records";
+
+	if (c->flags & SLAB_DEBUG)
+		memcpy(&who, (const u8 *)obj + c->owner_off, sizeof(who));
+	return who;
+}
+
+/* For messages: "%s%s" prints the last owner as "name()", or says that it is not recorded. */
+#define OWNER(c, obj)	owner((c), (obj)), ((c)->flags & SLAB_DEBUG ? "()" : "")
+
+static void poison(const struct kmem_cache *c, void *obj)
+{
+	if (c->flags & SLAB_POISON) {
+		memset(obj, POISON_FREE, c->object_size - 1);
+		((u8 *)obj)[c->object_size - 1] = POISON_END;
+	}
+	if (c->flags & SLAB_RED_ZONE)
+		memset((u8 *)obj + c->object_size, RED_BYTE, RED_ZONE_BYTES);
+}
+
+#line 395 "chapters/08-slab.nw"
+static void check_poison(const struct kmem_cache *c, const void *obj, const char *caller)
+{
+	const u8 *p = obj;
+
+	if (!(c->flags & SLAB_POISON))
+		return;
+	for (size_t i = 0; i < c->object_size; i++) {
+		u8 want = i == c->object_size - 1 ? POISON_END : POISON_FREE;
+
+		if (p[i] != want)
+			panic("slab %s: object %p was written after %s() freed it: byte %zu is 0x%02x, "
+			      "not 0x%02x (found when %s() allocated it)", c->name, obj, owner(c, obj),
+			      i, p[i], want, caller);
+	}
+}
+
+static void check_red_zone(const struct kmem_cache *c, const void *obj, const char *caller)
+{
+	const u8 *rz = (const u8 *)obj + c->object_size;
+
+	if (!(c->flags & SLAB_RED_ZONE))
+		return;
+	for (size_t i = 0; i < RED_ZONE_BYTES; i++)
+		if (rz[i] != RED_BYTE)
+			panic("slab %s: object %p (%zu bytes, allocated by %s()) was overrun: byte %zu "
+			      "after its end is 0x%02x (found when %s() freed it)", c->name, obj,
+			      c->object_size, owner(c, obj), i, rz[i], caller);
+}
+#line 282 "chapters/08-slab.nw"
 static void check_cache(const struct kmem_cache *c, const char *fn, const char *caller)
 {
 	if (!c || c->magic != SLAB_MAGIC)
@@ -117,7 +175,7 @@ static void clear_inuse(struct slab *s, unsigned int i)
 {
 	s->inuse_map[i / BITS_PER_LONG] &= ~(1ul << (i % BITS_PER_LONG));
 }
-#line 327 "chapters/08-slab.nw"
+#line 329 "chapters/08-slab.nw"
 static void *next_free(const struct kmem_cache *c, const struct slab *s, void *obj,
 		       const char *caller)
 {
@@ -131,66 +189,11 @@ static void *next_free(const struct kmem_cache *c, const struct slab *s, void *o
 	i = (unsigned int)(off / c->size);		/* one division, not three */
 	if (next < base || i >= c->num || i * c->size != off || test_inuse(s, i))
 		panic("slab %s: the freelist is corrupt: free object %p points to %p, which is not "
-		      "a free object of its slab (written after %s() freed it? found when %s() "
-		      "allocated)", c->name, obj, (void *)next, "its last owner", caller);
+		      "a free object of its slab (written after %s%s freed it? found when %s() "
+		      "allocated)", c->name, obj, (void *)next, OWNER(c, obj), caller);
 	return next;
 }
-#line 361 "chapters/08-slab.nw"
-static void set_owner(const struct kmem_cache *c, void *obj, const char *who)
-{
-	if (c->flags & SLAB_DEBUG)
-		memcpy((u8 *)obj + c->owner_off, &who, sizeof(who));
-}
-
-static const char *owner(const struct kmem_cache *c, const void *obj)
-{
-	const char *who = "unknown";
-
-	if (c->flags & SLAB_DEBUG)
-		memcpy(&who, (const u8 *)obj + c->owner_off, sizeof(who));
-	return who;
-}
-
-static void poison(const struct kmem_cache *c, void *obj)
-{
-	if (c->flags & SLAB_POISON) {
-		memset(obj, POISON_FREE, c->object_size - 1);
-		((u8 *)obj)[c->object_size - 1] = POISON_END;
-	}
-	if (c->flags & SLAB_RED_ZONE)
-		memset((u8 *)obj + c->object_size, RED_BYTE, RED_ZONE_BYTES);
-}
-
-#line 390 "chapters/08-slab.nw"
-static void check_poison(const struct kmem_cache *c, const void *obj, const char *caller)
-{
-	const u8 *p = obj;
-
-	if (!(c->flags & SLAB_POISON))
-		return;
-	for (size_t i = 0; i < c->object_size; i++) {
-		u8 want = i == c->object_size - 1 ? POISON_END : POISON_FREE;
-
-		if (p[i] != want)
-			panic("slab %s: object %p was written after %s() freed it: byte %zu is 0x%02x, "
-			      "not 0x%02x (found when %s() allocated it)", c->name, obj, owner(c, obj),
-			      i, p[i], want, caller);
-	}
-}
-
-static void check_red_zone(const struct kmem_cache *c, const void *obj, const char *caller)
-{
-	const u8 *rz = (const u8 *)obj + c->object_size;
-
-	if (!(c->flags & SLAB_RED_ZONE))
-		return;
-	for (size_t i = 0; i < RED_ZONE_BYTES; i++)
-		if (rz[i] != RED_BYTE)
-			panic("slab %s: object %p (%zu bytes, allocated by %s()) was overrun: byte %zu "
-			      "after its end is 0x%02x (found when %s() freed it)", c->name, obj,
-			      c->object_size, owner(c, obj), i, rz[i], caller);
-}
-#line 430 "chapters/08-slab.nw"
+#line 435 "chapters/08-slab.nw"
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller);
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller);
 
@@ -231,7 +234,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		page[i].slab = s;
 	}
 	
-#line 480 "chapters/08-slab.nw"
+#line 485 "chapters/08-slab.nw"
 	s->freelist = NULL;
 	for (unsigned int i = c->num; i-- > 0; ) {
 		u8 *obj = (u8 *)s->s_mem + (size_t)i * c->size;
@@ -245,12 +248,12 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		set_free_pointer(c, obj, s->freelist);
 		s->freelist = obj;
 	}
-#line 470 "chapters/08-slab.nw"
+#line 475 "chapters/08-slab.nw"
 	list_add(&s->list, &c->slabs_free);
 	c->num_slabs++;
 	return true;
 }
-#line 496 "chapters/08-slab.nw"
+#line 501 "chapters/08-slab.nw"
 static void slab_destroy(struct kmem_cache *c, struct slab *s)
 {
 	struct page *page = virt_to_page((u8 *)s->s_mem - s->colouroff);
@@ -266,18 +269,18 @@ static void slab_destroy(struct kmem_cache *c, struct slab *s)
 	c->num_slabs--;
 }
 
-unsigned long kmem_cache_shrink(struct kmem_cache *c)
+unsigned long kmem_cache_shrink_caller(struct kmem_cache *c, const char *caller)
 {
 	unsigned long pages = 0;
 
-	check_cache(c, "kmem_cache_shrink", "kmem_cache_shrink");
+	check_cache(c, "kmem_cache_shrink", caller);
 	while (!list_empty(&c->slabs_free)) {
 		slab_destroy(c, list_first_entry(&c->slabs_free, struct slab, list));
 		pages += 1ul << c->gfporder;
 	}
 	return pages;
 }
-#line 529 "chapters/08-slab.nw"
+#line 534 "chapters/08-slab.nw"
 unsigned long kmem_cache_reap(void)
 {
 	unsigned long pages = 0, round;
@@ -291,7 +294,7 @@ unsigned long kmem_cache_reap(void)
 	} while (round);
 	return pages;
 }
-#line 552 "chapters/08-slab.nw"
+#line 557 "chapters/08-slab.nw"
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
 	struct slab *s;
@@ -326,7 +329,7 @@ void *kmem_cache_alloc_caller(struct kmem_cache *c, gfp_t gfp, const char *calle
 		      "any zone: use alloc_pages(GFP_DMA, order)", caller, c->name);
 	return cache_alloc(c, gfp, caller);
 }
-#line 594 "chapters/08-slab.nw"
+#line 599 "chapters/08-slab.nw"
 struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
 		     const char *caller)
 {
@@ -347,8 +350,8 @@ struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn
 		panic("%s: %s() passed %p, which is not the start of an object of cache %s",
 		      fn, caller, obj, c->name);
 	if (!test_inuse(s, obj_index(c, s, obj)))
-		panic("%s: %s() passed object %p of cache %s, which is free already (%s() freed "
-		      "it)", fn, caller, obj, c->name, owner(c, obj));
+		panic("%s: %s() passed object %p of cache %s, which is free already (%s%s freed "
+		      "it)", fn, caller, obj, c->name, OWNER(c, obj));
 	return s;
 }
 
@@ -376,7 +379,7 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 653 "chapters/08-slab.nw"
+#line 658 "chapters/08-slab.nw"
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -397,7 +400,7 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 682 "chapters/08-slab.nw"
+#line 687 "chapters/08-slab.nw"
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -436,7 +439,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 732 "chapters/08-slab.nw"
+#line 737 "chapters/08-slab.nw"
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -455,7 +458,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 755 "chapters/08-slab.nw"
+#line 760 "chapters/08-slab.nw"
 void slabinfo(void)
 {
 	const struct kmem_cache *c;

@@ -75,7 +75,8 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller);
 
 /** kmem_cache_shrink - give @c's free slabs back to the buddy; returns the pages freed. */
-unsigned long kmem_cache_shrink(struct kmem_cache *c);
+unsigned long kmem_cache_shrink_caller(struct kmem_cache *c, const char *caller);
+#define kmem_cache_shrink(c)		kmem_cache_shrink_caller((c), __func__)
 
 /** kmem_cache_reap - shrink every cache, until nothing more is freed; returns the pages. */
 unsigned long kmem_cache_reap(void);
@@ -87,7 +88,7 @@ unsigned long kmem_cache_reap(void);
 #define kmem_cache_free(c, obj)		kmem_cache_free_caller((c), (obj), __func__)
 #define kmem_cache_destroy(c)		kmem_cache_destroy_caller((c), __func__)
 
-#line 776 "chapters/08-slab.nw"
+#line 781 "chapters/08-slab.nw"
 #define KMALLOC_MAX_CACHE_SIZE	8192
 #define KMALLOC_MIN_ALIGN	8	/* Linux's ARCH_KMALLOC_MINALIGN: a u64 may live there */
 
@@ -116,7 +117,7 @@ void __kfree(const void *p, const char *caller);
 size_t __ksize(const void *p, const char *caller);
 #define ksize(p)		__ksize((p), __func__)
 
-#line 144 "chapters/08-slab.nw"
+#line 145 "chapters/08-slab.nw"
 /** slabinfo - one line per cache: objects in use, objects, sizes, slabs. */
 void slabinfo(void);
 #line 73 "chapters/08-slab.nw"
