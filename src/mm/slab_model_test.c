@@ -1,4 +1,4 @@
-#line 1565 "chapters/08-slab.nw"
+#line 1567 "chapters/08-slab.nw"
 /* slab_model_test.c - random allocations and frees on caches and kmalloc, against a model. */
 #include <handoff/ktest.h>
 #include <handoff/string.h>
@@ -23,7 +23,7 @@ static unsigned long all_active(void)
 	return n;
 }
 
-#line 1622 "chapters/08-slab.nw"
+#line 1624 "chapters/08-slab.nw"
 static bool free_one(int k)
 {
 	bool ok = true;
@@ -72,7 +72,7 @@ static bool model_step(u32 *seed)
 	return true;
 }
 
-#line 1591 "chapters/08-slab.nw"
+#line 1593 "chapters/08-slab.nw"
 KTEST(slab_matches_model)
 {
 	u32 seed = 1994;

@@ -1,11 +1,11 @@
-#line 1132 "chapters/08-slab.nw"
+#line 1134 "chapters/08-slab.nw"
 /* slab_test.c - caches, kmalloc and the debugging checks. */
 #include <asm/page.h>
 #include <handoff/ktest.h>
 #include <handoff/string.h>
 #include "slab_test.h"
 
-#line 1148 "chapters/08-slab.nw"
+#line 1150 "chapters/08-slab.nw"
 #ifdef HOST_BUILD
 #define HOST_PAGES	2048
 static u8 host_ram[(HOST_PAGES + 1) * PAGE_SIZE];
@@ -26,7 +26,7 @@ void slab_test_setup(void)
 #else
 void slab_test_setup(void) { }
 #endif
-#line 1175 "chapters/08-slab.nw"
+#line 1177 "chapters/08-slab.nw"
 static bool slab_consistent(const struct kmem_cache *c, const struct slab *s, unsigned int want)
 {
 	unsigned int bits = 0, free = 0;
@@ -64,7 +64,7 @@ bool slab_cache_consistent(const struct kmem_cache *c)
 	}
 	return slabs == c->num_slabs && objs == c->active_objs;
 }
-#line 1219 "chapters/08-slab.nw"
+#line 1221 "chapters/08-slab.nw"
 static unsigned int list_length(const struct list_head *h)
 {
 	unsigned int n = 0;
@@ -162,7 +162,7 @@ KTEST(slab_big_objects_are_off_slab)
 	kmem_cache_free(c, p);
 	kmem_cache_destroy(c);
 }
-#line 1325 "chapters/08-slab.nw"
+#line 1327 "chapters/08-slab.nw"
 static void build(void *obj)
 {
 	memset(obj, 0, 56);
@@ -211,7 +211,7 @@ KTEST(slab_colours)
 		kmem_cache_free(c, objs[i]);
 	kmem_cache_destroy(c);
 }
-#line 1379 "chapters/08-slab.nw"
+#line 1381 "chapters/08-slab.nw"
 static void misuse(struct ktest *t, struct kmem_cache *a, struct kmem_cache *b, u8 *p, u8 *q)
 {
 	u8 local[16];
@@ -250,7 +250,7 @@ KTEST(slab_refuses_misuse)
 	kmem_cache_destroy(b);
 	KEXPECT_PANIC(t, kmem_cache_alloc(b, GFP_KERNEL), "which is not a live cache");
 }
-#line 1424 "chapters/08-slab.nw"
+#line 1426 "chapters/08-slab.nw"
 static void freer(struct kmem_cache *c, void *p) { kmem_cache_free(c, p); }
 
 KTEST(slab_poison_catches_a_write_after_free)
@@ -327,7 +327,7 @@ KTEST(slab_catches_a_corrupt_freelist)
 	kmem_cache_free(c, b);
 	kmem_cache_destroy(c);
 }
-#line 1508 "chapters/08-slab.nw"
+#line 1510 "chapters/08-slab.nw"
 static size_t class_of(size_t n)
 {
 	static const size_t classes[] = { 8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048,
