@@ -47,6 +47,7 @@ static bool slab_consistent(const struct kmem_cache *c, const struct slab *s, un
 	return bits == s->inuse && free == c->num - s->inuse;
 }
 
+#line 1200 "chapters/08-slab.nw"
 bool slab_cache_consistent(const struct kmem_cache *c)
 {
 	const struct list_head *lists[3] = { &c->slabs_free, &c->slabs_partial, &c->slabs_full };
@@ -64,7 +65,7 @@ bool slab_cache_consistent(const struct kmem_cache *c)
 	}
 	return slabs == c->num_slabs && objs == c->active_objs;
 }
-#line 1221 "chapters/08-slab.nw"
+#line 1224 "chapters/08-slab.nw"
 static unsigned int list_length(const struct list_head *h)
 {
 	unsigned int n = 0;
@@ -82,6 +83,7 @@ static bool on_slab_fit(unsigned long num, size_t size)	/* the descriptor and nu
 	return ((desc + sizeof(void *) - 1) & ~(sizeof(void *) - 1)) + num * size <= PAGE_SIZE;
 }
 
+#line 1244 "chapters/08-slab.nw"
 KTEST(slab_cache_lifecycle)
 {
 	struct kmem_cache *c;
@@ -112,6 +114,7 @@ KTEST(slab_cache_lifecycle)
 	kmem_cache_destroy(c);
 }
 
+#line 1277 "chapters/08-slab.nw"
 KTEST(slab_prefers_partial_slabs)
 {
 	struct kmem_cache *c;
@@ -132,6 +135,7 @@ KTEST(slab_prefers_partial_slabs)
 	kmem_cache_destroy(c);
 }
 
+#line 1300 "chapters/08-slab.nw"
 KTEST(slab_hwcache_alignment)
 {
 	struct kmem_cache *c = kmem_cache_create("test-24", 24, 0, SLAB_HWCACHE_ALIGN, NULL);
@@ -147,6 +151,7 @@ KTEST(slab_hwcache_alignment)
 	kmem_cache_destroy(c);
 }
 
+#line 1318 "chapters/08-slab.nw"
 KTEST(slab_big_objects_are_off_slab)
 {
 	struct kmem_cache *c;
@@ -162,7 +167,7 @@ KTEST(slab_big_objects_are_off_slab)
 	kmem_cache_free(c, p);
 	kmem_cache_destroy(c);
 }
-#line 1327 "chapters/08-slab.nw"
+#line 1342 "chapters/08-slab.nw"
 static void build(void *obj)
 {
 	memset(obj, 0, 56);
@@ -187,6 +192,7 @@ KTEST(slab_constructor_runs_once_per_object)
 	kmem_cache_destroy(c);
 }
 
+#line 1369 "chapters/08-slab.nw"
 KTEST(slab_colours)
 {
 	struct kmem_cache *c;
@@ -211,7 +217,7 @@ KTEST(slab_colours)
 		kmem_cache_free(c, objs[i]);
 	kmem_cache_destroy(c);
 }
-#line 1381 "chapters/08-slab.nw"
+#line 1399 "chapters/08-slab.nw"
 static void misuse(struct ktest *t, struct kmem_cache *a, struct kmem_cache *b, u8 *p, u8 *q)
 {
 	u8 local[16];
@@ -231,6 +237,7 @@ static void misuse(struct ktest *t, struct kmem_cache *a, struct kmem_cache *b, 
 	KEXPECT_PANIC(t, ksize(p + 8), "which is not the start of an object");
 }
 
+#line 1421 "chapters/08-slab.nw"
 KTEST(slab_refuses_misuse)
 {
 	struct kmem_cache *a, *b;
@@ -250,7 +257,7 @@ KTEST(slab_refuses_misuse)
 	kmem_cache_destroy(b);
 	KEXPECT_PANIC(t, kmem_cache_alloc(b, GFP_KERNEL), "which is not a live cache");
 }
-#line 1426 "chapters/08-slab.nw"
+#line 1447 "chapters/08-slab.nw"
 static void freer(struct kmem_cache *c, void *p) { kmem_cache_free(c, p); }
 
 KTEST(slab_poison_catches_a_write_after_free)
@@ -274,6 +281,7 @@ KTEST(slab_poison_catches_a_write_after_free)
 	kmem_cache_destroy(c);
 }
 
+#line 1473 "chapters/08-slab.nw"
 KTEST(slab_red_zone_catches_an_overrun)
 {
 	struct kmem_cache *c;
@@ -294,6 +302,7 @@ KTEST(slab_red_zone_catches_an_overrun)
 	kmem_cache_destroy(c);
 }
 
+#line 1496 "chapters/08-slab.nw"
 KTEST(slab_red_zone_on_a_tiny_object)
 {
 	struct kmem_cache *c = kmem_cache_create("test-2", 2, 0, SLAB_RED_ZONE, NULL);
@@ -308,6 +317,7 @@ KTEST(slab_red_zone_on_a_tiny_object)
 	kmem_cache_destroy(c);
 }
 
+#line 1513 "chapters/08-slab.nw"
 KTEST(slab_catches_a_corrupt_freelist)
 {
 	struct kmem_cache *c = kmem_cache_create("test-list", 32, 0, 0, NULL);
@@ -327,7 +337,7 @@ KTEST(slab_catches_a_corrupt_freelist)
 	kmem_cache_free(c, b);
 	kmem_cache_destroy(c);
 }
-#line 1510 "chapters/08-slab.nw"
+#line 1540 "chapters/08-slab.nw"
 static size_t class_of(size_t n)
 {
 	static const size_t classes[] = { 8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048,
@@ -339,6 +349,7 @@ static size_t class_of(size_t n)
 	return 0;
 }
 
+#line 1554 "chapters/08-slab.nw"
 KTEST(kmalloc_size_classes)
 {
 	unsigned long before;
