@@ -23,7 +23,7 @@ void lmb_takes_over(void);
 #include <handoff/bootmem.h>
 void bootmem_takes_over(void);
 void bootmem_memdump(void);
-#line 929 "chapters/07-buddy.nw"
+#line 935 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
 void zone_sizes_init(void);
 void mem_init(void);
@@ -68,7 +68,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	bootmem_takes_over();
 	if (cmdline_has(boot_command_line, "memdump"))
 		bootmem_memdump();
-#line 922 "chapters/07-buddy.nw"
+#line 928 "chapters/07-buddy.nw"
 	zone_sizes_init();
 	mem_init();
 	if (cmdline_has(boot_command_line, "memdump"))

@@ -17,7 +17,7 @@ static const struct stage stages[] = {
 	{ 5, "paging" },
 #line 529 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
-#line 963 "chapters/07-buddy.nw"
+#line 969 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
 #line 1054 "chapters/08-slab.nw"
 	{ 8, "slab" },

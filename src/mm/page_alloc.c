@@ -185,7 +185,7 @@ static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned in
 	if (PageSlab(page))
 		panic("__free_pages: %s() freed page 0x%lx, which belongs to a slab; use kfree() "
 		      "or kmem_cache_free()", caller, pfn);
-	if ((around = free_block_around(pgdat, pfn)))
+	if (!PageHead(page) && (around = free_block_around(pgdat, pfn)))	/* see below */
 		panic("__free_pages: %s() freed page 0x%lx, which is free already (in the free "
 		      "block of order %lu at page 0x%lx)", caller, pfn, around->private,
 		      node_page_to_pfn(pgdat, around));
@@ -207,7 +207,7 @@ void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const c
 	page->private = 0;
 	free_one_block(pgdat, page_zone_of(pgdat, page), pfn, order);
 }
-#line 644 "chapters/07-buddy.nw"
+#line 650 "chapters/07-buddy.nw"
 static unsigned int largest_order(unsigned long pfn, unsigned long end)
 {
 	unsigned int order = MAX_ORDER - 1;
@@ -246,7 +246,7 @@ unsigned long buddy_free_reserved(pg_data_t *pgdat, unsigned long start, unsigne
 	}
 	return count;
 }
-#line 691 "chapters/07-buddy.nw"
+#line 697 "chapters/07-buddy.nw"
 bool buddy_page_is_free(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return node_has_pfn(pgdat, pfn) && free_block_around(pgdat, pfn);
@@ -278,7 +278,7 @@ void buddyinfo(const pg_data_t *pgdat)
 		printk("\n");
 	}
 }
-#line 727 "chapters/07-buddy.nw"
+#line 733 "chapters/07-buddy.nw"
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);
