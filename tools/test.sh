@@ -6,7 +6,7 @@
 #     -k REGEX   run only the cases whose name matches REGEX (e.g. -k 'boot stage01')
 #     -l         list the cases and their commands, run nothing
 #
-# Cases, in order: tangle check; build of every stage (one per chapters/NN-*.nw);
+# Cases, in order: tangle check; build of every stage (one per chapters/NN-*.nw, two at a time);
 # host tests; the judge's own self-test; the boot matrix (tests/boot/matrix) of
 # every stage, two guests at a time; the proof of every exercise
 # (exercises/chNN/M/: tools/exercise.sh prove chNN-M); the book.
@@ -48,7 +48,7 @@ case_ "tangle check" 1 "make -s tangle-check"
 stages=$(find chapters -maxdepth 1 -name '[0-9][0-9]-*.nw' 2>/dev/null | wc -l)
 [ "$stages" -gt 0 ] || note "no chapters/NN-*.nw yet: no stage to build or boot"
 for s in $(seq 1 "$stages"); do
-    case_ "build stage $s" 1 "make -s STAGE=$s"
+    case_ "build stage $s" 2 "make -s STAGE=$s"
 done
 
 case_ "host tests" 1 "make -s host-test"
@@ -63,10 +63,12 @@ done
 
 for d in $(find exercises -mindepth 2 -maxdepth 2 -type d -path 'exercises/ch[0-9]*/*' | sort); do
     ch=$(basename "$(dirname "$d")") m=$(basename "$d")
-    case_ "exercise $ch-$m proof" 1 "tools/exercise.sh prove $ch-$m"
+    case_ "exercise $ch-$m proof" 2 "tools/exercise.sh prove $ch-$m"
 done
 
-case_ "book" 1 "make -s book"
+# Two at a time, like the boots: every proof and the book boot one guest at a time, in
+# directories of their own (a proof in a mktemp directory, the book in build/book).
+case_ "book" 2 "make -s book"
 
 if [ $list = yes ]; then
     awk -F'\t' '/^#NOTE/ { print; next } { printf "%-40s %s\n", $1, $5 }' "$cases"
