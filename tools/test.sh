@@ -63,12 +63,13 @@ done
 
 for d in $(find exercises -mindepth 2 -maxdepth 2 -type d -path 'exercises/ch[0-9]*/*' | sort); do
     ch=$(basename "$(dirname "$d")") m=$(basename "$d")
-    case_ "exercise $ch-$m proof" 2 "tools/exercise.sh prove $ch-$m"
+    case_ "exercise $ch-$m proof" 1 "tools/exercise.sh prove $ch-$m"
 done
 
-# Two at a time, like the boots: every proof and the book boot one guest at a time, in
-# directories of their own (a proof in a mktemp directory, the book in build/book).
-case_ "book" 2 "make -s book"
+# The proofs run one at a time: two at once made the solution of ch03-3 fail one of its tests
+# now and then (ex33_update_in_a_full_map, reported not ok without a diagnostic), a flake not
+# yet understood. The stage builds boot nothing and run two at a time.
+case_ "book" 1 "make -s book"
 
 if [ $list = yes ]; then
     awk -F'\t' '/^#NOTE/ { print; next } { printf "%-40s %s\n", $1, $5 }' "$cases"
