@@ -20,7 +20,7 @@ EX ?= ch01-1
 
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
-	host-test bench book exercise check-exercise clean
+	host-lib host-test bench book exercise check-exercise clean
 
 help:
 	@echo "Handoff: a book and a kernel in one source. Targets:"
@@ -90,10 +90,14 @@ check: stage
 
 # --- tests on the build machine ---------------------------------------------------------------
 
-host-test:
+# The host library alone (make bench links it), then the test programs on top of it.
+host-lib:
 	@tools/tangle.sh build/host/src $(CHAPTERS)
-	@$(MAKE) -s -f tools/kernel.mk SRC=build/host/src OUT=build/host host
+	@$(MAKE) -s -f tools/kernel.mk SRC=build/host/src OUT=build/host build/host/libhandoff.a
 	@rm -rf build/host/include && cp -r build/host/src/include build/host/include
+
+host-test: host-lib
+	@$(MAKE) -s -f tools/kernel.mk SRC=build/host/src OUT=build/host host
 	@echo "host-test: ASan+UBSan"; build/host/host-tests > build/host/asan.log 2>&1 || \
 		{ cat build/host/asan.log; exit 1; }
 	@grep -E '^(not ok|ok) ' build/host/asan.log | awk '{n[$$1]++} END {printf "  %d ok, %d not ok\n", n["ok"], n["not"]}'
@@ -102,8 +106,8 @@ host-test:
 		{ cat build/host/valgrind.log; exit 1; }
 	@echo "host-test: passed (logs in build/host/)"
 
-bench:
-	@tools/bench/bench.sh $(CHAPTERS)
+bench: host-lib
+	@tools/bench/bench.sh
 
 # --- the book, exercises, everything ----------------------------------------------------------
 

@@ -29,7 +29,7 @@ void zone_sizes_init(void);
 void mem_init(void);
 void buddy_memdump(void);
 void buddy_ledger(const char *from, const char *to);
-#line 1048 "chapters/08-slab.nw"
+#line 1050 "chapters/08-slab.nw"
 #include <handoff/slab.h>
 void slab_takes_over(void);
 void chain_summary(void);
@@ -73,7 +73,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	mem_init();
 	if (cmdline_has(boot_command_line, "memdump"))
 		buddy_memdump();
-#line 1043 "chapters/08-slab.nw"
+#line 1045 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
 #line 2191 "chapters/01-boot.nw"

@@ -19,7 +19,7 @@ static const struct stage stages[] = {
 	{ 6, "bootmem" },
 #line 969 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
-#line 1054 "chapters/08-slab.nw"
+#line 1056 "chapters/08-slab.nw"
 	{ 8, "slab" },
 #line 1031 "chapters/01-boot.nw"
 };

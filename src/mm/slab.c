@@ -336,6 +336,8 @@ struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn
 	unsigned long pfn = virt_to_pfn(obj);
 	const struct page *page;
 	struct slab *s;
+	unsigned int i;
+	size_t off;
 
 	if (!node_has_pfn(&contig_page_data, pfn) || !PageSlab(page = pfn_to_page(pfn)))
 		panic("%s: %s() passed %p for cache %s, but no slab holds that address", fn, caller,
@@ -344,12 +346,12 @@ struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn
 	if (s->cache != c)
 		panic("%s: %s() passed %p for cache %s, but it belongs to cache %s", fn, caller, obj,
 		      c->name, s->cache->name);
-	if ((const u8 *)obj < (const u8 *)s->s_mem ||
-	    ((size_t)((const u8 *)obj - (const u8 *)s->s_mem) % c->size) ||
-	    obj_index(c, s, obj) >= c->num)
+	off = (size_t)((const u8 *)obj - (const u8 *)s->s_mem);
+	i = (unsigned int)(off / c->size);
+	if ((const u8 *)obj < (const u8 *)s->s_mem || i >= c->num || i * c->size != off)
 		panic("%s: %s() passed %p, which is not the start of an object of cache %s",
 		      fn, caller, obj, c->name);
-	if (!test_inuse(s, obj_index(c, s, obj)))
+	if (!test_inuse(s, i))
 		panic("%s: %s() passed object %p of cache %s, which is free already (%s%s freed "
 		      "it)", fn, caller, obj, c->name, OWNER(c, obj));
 	return s;
@@ -379,7 +381,7 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 658 "chapters/08-slab.nw"
+#line 660 "chapters/08-slab.nw"
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -400,7 +402,7 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 687 "chapters/08-slab.nw"
+#line 689 "chapters/08-slab.nw"
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -439,7 +441,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 737 "chapters/08-slab.nw"
+#line 739 "chapters/08-slab.nw"
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -458,7 +460,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 760 "chapters/08-slab.nw"
+#line 762 "chapters/08-slab.nw"
 void slabinfo(void)
 {
 	const struct kmem_cache *c;

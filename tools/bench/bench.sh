@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# bench.sh CHAPTER.nw... -- make bench: the allocators' instructions per operation, counted by
+# bench.sh -- make bench: the allocators' instructions per operation, counted by
 # valgrind's callgrind beside glibc malloc/free on the same loop, and the metadata each keeps
 # per MiB it manages. Tables on the terminal and in build/bench/report.md.
 #
 # What is measured, and what one operation is, is written at the top of tools/bench/bench.c.
 # The steps:
-#   1. the host library as `make host-test` builds it, from the chapters given: tangled into
-#      build/host/src, build/host/libhandoff.a (the plain objects: no sanitizers) and
-#      build/host/include; only what changed is rebuilt;
+#   1. the host library, built by `make host-lib` before this script runs (make bench depends
+#      on it): build/host/src, build/host/libhandoff.a (the plain objects: no sanitizers) and
+#      build/host/include;
 #   2. build/bench/bench from tools/bench/bench.c and that library, with the library's flags;
 #   3. `bench run` under callgrind: one profile per row and side in build/bench/callgrind/;
 #   4. `bench report`: reads them and prints the tables.
@@ -16,8 +16,8 @@
 # which log to read; it never judges the numbers.
 set -euo pipefail
 
-if [ $# -lt 1 ]; then
-	echo "usage: $0 CHAPTER.nw...   (make bench passes every chapter)" >&2
+if [ $# -ne 0 ]; then
+	echo "usage: $0   (run by make bench, after make host-lib)" >&2
 	exit 2
 fi
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -38,12 +38,9 @@ command -v valgrind >/dev/null || fail "valgrind is not installed (make deps ins
 [ -f /usr/include/valgrind/callgrind.h ] ||
 	fail "no /usr/include/valgrind/callgrind.h (Debian's valgrind package has it)"
 
-# 1. The library: the same three steps as make host-test's first three lines.
-echo "bench: building the host library (build/host/libhandoff.a)"
-tools/tangle.sh build/host/src "$@" || fail "the chapters do not tangle (above)"
+# 1. The library, from make host-lib.
+[ -f build/host/libhandoff.a ] || fail "no build/host/libhandoff.a: run make bench, which builds it"
 kmk=(make -s --no-print-directory -f tools/kernel.mk SRC=build/host/src OUT=build/host)
-"${kmk[@]}" build/host/libhandoff.a || fail "the host library does not build (above)"
-rm -rf build/host/include && cp -r build/host/src/include build/host/include
 
 # 2. The program, compiled as the library is (kernel.mk's PLAIN_HOST_CFLAGS, less the .d files):
 # its -I give the same headers as build/host/include, and asm/page.h, which that lacks.
