@@ -1,4 +1,4 @@
-#line 1568 "chapters/01-boot.nw"
+#line 1582 "chapters/01-boot.nw"
 /* cmdline.c - the kernel command line. */
 #include <handoff/cmdline.h>
 #include <handoff/printk.h>
@@ -56,4 +56,10 @@ const char *cmdline_get(const char *cmdline, const char *name, const char *from,
 		}
 	}
 	return NULL;
+}
+
+void memdump(void (*dump)(void))
+{
+	if (cmdline_has(boot_command_line, "memdump"))
+		dump();
 }

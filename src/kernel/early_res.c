@@ -1,4 +1,4 @@
-#line 558 "chapters/03-e820.nw"
+#line 556 "chapters/03-e820.nw"
 /* early_res.c - named reservations of physical memory, before any real allocator. */
 #include <handoff/compiler.h>
 #include <handoff/early_res.h>
@@ -7,16 +7,7 @@
 
 struct early_res_table early_res;
 
-static void check_not_retired(const struct early_res_table *tab, const char *fn,
-			      const char *caller)
-{
-	if (tab->retired_by)
-		panic("%s: %s() called after the early reservations were handed to LMB by "
-		      "%s(); use lmb_reserve() and lmb_alloc() instead", fn, caller,
-		      tab->retired_by);
-}
-
-#line 586 "chapters/03-e820.nw"
+#line 570 "chapters/03-e820.nw"
 static void overlap_panic(const struct early_res *r, u64 start, u64 end, const char *name,
 			  const char *caller)
 {
@@ -30,7 +21,7 @@ void __reserve_early(struct early_res_table *tab, u64 start, u64 end, const char
 {
 	int i = 0;
 
-	check_not_retired(tab, "reserve_early", caller);
+	check_live(&tab->life, "reserve_early", caller);
 	if (start > end)
 		panic("reserve_early: %s() asked for %s from 0x%llx to 0x%llx, which ends "
 		      "before it starts", caller, name, start, end);
@@ -50,10 +41,10 @@ void __reserve_early(struct early_res_table *tab, u64 start, u64 end, const char
 	memcpy(tab->res[i].name, name, MIN(strlen(name), sizeof(tab->res[i].name) - 1));
 	tab->nr++;
 }
-#line 625 "chapters/03-e820.nw"
+#line 609 "chapters/03-e820.nw"
 void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *caller)
 {
-	check_not_retired(tab, "free_early", caller);
+	check_live(&tab->life, "free_early", caller);
 	for (int i = 0; i < tab->nr; i++) {
 		if (tab->res[i].start != start || tab->res[i].end != end)
 			continue;
@@ -65,7 +56,7 @@ void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *c
 	panic("free_early: %s() freed [mem 0x%08llx-0x%08llx], which is not an early "
 	      "reservation (only whole reservations can be freed)", caller, start, end - 1);
 }
-#line 652 "chapters/03-e820.nw"
+#line 636 "chapters/03-e820.nw"
 bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, u64 *pos,
 		    u64 *start, u64 *end)
 {
@@ -96,13 +87,13 @@ bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, 
 	}
 	return false;
 }
-#line 690 "chapters/03-e820.nw"
+#line 674 "chapters/03-e820.nw"
 u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab, u64 start,
 		     u64 end, u64 size, u64 align, const char *caller)
 {
 	u64 pos = start, s, e;
 
-	check_not_retired(tab, "find_e820_area", caller);
+	check_live(&tab->life, "find_e820_area", caller);
 	if (!align || (align & (align - 1)))
 		panic("find_e820_area: %s() asked for alignment 0x%llx, which is not a power of "
 		      "two", caller, align);
@@ -116,10 +107,4 @@ u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab,
 			return a;
 	}
 	return ~0ull;
-}
-
-#line 579 "chapters/03-e820.nw"
-void early_res_retire(struct early_res_table *tab, const char *by)
-{
-	tab->retired_by = by;
 }

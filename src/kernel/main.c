@@ -1,6 +1,6 @@
-#line 2183 "chapters/01-boot.nw"
+#line 2203 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2201 "chapters/01-boot.nw"
+#line 2222 "chapters/01-boot.nw"
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -8,82 +8,62 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 385 "chapters/02-brk.nw"
+#line 481 "chapters/02-brk.nw"
 #include <handoff/brk.h>
-#line 1066 "chapters/03-e820.nw"
+#include <handoff/handoff.h>
+#line 1055 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 805 "chapters/04-lmb.nw"
+#line 790 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
-void lmb_takes_over(void);
 #line 357 "chapters/05-paging.nw"
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 505 "chapters/06-bootmem.nw"
+#line 495 "chapters/06-bootmem.nw"
 #include <handoff/bootmem.h>
-void bootmem_takes_over(void);
-void bootmem_memdump(void);
-#line 935 "chapters/07-buddy.nw"
+#line 954 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
-void zone_sizes_init(void);
-void mem_init(void);
-void buddy_memdump(void);
-void buddy_ledger(const char *from, const char *to);
-#line 1050 "chapters/08-slab.nw"
+#line 1082 "chapters/08-slab.nw"
 #include <handoff/slab.h>
-void slab_takes_over(void);
-void chain_summary(void);
 
-#line 2186 "chapters/01-boot.nw"
+#line 2206 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2212 "chapters/01-boot.nw"
+#line 2233 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
-	if (cmdline_has(boot_command_line, "memdump"))
-		boot_mem_map_dump(&boot_mem_map);
-#line 380 "chapters/02-brk.nw"
-	brk_setup();
+	memdump(boot_mem_map_memdump);
+#line 476 "chapters/02-brk.nw"
+	brk_takes_over();
 	reserve_brk();
-#line 1057 "chapters/03-e820.nw"
+#line 1050 "chapters/03-e820.nw"
 	setup_memory_map();
-	reserve_early_setup(mbi_phys);
-	early_res_print(&early_res);
-	e820_handoff_ledger("brk");
-	if (cmdline_has(boot_command_line, "memdump"))
-		e820_dump();
-#line 798 "chapters/04-lmb.nw"
+	e820_takes_over(mbi_phys);
+#line 786 "chapters/04-lmb.nw"
 	lmb_takes_over();
-	lmb_dump();
-	if (cmdline_has(boot_command_line, "memdump"))
-		lmb_memdump();
 #line 352 "chapters/05-paging.nw"
 	trap_init();
 	init_memory_mapping();
-#line 499 "chapters/06-bootmem.nw"
+#line 491 "chapters/06-bootmem.nw"
 	bootmem_takes_over();
-	if (cmdline_has(boot_command_line, "memdump"))
-		bootmem_memdump();
-#line 928 "chapters/07-buddy.nw"
+#line 949 "chapters/07-buddy.nw"
 	zone_sizes_init();
-	mem_init();
-	if (cmdline_has(boot_command_line, "memdump"))
-		buddy_memdump();
-#line 1045 "chapters/08-slab.nw"
+	buddy_takes_over();
+#line 1077 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
-#line 2191 "chapters/01-boot.nw"
+#line 2211 "chapters/01-boot.nw"
 	
-#line 2221 "chapters/01-boot.nw"
+#line 2241 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2192 "chapters/01-boot.nw"
+#line 2212 "chapters/01-boot.nw"
 }

@@ -1,4 +1,4 @@
-#line 113 "chapters/02-brk.nw"
+#line 112 "chapters/02-brk.nw"
 /* brk.c - a bump allocator: hand out memory from a fixed area, never take it back. */
 #include <handoff/brk.h>
 #include <handoff/printk.h>
@@ -8,9 +8,10 @@ void *brk_alloc(struct brk_area *brk, size_t size, size_t align, const char *cal
 {
 	uintptr_t end = (uintptr_t)brk->end, limit = (uintptr_t)brk->limit, start;
 
-	if (brk->sealed_by)
-		panic("extend_brk: %s() asked for %zu bytes after brk was sealed by %s()",
-		      caller, size, brk->sealed_by);
+	check_live(&brk->life, "extend_brk", caller);
+	if (!brk->end)
+		panic("extend_brk: %s() asked for %zu bytes before the area was set up (the "
+		      "kernel's is taken over from head.S by brk_takes_over())", caller, size);
 	if (align == 0 || (align & (align - 1)))
 		panic("extend_brk: %s() asked for alignment %zu, which is not a power of two",
 		      caller, align);
@@ -21,12 +22,4 @@ void *brk_alloc(struct brk_area *brk, size_t size, size_t align, const char *cal
 		      (size_t)(limit - end), (size_t)(limit - (uintptr_t)brk->base));
 	brk->end = (char *)start + size;
 	return memset((void *)start, 0, size);
-}
-
-void brk_seal(struct brk_area *brk, const char *caller)
-{
-	if (brk->sealed_by)
-		panic("reserve_brk: %s() sealed brk, but %s() had sealed it already",
-		      caller, brk->sealed_by);
-	brk->sealed_by = caller;
 }

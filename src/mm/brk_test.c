@@ -1,4 +1,4 @@
-#line 407 "chapters/02-brk.nw"
+#line 505 "chapters/02-brk.nw"
 /* brk_test.c - the bump allocator against its rules. */
 #include <handoff/brk.h>
 #include <handoff/ktest.h>
@@ -9,10 +9,10 @@ static char brk_buf[4096] __attribute__((aligned(4096)));
 static struct brk_area test_brk(void)
 {
 	memset(brk_buf, 0xAA, sizeof(brk_buf));
-	return (struct brk_area){ brk_buf, brk_buf, brk_buf + sizeof(brk_buf), NULL };
+	return (struct brk_area){ brk_buf, brk_buf, brk_buf + sizeof(brk_buf), { 0 } };
 }
 
-#line 426 "chapters/02-brk.nw"
+#line 524 "chapters/02-brk.nw"
 KTEST(brk_aligns_and_zeroes)
 {
 	struct brk_area b = test_brk();
@@ -35,7 +35,7 @@ KTEST(brk_exact_fit)
 	KEXPECT_EQ(t, brk_used(&b), 4096);
 	KEXPECT_TRUE(t, brk_alloc(&b, 0, 1, __func__) == brk_buf + 4096);	/* nothing fits */
 }
-#line 451 "chapters/02-brk.nw"
+#line 549 "chapters/02-brk.nw"
 KTEST(brk_refuses_too_much)
 {
 	struct brk_area b = test_brk();
@@ -70,13 +70,22 @@ KTEST(brk_sealed_names_both)
 	struct brk_area b = test_brk();
 
 	brk_alloc(&b, 8, 8, __func__);
-	brk_seal(&b, "setup_arch");
+	__retire(&b.life, "brk", "the next one", "its interface", "setup_arch");
 	KEXPECT_PANIC(t, brk_alloc(&b, 8, 8, "late_user"),
-		      "late_user() asked for 8 bytes after brk was sealed by setup_arch()");
-	KEXPECT_PANIC(t, brk_seal(&b, "again"), "setup_arch() had sealed it already");
+		      "extend_brk: late_user() called after brk handed memory to the next one in "
+		      "setup_arch(); use its interface instead");
 	KEXPECT_EQ(t, brk_used(&b), 8);
 }
-#line 499 "chapters/02-brk.nw"
+
+KTEST(brk_not_set_up)
+{
+	struct brk_area b = test_brk();
+
+	b.end = NULL;
+	KEXPECT_PANIC(t, brk_alloc(&b, 8, 8, "early_user"),
+		      "early_user() asked for 8 bytes before the area was set up");
+}
+#line 606 "chapters/02-brk.nw"
 /* The refusal, in a function of its own: KEXPECT_PANIC must not share a frame with a loop. */
 static void expect_refusal(struct ktest *t, struct brk_area *b, size_t size, size_t align)
 {

@@ -1,12 +1,12 @@
-#line 788 "chapters/07-buddy.nw"
+#line 791 "chapters/07-buddy.nw"
 /* free_all_bootmem.c - bootmem hands every free page, and its bitmap, to the buddy. */
 #include <asm/page.h>
-#include <handoff/bootmem.h>
+#include <handoff/free_all_bootmem.h>
 #include <handoff/gfp.h>
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
 
-#line 823 "chapters/07-buddy.nw"
+#line 826 "chapters/07-buddy.nw"
 static void check_transfer(const bootmem_data_t *b, const pg_data_t *pgdat, unsigned long count)
 {
 	unsigned long free, reserved, buddy = 0;
@@ -27,7 +27,7 @@ static void check_transfer(const bootmem_data_t *b, const pg_data_t *pgdat, unsi
 		panic("free_all_bootmem: %lu pages free in the buddy, %lu handed over", buddy, count);
 }
 
-#line 797 "chapters/07-buddy.nw"
+#line 800 "chapters/07-buddy.nw"
 unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by)
 {
 	unsigned long pfn = b->node_min_pfn, end = b->node_low_pfn, count = 0, map_pfn, map_pages;
@@ -48,6 +48,6 @@ unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const c
 		pfn = run;
 	}
 	check_transfer(b, pgdat, count);
-	bootmem_retire(b, "the buddy allocator", "alloc_pages()", by);
+	__retire(&b->life, "bootmem", "the buddy allocator", "alloc_pages()", by);
 	return count + buddy_free_reserved(pgdat, map_pfn, map_pfn + map_pages, by);
 }

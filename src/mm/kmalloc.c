@@ -1,8 +1,9 @@
-#line 813 "chapters/08-slab.nw"
+#line 825 "chapters/08-slab.nw"
 /* kmalloc.c - general-purpose allocation from caches of common sizes. */
 #include <asm/page.h>
 #include <handoff/printk.h>
 #include <handoff/slab.h>
+#include "slab.h"
 
 #define SIZE(n)	{ (n), NULL }
 struct cache_sizes malloc_sizes[] = {
@@ -15,7 +16,7 @@ static const char *const malloc_names[] = {
 	"kmalloc-8k"
 };
 
-#line 835 "chapters/08-slab.nw"
+#line 848 "chapters/08-slab.nw"
 void kmalloc_caches_init(void)
 {
 	for (struct cache_sizes *cs = malloc_sizes; cs->cs_size; cs++)
@@ -41,7 +42,7 @@ static unsigned int get_order(size_t size)
 		order++;
 	return order;
 }
-#line 867 "chapters/08-slab.nw"
+#line 880 "chapters/08-slab.nw"
 void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 {
 	struct kmem_cache *c;
@@ -62,7 +63,7 @@ void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 	page = alloc_pages(flags, get_order(size));
 	return page ? page_address(page) : NULL;
 }
-#line 890 "chapters/08-slab.nw"
+#line 903 "chapters/08-slab.nw"
 static struct page *kmalloc_page(const void *p, const char *fn, const char *caller)
 {
 	unsigned long pfn = virt_to_pfn(p);

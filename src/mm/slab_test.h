@@ -1,6 +1,7 @@
-#line 1125 "chapters/08-slab.nw"
+#line 1155 "chapters/08-slab.nw"
 /* slab_test.h - what the slab's tests share. */
 #include <handoff/slab.h>
+#include "slab.h"
 
 /** slab_test_setup - make sure a slab allocator runs (on the host: over a test buffer). */
 void slab_test_setup(void);

@@ -355,7 +355,7 @@ static void bootmem_metadata(void)
 static unsigned long buddy_setup_free;
 
 /* As the boot does: zones and mem_map from bootmem (zone_sizes_init), then every free page of
- * bootmem, and its bitmap, to the buddy (mem_init). */
+ * bootmem, and its bitmap, to the buddy (buddy_takes_over). */
 static void buddy_setup(void)
 {
 	unsigned long start, end, zone_end[MAX_NR_ZONES];

@@ -1,6 +1,7 @@
 #line 26 "chapters/06-bootmem.nw"
 #ifndef _HANDOFF_BOOTMEM_H
 #define _HANDOFF_BOOTMEM_H
+#include <handoff/handoff.h>
 #include <handoff/types.h>
 
 #define SMP_CACHE_BYTES		64		/* a cache line: alloc_bootmem's alignment */
@@ -15,8 +16,7 @@ typedef struct bootmem_data {
 	phys_addr_t last_end_off;	/* offset from node_min_pfn's page where the last
 					   allocation ended: the next may share its page */
 	unsigned long hint_idx;		/* where the next search starts */
-	const char *retired_by;		/* set at the handoff to the buddy (chapter 7) */
-	const char *successor, *instead;
+	struct retirement life;		/* retired at the handoff to the buddy (chapter 7) */
 } bootmem_data_t;
 
 extern bootmem_data_t bootmem_node_data[1];
@@ -50,16 +50,12 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller);
 
-/** bootmem_retire - @b's memory went to @successor: later calls panic, saying use @instead. */
-void bootmem_retire(bootmem_data_t *b, const char *successor, const char *instead,
-		    const char *by);
-
 /** bootmem_page_reserved - is page frame @pfn (inside @b's range) reserved in @b? */
 bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn);
 
 /** bootmem_count - @b's free and reserved pages, counted in its bitmap. */
 void bootmem_count(const bootmem_data_t *b, unsigned long *free, unsigned long *reserved);
-#line 105 "chapters/06-bootmem.nw"
+#line 101 "chapters/06-bootmem.nw"
 /**
  * bootmem_alloc_nopanic - alloc_bootmem_core, and if nothing fits at or above @goal, once more
  * from the bottom, as Linux's ___alloc_bootmem_nopanic does. NULL when nothing fits at all.
@@ -88,23 +84,4 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 #define alloc_bootmem_low(size) \
 	bootmem_alloc_or_panic(&bootmem, (size), SMP_CACHE_BYTES, 0, MAX_DMA_ADDRESS, __func__)
 #line 51 "chapters/06-bootmem.nw"
-#endif
-#line 767 "chapters/07-buddy.nw"
-#ifndef _HANDOFF_FREE_ALL_BOOTMEM
-#define _HANDOFF_FREE_ALL_BOOTMEM
-#include <handoff/mmzone.h>
-/**
- * free_all_bootmem_core - every page free in @b, and @b's bitmap, go to @pgdat's buddy;
- * @b is retired. Returns the number of pages handed over.
- */
-unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by);
-#define free_all_bootmem()	free_all_bootmem_core(&bootmem, &contig_page_data, __func__)
-
-/**
- * free_bootmem_late - the whole pages inside [@addr, @addr + @size), still reserved, go
- * straight to the buddy: for memory freed after bootmem is gone.
- */
-#define free_bootmem_late(addr, size) \
-	buddy_free_reserved(&contig_page_data, (unsigned long)PFN_UP(addr), \
-			    (unsigned long)PFN_DOWN((addr) + (size)), __func__)
 #endif

@@ -1,4 +1,4 @@
-#line 1540 "chapters/01-boot.nw"
+#line 1548 "chapters/01-boot.nw"
 #ifndef _HANDOFF_CMDLINE_H
 #define _HANDOFF_CMDLINE_H
 #include <handoff/types.h>
@@ -23,4 +23,10 @@ bool cmdline_has(const char *cmdline, const char *word);
  *	for (v = NULL; (v = cmdline_get(line, "memmap", v, &len)); )
  */
 const char *cmdline_get(const char *cmdline, const char *name, const char *from, size_t *len);
+
+/**
+ * memdump - call @dump, which prints a map as "memmap:" lines, if the kernel command line has
+ * the word "memdump". Every stage's machine-readable map goes out through this one hook.
+ */
+void memdump(void (*dump)(void));
 #endif

@@ -2,6 +2,7 @@
 #ifndef _HANDOFF_EARLY_RES_H
 #define _HANDOFF_EARLY_RES_H
 #include <asm/e820.h>
+#include <handoff/handoff.h>
 
 #define MAX_EARLY_RES	32
 
@@ -14,7 +15,7 @@ struct early_res {
 struct early_res_table {
 	int nr;
 	struct early_res res[MAX_EARLY_RES];	/* sorted by start, disjoint */
-	const char *retired_by;	/* set when LMB took over (chapter 4) */
+	struct retirement life;	/* retired when LMB takes over (chapter 4) */
 };
 
 extern struct early_res_table early_res;
@@ -22,7 +23,7 @@ extern struct early_res_table early_res;
 #define for_each_early_res(tab, r) \
 	for ((r) = (tab)->res; (r) < (tab)->res + (tab)->nr; (r)++)
 
-#line 511 "chapters/03-e820.nw"
+#line 512 "chapters/03-e820.nw"
 /**
  * __reserve_early - record that [@start, @end) is taken by @name, on behalf of @caller.
  * Panics, naming both, if it overlaps a reservation; panics if the table is full or the
@@ -52,13 +53,10 @@ u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab,
 bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, u64 *pos,
 		    u64 *start, u64 *end);
 
-/** early_res_retire - the table's work is done; every later call panics naming @by. */
-void early_res_retire(struct early_res_table *tab, const char *by);
-
 #define reserve_early(start, end, name) \
 	__reserve_early(&early_res, (start), (end), (name), __func__)
 #define free_early(start, end)	__free_early(&early_res, (start), (end), __func__)
 #define find_e820_area(start, end, size, align) \
 	__find_e820_area(&e820, &early_res, (start), (end), (size), (align), __func__)
-#line 504 "chapters/03-e820.nw"
+#line 505 "chapters/03-e820.nw"
 #endif

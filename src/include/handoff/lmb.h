@@ -1,6 +1,7 @@
 #line 30 "chapters/04-lmb.nw"
 #ifndef _HANDOFF_LMB_H
 #define _HANDOFF_LMB_H
+#include <handoff/handoff.h>
 #include <handoff/types.h>
 
 #define INIT_LMB_REGIONS	8	/* small, so that the arrays must grow, and the tests see it */
@@ -28,9 +29,7 @@ struct lmb {
 	phys_addr_t current_limit;	/* allocations stay below: what the kernel can reach */
 	struct lmb_type memory;
 	struct lmb_type reserved;
-	const char *retired_by;		/* set at the handoff to bootmem (chapter 6) */
-	const char *successor;		/* who took LMB's memory over */
-	const char *instead;		/* what callers should use now, for the message */
+	struct retirement life;		/* retired at the handoff to bootmem (chapter 6) */
 };
 
 extern struct lmb lmb;
@@ -38,7 +37,7 @@ extern struct lmb lmb;
 #define for_each_lmb(type, r) \
 	for ((r) = lmb.type.regions; (r) < lmb.type.regions + lmb.type.cnt; (r)++)
 
-#line 88 "chapters/04-lmb.nw"
+#line 87 "chapters/04-lmb.nw"
 /**
  * lmb_add - @size bytes of physical memory at @base exist. A range that would run past the top
  * of the 64-bit space is capped. Overlapping and adjacent regions coalesce.
@@ -61,7 +60,7 @@ void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller);
-#line 113 "chapters/04-lmb.nw"
+#line 112 "chapters/04-lmb.nw"
 /**
  * lmb_alloc_base - reserve and return the highest @size bytes aligned to @align (a power of
  * two) that are free and end at or below @max_addr (LMB_ALLOC_ACCESSIBLE: the current limit).
@@ -84,14 +83,7 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 			bool may_fail, const char *caller);
 phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 			    phys_addr_t align, const char *caller);
-#line 138 "chapters/04-lmb.nw"
-/**
- * lmb_retire - LMB's memory has been handed to @successor, and every later call panics
- * telling its caller to use @instead.
- */
-#define lmb_retire(successor, instead)	__lmb_retire((successor), (instead), __func__)
-void __lmb_retire(const char *successor, const char *instead, const char *by);
-
+#line 137 "chapters/04-lmb.nw"
 /** lmb_next_free - like e820_next_free: the next free range at or after *@pos. */
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end);
 
@@ -112,5 +104,5 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 
 /** lmb_reset - both types empty, in their static arrays, no limit, not retired (for tests). */
 void lmb_reset(void);
-#line 70 "chapters/04-lmb.nw"
+#line 69 "chapters/04-lmb.nw"
 #endif

@@ -108,6 +108,9 @@ void boot_mem_map_print(const struct boot_mem_map *map);
 /** boot_mem_map_dump - the map as machine-readable "memmap: firmware START END TYPE" lines. */
 void boot_mem_map_dump(const struct boot_mem_map *map);
 
+/** boot_mem_map_memdump - boot_mem_map_dump() of the boot loader's map, for memdump(). */
+void boot_mem_map_memdump(void);
+
 /**
  * multiboot_init - check that a multiboot loader started us and take what it handed over:
  * fills boot_mem_map and boot_command_line, and lists the modules. Panics if there is no

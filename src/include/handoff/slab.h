@@ -88,7 +88,7 @@ unsigned long kmem_cache_reap(void);
 #define kmem_cache_free(c, obj)		kmem_cache_free_caller((c), (obj), __func__)
 #define kmem_cache_destroy(c)		kmem_cache_destroy_caller((c), __func__)
 
-#line 783 "chapters/08-slab.nw"
+#line 784 "chapters/08-slab.nw"
 #define KMALLOC_MAX_CACHE_SIZE	8192
 #define KMALLOC_MIN_ALIGN	8	/* Linux's ARCH_KMALLOC_MINALIGN: a u64 may live there */
 
@@ -96,14 +96,6 @@ struct cache_sizes {
 	size_t cs_size;
 	struct kmem_cache *cs_cachep;
 };
-extern struct cache_sizes malloc_sizes[];
-
-/* Between slab.c and kmalloc.c: the general caches, the one for a size (NULL: none), and the
- * slab of an object given out by @c (panics, naming @caller, if @obj is no such object). */
-void kmalloc_caches_init(void);
-struct kmem_cache *kmalloc_cache_for(size_t size);
-struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
-		     const char *caller);
 
 void *__kmalloc(size_t size, gfp_t flags, const char *caller);
 void __kfree(const void *p, const char *caller);

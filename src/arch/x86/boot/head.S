@@ -49,9 +49,9 @@ startup_32:
 	movl	$pa(boot_stack_top), %esp
 	pushl	$0				/* a known EFLAGS: IF and the rest clear */
 	popfl
-#line 254 "chapters/02-brk.nw"
+#line 243 "chapters/02-brk.nw"
 	
-#line 259 "chapters/02-brk.nw"
+#line 248 "chapters/02-brk.nw"
 #include <asm/pgtable.h>
 	pushl	%esi
 	pushl	%edi
@@ -71,14 +71,14 @@ startup_32:
 	loop	2b
 	cmpl	$EARLY_MAP_SIZE + PTE_IDENT_ATTR, %eax
 	jb	1b
-	movl	%edi, pa(early_pagetables_end)	/* what brk_setup takes over */
+	movl	%edi, pa(early_pagetables_end)	/* what brk_takes_over takes over */
 	shrl	$PAGE_SHIFT, %eax		/* the flags shift out: the end's pfn */
 	movl	%eax, pa(max_pfn_mapped)
 	popl	%edi
 	popl	%esi
-#line 255 "chapters/02-brk.nw"
+#line 244 "chapters/02-brk.nw"
 	
-#line 292 "chapters/02-brk.nw"
+#line 281 "chapters/02-brk.nw"
 	movl	$pa(__brk_base), %eax
 	movl	%eax, %cr3
 	movl	%cr0, %eax

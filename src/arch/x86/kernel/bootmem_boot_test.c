@@ -1,4 +1,4 @@
-#line 816 "chapters/06-bootmem.nw"
+#line 804 "chapters/06-bootmem.nw"
 /* bootmem_boot_test.c - the handoff from LMB to bootmem, and the live allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -10,7 +10,7 @@ KTEST(bootmem_took_over_from_lmb)
 {
 	KEXPECT_EQ(t, bootmem.node_low_pfn, max_low_pfn);
 	KEXPECT_EQ(t, bootmem.node_min_pfn, 0);
-	KEXPECT_STREQ(t, lmb.retired_by, "bootmem_takes_over");
+	KEXPECT_STREQ(t, lmb.life.by, "bootmem_takes_over");
 	KEXPECT_PANIC(t, lmb_alloc(PAGE_SIZE, PAGE_SIZE), "use alloc_bootmem() instead");
 }
 
@@ -18,7 +18,7 @@ KTEST(bootmem_live_allocations)
 {
 	u8 *p;
 
-	if (bootmem.retired_by) {
+	if (is_retired(&bootmem.life)) {
 		ktest_skip(t, "bootmem was retired by a later stage");
 		return;
 	}

@@ -1,4 +1,4 @@
-#line 1515 "chapters/03-e820.nw"
+#line 1504 "chapters/03-e820.nw"
 /* e820_boot_test.c - the kernel's own map and reservations. */
 #include <asm/page.h>
 #include <handoff/brk.h>
@@ -40,7 +40,7 @@ KTEST(e820_the_kernels_reservations)
 	KEXPECT_EQ(t, brk->start, __pa(kernel_brk.base));
 	KEXPECT_EQ(t, brk->end, __pa(kernel_brk.end));
 	copy = early_res;
-	copy.retired_by = NULL;
+	copy.life = (struct retirement){ 0 };		/* the copy is live */
 	a = __find_e820_area(&e820, &copy, 0, ~0ull, 0x10000, 0x1000, "test");
 	KASSERT_TRUE(t, a != ~0ull);
 	for (int i = 0; i < copy.nr; i++)

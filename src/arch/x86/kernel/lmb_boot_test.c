@@ -1,4 +1,4 @@
-#line 1275 "chapters/04-lmb.nw"
+#line 1259 "chapters/04-lmb.nw"
 /* lmb_boot_test.c - the handoff from e820 to LMB, as it happened. */
 #include <asm/page.h>
 #include <handoff/early_res.h>
@@ -36,7 +36,7 @@ KTEST(lmb_took_over_from_e820)
 		     __pa(lmb.reserved.regions) + lmb.reserved.max * sizeof(struct lmb_region)) ||
 		     lmb.reserved.max == INIT_LMB_REGIONS);
 	KEXPECT_EQ(t, lmb.current_limit, (phys_addr_t)max_pfn_mapped << PAGE_SHIFT);
-	KEXPECT_STREQ(t, early_res.retired_by, "lmb_takes_over");
+	KEXPECT_STREQ(t, early_res.life.by, "lmb_takes_over");
 	KEXPECT_PANIC(t, reserve_early(0x1000, 0x2000, "late"), "use lmb_reserve() and lmb_alloc()");
 	KEXPECT_PANIC(t, find_e820_area(0, 1 << 20, 16, 16), "lmb_took_over_from_e820() called");
 }

@@ -1,7 +1,8 @@
-#line 1464 "chapters/07-buddy.nw"
+#line 1480 "chapters/07-buddy.nw"
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
+#include <handoff/free_all_bootmem.h>
 #include <handoff/gfp.h>
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
@@ -11,16 +12,16 @@ KTEST(buddy_took_over_from_bootmem)
 {
 	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
 
-	KEXPECT_STREQ(t, bootmem.retired_by, "mem_init");
+	KEXPECT_STREQ(t, bootmem.life.by, "buddy_takes_over");
 	KEXPECT_PANIC(t, alloc_bootmem(16), "called after bootmem handed memory to the buddy "
-		      "allocator in mem_init()");
+		      "allocator in buddy_takes_over()");
 	KEXPECT_PANIC(t, free_bootmem(0x100000, PAGE_SIZE), "free_bootmem: buddy_took_over");
 	KEXPECT_EQ(t, dma->spanned_pages, MIN(MAX_DMA_PFN, max_low_pfn));
 	KEXPECT_EQ(t, contig_page_data.node_spanned_pages, max_low_pfn);
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1490 "chapters/07-buddy.nw"
+#line 1507 "chapters/07-buddy.nw"
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -50,7 +51,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1522 "chapters/07-buddy.nw"
+#line 1539 "chapters/07-buddy.nw"
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -62,7 +63,7 @@ static bool same_as_snapshot(void)
 	return true;
 }
 
-#line 1536 "chapters/07-buddy.nw"
+#line 1553 "chapters/07-buddy.nw"
 KTEST(buddy_exhausted_and_restored)
 {
 	LIST_HEAD(taken);

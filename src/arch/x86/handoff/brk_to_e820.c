@@ -1,9 +1,13 @@
-#line 736 "chapters/03-e820.nw"
-/* early_reserve.c - reserve what is in use before anyone looks for free memory. */
+#line 720 "chapters/03-e820.nw"
+/* brk_to_e820.c - the first handoff: what is in use becomes early reservations, counted. */
 #include <asm/page.h>
 #include <handoff/brk.h>
+#include <handoff/cmdline.h>
+#include <handoff/compiler.h>
 #include <handoff/early_res.h>
+#include <handoff/handoff.h>
 #include <handoff/multiboot.h>
+#include <handoff/pfn.h>
 #include <handoff/printk.h>
 #include <handoff/sections.h>
 #include <handoff/string.h>
@@ -21,12 +25,12 @@ static void reserve_bios_and_kernel(void)
 		ebda = LEGACY_START;			/* no believable EBDA */
 	reserve_early(MAX(ebda & ~(u32)(PAGE_SIZE - 1), PAGE_SIZE), LEGACY_END, "BIOS reserved");
 	reserve_early(__pa(_text), __pa(__bss_stop), "TEXT DATA BSS");
-	if (!kernel_brk.sealed_by)
-		panic("early_res: brk is still open; reserve_brk() must seal it first");
+	if (!is_retired(&kernel_brk.life))
+		panic("early_res: brk is still live; reserve_brk() must retire it first");
 	reserve_early(__pa(kernel_brk.base), __pa(kernel_brk.end), "BRK");
 }
 
-#line 772 "chapters/03-e820.nw"
+#line 763 "chapters/03-e820.nw"
 static void reserve_string(u32 phys, const char *name)
 {
 	u64 n = 0;
@@ -62,12 +66,51 @@ static void reserve_multiboot(u32 mbi_phys)
 		reserve_string(mod->string, "module name");
 	}
 }
+#line 913 "chapters/03-e820.nw"
+static unsigned long reserved_pages(const struct e820map *m, const struct early_res_table *tab)
+{
+	unsigned long n = 0;
 
+	for (int i = 0; i < tab->nr; ) {
+		u64 first = PFN_DOWN(tab->res[i].start), last = PFN_UP(tab->res[i].end);
+		const struct e820entry *e;
+
+		for (i++; i < tab->nr && PFN_DOWN(tab->res[i].start) <= last; i++)
+			last = MAX(last, PFN_UP(tab->res[i].end));
+		for_each_e820_entry(m, e) {
+			u64 lo = MAX(first, PFN_UP(e->addr));
+			u64 hi = MIN(last, PFN_DOWN(e->addr + e->size));
+
+			if (e->type == E820_RAM && lo < hi)
+				n += (unsigned long)(hi - lo);
+		}
+	}
+	return n;
+}
+#line 894 "chapters/03-e820.nw"
+static void e820_ledger(const char *from)
+{
+	const struct e820entry *e;
+	unsigned long total = 0, free = 0;
+	u64 pos = 0, s, end;
+
+	for_each_e820_entry(&e820, e)
+		if (e->type == E820_RAM)
+			total += pages_in(e->addr, e->addr + e->size);
+	while (e820_next_free(&e820, &early_res, &pos, &s, &end))
+		free += pages_in(s, end);
+	handoff_ledger(from, "e820", total, free, reserved_pages(&e820, &early_res));
+}
+#line 939 "chapters/03-e820.nw"
 /**
- * reserve_early_setup - reserve the BIOS areas, the kernel image and the multiboot structures.
+ * e820_takes_over - brk's allocations, the BIOS areas, the kernel image and the multiboot
+ * structures become early reservations; prints them and the ledger line of the handoff.
  */
-void reserve_early_setup(u32 mbi_phys)
+void e820_takes_over(u32 mbi_phys)
 {
 	reserve_bios_and_kernel();
 	reserve_multiboot(mbi_phys);
+	early_res_print(&early_res);
+	e820_ledger("brk");
+	memdump(e820_dump);
 }

@@ -1,55 +1,17 @@
-#line 944 "chapters/08-slab.nw"
-/* slab_init.c - the slab allocator comes up on the buddy; the chain, summed up. */
-#include <asm/page.h>
+#line 1025 "chapters/08-slab.nw"
+/* chain.c - the whole chain of allocators, summed up from the ledger and their structures. */
 #include <handoff/bootmem.h>
 #include <handoff/brk.h>
-#include <handoff/cmdline.h>
 #include <handoff/early_res.h>
-#include <handoff/ledger.h>
+#include <handoff/gfp.h>
+#include <handoff/handoff.h>
 #include <handoff/lmb.h>
+#include <handoff/mm.h>
+#include <handoff/pfn.h>
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-void buddy_ledger(const char *from, const char *to);
-
-#line 976 "chapters/08-slab.nw"
-static unsigned long pages_in_slabs(void)
-{
-	const struct kmem_cache *c;
-	unsigned long pages = 0;
-
-	list_for_each_entry(c, &cache_chain, next)
-		pages += c->num_slabs << c->gfporder;
-	return pages;
-}
-
-static void check_slab_pages(void)
-{
-	unsigned long marked = 0;
-
-	for (unsigned long pfn = 0; pfn < max_low_pfn; pfn++)
-		marked += PageSlab(pfn_to_page(pfn));
-	if (marked != pages_in_slabs())
-		panic("slab: %lu pages are marked PG_slab, but the caches' slabs have %lu", marked,
-		      pages_in_slabs());
-}
-
-#line 960 "chapters/08-slab.nw"
-/** slab_takes_over - kmem_cache_init, the ledger line, and slabinfo. */
-void slab_takes_over(void)
-{
-	bool debug = cmdline_has(boot_command_line, "slab_debug");
-
-	kmem_cache_init(debug ? SLAB_DEBUG : 0);
-	printk("slab: the cache of caches and the kmalloc caches are up%s\n",
-	       debug ? ", poisoned and red-zoned (slab_debug)" : "");
-	check_slab_pages();
-	buddy_ledger("buddy", "slab");
-	bootmem.instead = "kmalloc()";
-	slabinfo();
-}
-#line 1005 "chapters/08-slab.nw"
 static long reserved_growth(const char *who)
 {
 	for (unsigned int i = 0; i + 1 < nr_handoff_lines; i++)
@@ -58,7 +20,6 @@ static long reserved_growth(const char *who)
 	return 0;
 }
 
-/** chain_summary - what each allocator of the chain gave out, and what it cost. */
 void chain_summary(void)
 {
 	const struct kmem_cache *c;

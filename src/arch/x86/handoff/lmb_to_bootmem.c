@@ -1,13 +1,14 @@
-#line 442 "chapters/06-bootmem.nw"
-/* bootmem_handoff.c - LMB hands its memory to bootmem. */
+#line 424 "chapters/06-bootmem.nw"
+/* lmb_to_bootmem.c - LMB hands its memory to bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
-#include <handoff/ledger.h>
+#include <handoff/cmdline.h>
+#include <handoff/handoff.h>
 #include <handoff/lmb.h>
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 472 "chapters/06-bootmem.nw"
+#line 464 "chapters/06-bootmem.nw"
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -27,10 +28,27 @@ static void check_and_count(void)
 			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
+#line 499 "chapters/06-bootmem.nw"
+/* The bitmap as runs: "memmap: bootmem START END free|reserved". */
+static void bootmem_memdump(void)
+{
+	unsigned long n = bootmem.node_low_pfn, run = bootmem.node_min_pfn;
 
-#line 452 "chapters/06-bootmem.nw"
+	for (unsigned long i = run + 1; i <= n; i++) {
+		bool prev = bootmem_page_reserved(&bootmem, i - 1);
+
+		if (i < n && prev == bootmem_page_reserved(&bootmem, i))
+			continue;
+		printk("memmap: bootmem 0x%llx 0x%llx %s\n", PFN_PHYS(run), PFN_PHYS(i),
+		       prev ? "reserved" : "free");
+		run = i;
+	}
+}
+
+#line 436 "chapters/06-bootmem.nw"
 /**
- * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired.
+ * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired; the
+ * ledger line, and the bitmap's runs when memdump is asked for.
  */
 void bootmem_takes_over(void)
 {
@@ -44,21 +62,6 @@ void bootmem_takes_over(void)
 	while (lmb_next_free(&pos, &s, &e))
 		free_bootmem(s, e - s);
 	check_and_count();
-	lmb_retire("bootmem", "alloc_bootmem()");
-}
-#line 511 "chapters/06-bootmem.nw"
-/** bootmem_memdump - the bitmap as runs: "memmap: bootmem START END free|reserved". */
-void bootmem_memdump(void)
-{
-	unsigned long n = bootmem.node_low_pfn, run = bootmem.node_min_pfn;
-
-	for (unsigned long i = run + 1; i <= n; i++) {
-		bool prev = bootmem_page_reserved(&bootmem, i - 1);
-
-		if (i < n && prev == bootmem_page_reserved(&bootmem, i))
-			continue;
-		printk("memmap: bootmem 0x%llx 0x%llx %s\n", PFN_PHYS(run), PFN_PHYS(i),
-		       prev ? "reserved" : "free");
-		run = i;
-	}
+	retire(&lmb.life, "LMB", "bootmem", "alloc_bootmem()");
+	memdump(bootmem_memdump);
 }

@@ -1,12 +1,13 @@
-#line 700 "chapters/04-lmb.nw"
-/* lmb_handoff.c - the e820 stage hands its memory to LMB. */
+#line 679 "chapters/04-lmb.nw"
+/* e820_to_lmb.c - the e820 stage hands its memory to LMB. */
 #include <asm/page.h>
+#include <handoff/cmdline.h>
 #include <handoff/early_res.h>
-#include <handoff/ledger.h>
+#include <handoff/handoff.h>
 #include <handoff/lmb.h>
 #include <handoff/printk.h>
 
-#line 712 "chapters/04-lmb.nw"
+#line 692 "chapters/04-lmb.nw"
 static void grow_for_handoff(struct lmb_type *type, unsigned long need, const char *name)
 {
 	unsigned long max = type->max;
@@ -34,26 +35,26 @@ static unsigned long usable_e820_entries(void)
 		n += e->type == E820_RAM;
 	return n;
 }
-#line 749 "chapters/04-lmb.nw"
+#line 729 "chapters/04-lmb.nw"
 static void check_transfer(void)
 {
 	const struct early_res *e;
 	const struct lmb_region *r;
 
 	for_each_early_res(&early_res, e) {
-		bool covered = false;
+		bool in_lmb = false;
 
 		for_each_lmb(reserved, r)
-			covered |= r->base <= e->start && e->end <= r->base + r->size;
-		if (!covered)
+			in_lmb |= r->base <= e->start && e->end <= r->base + r->size;
+		if (!in_lmb)
 			panic("lmb: the handoff lost [mem 0x%08llx-0x%08llx] %s", e->start,
 			      e->end - 1, e->name);
 	}
 }
-#line 768 "chapters/04-lmb.nw"
+#line 748 "chapters/04-lmb.nw"
 /**
  * lmb_takes_over - e820's usable memory and every early reservation move into LMB; the early
- * reservation code is retired. Prints the ledger line of the handoff.
+ * reservation code is retired. Prints the ledger line of the handoff and LMB's lists.
  */
 void lmb_takes_over(void)
 {
@@ -70,7 +71,9 @@ void lmb_takes_over(void)
 	for_each_early_res(&early_res, r)
 		lmb_reserve(r->start, r->end - r->start);
 	check_transfer();
-	early_res_retire(&early_res, __func__);
+	retire(&early_res.life, "the early reservations", "LMB", "lmb_reserve() and lmb_alloc()");
 	lmb_page_counts(&total, &free, &reserved);
 	handoff_ledger("e820", "lmb", total, free, reserved);
+	lmb_dump();
+	memdump(lmb_memdump);
 }

@@ -1,9 +1,11 @@
-#line 854 "chapters/07-buddy.nw"
-/* buddy_init.c - zones and mem_map from bootmem; then bootmem's free pages to the buddy. */
+#line 857 "chapters/07-buddy.nw"
+/* bootmem_to_buddy.c - zones and mem_map from bootmem; then bootmem's free pages to the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
+#include <handoff/free_all_bootmem.h>
+#include <handoff/cmdline.h>
 #include <handoff/gfp.h>
-#include <handoff/ledger.h>
+#include <handoff/handoff.h>
 #include <handoff/lmb.h>
 #include <handoff/printk.h>
 
@@ -23,8 +25,7 @@ void zone_sizes_init(void)
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
 }
 
-#line 897 "chapters/07-buddy.nw"
-/** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
+#line 919 "chapters/07-buddy.nw"
 void buddy_ledger(const char *from, const char *to)
 {
 	const pg_data_t *pgdat = &contig_page_data;
@@ -47,18 +48,7 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-
-#line 880 "chapters/07-buddy.nw"
-/** mem_init - bootmem's free pages go to the buddy; bootmem is retired. */
-void mem_init(void)
-{
-	totalram_pages = free_all_bootmem();
-	printk("buddy: free_all_bootmem() handed over %lu pages (%lu MiB)\n", totalram_pages,
-	       totalram_pages >> (20 - PAGE_SHIFT));
-	buddy_ledger("bootmem", "buddy");
-	buddyinfo(&contig_page_data);
-}
-#line 943 "chapters/07-buddy.nw"
+#line 958 "chapters/07-buddy.nw"
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);
@@ -68,8 +58,8 @@ static const char *page_state(unsigned long pfn)
 	return PageReserved(page) ? "reserved" : "allocated";
 }
 
-/** buddy_memdump - mem_map as runs: "memmap: buddy START END free|allocated|reserved". */
-void buddy_memdump(void)
+/* mem_map as runs: "memmap: buddy START END free|allocated|reserved". */
+static void buddy_memdump(void)
 {
 	unsigned long run = 0;
 
@@ -81,4 +71,19 @@ void buddy_memdump(void)
 		printk("memmap: buddy 0x%llx 0x%llx %s\n", PFN_PHYS(run), PFN_PHYS(pfn), s);
 		run = pfn;
 	}
+}
+
+#line 886 "chapters/07-buddy.nw"
+/**
+ * buddy_takes_over - bootmem's free pages go to the buddy and bootmem is retired (Linux's
+ * mem_init); the ledger line, the free lists, and mem_map's runs when memdump is asked for.
+ */
+void buddy_takes_over(void)
+{
+	totalram_pages = free_all_bootmem();
+	printk("buddy: free_all_bootmem() handed over %lu pages (%lu MiB)\n", totalram_pages,
+	       totalram_pages >> (20 - PAGE_SHIFT));
+	buddy_ledger("bootmem", "buddy");
+	buddyinfo(&contig_page_data);
+	memdump(buddy_memdump);
 }

@@ -1,0 +1,48 @@
+#line 957 "chapters/08-slab.nw"
+/* buddy_to_slab.c - the slab allocator comes up on the buddy. */
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/cmdline.h>
+#include <handoff/handoff.h>
+#include <handoff/printk.h>
+#include <handoff/slab.h>
+
+#line 995 "chapters/08-slab.nw"
+static unsigned long pages_in_slabs(void)
+{
+	const struct kmem_cache *c;
+	unsigned long pages = 0;
+
+	list_for_each_entry(c, &cache_chain, next)
+		pages += c->num_slabs << c->gfporder;
+	return pages;
+}
+
+static void check_slab_pages(void)
+{
+	unsigned long marked = 0;
+
+	for (unsigned long pfn = 0; pfn < max_low_pfn; pfn++)
+		marked += PageSlab(pfn_to_page(pfn));
+	if (marked != pages_in_slabs())
+		panic("slab: %lu pages are marked PG_slab, but the caches' slabs have %lu", marked,
+		      pages_in_slabs());
+}
+
+#line 967 "chapters/08-slab.nw"
+/**
+ * slab_takes_over - kmem_cache_init on the buddy, the ledger line, and slabinfo; bootmem's late
+ * callers are sent to kmalloc() from now on.
+ */
+void slab_takes_over(void)
+{
+	bool debug = cmdline_has(boot_command_line, "slab_debug");
+
+	kmem_cache_init(debug ? SLAB_DEBUG : 0);
+	printk("slab: the cache of caches and the kmalloc caches are up%s\n",
+	       debug ? ", poisoned and red-zoned (slab_debug)" : "");
+	check_slab_pages();
+	buddy_ledger("buddy", "slab");
+	retirement_redirect(&bootmem.life, "kmalloc()");
+	slabinfo();
+}

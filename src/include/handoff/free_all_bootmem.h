@@ -1,0 +1,20 @@
+#line 769 "chapters/07-buddy.nw"
+#ifndef _HANDOFF_FREE_ALL_BOOTMEM_H
+#define _HANDOFF_FREE_ALL_BOOTMEM_H
+#include <handoff/bootmem.h>
+#include <handoff/mmzone.h>
+/**
+ * free_all_bootmem_core - every page free in @b, and @b's bitmap, go to @pgdat's buddy;
+ * @b is retired. Returns the number of pages handed over.
+ */
+unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by);
+#define free_all_bootmem()	free_all_bootmem_core(&bootmem, &contig_page_data, __func__)
+
+/**
+ * free_bootmem_late - the whole pages inside [@addr, @addr + @size), still reserved, go
+ * straight to the buddy: for memory freed after bootmem is gone.
+ */
+#define free_bootmem_late(addr, size) \
+	buddy_free_reserved(&contig_page_data, (unsigned long)PFN_UP(addr), \
+			    (unsigned long)PFN_DOWN((addr) + (size)), __func__)
+#endif

@@ -1,0 +1,92 @@
+#line 364 "chapters/02-brk.nw"
+#ifndef _HANDOFF_HANDOFF_H
+#define _HANDOFF_HANDOFF_H
+#include <handoff/types.h>
+
+#line 374 "chapters/02-brk.nw"
+/* Whether an allocator of the chain still runs; all zeros while it does. */
+struct retirement {
+	const char *allocator;	/* its name in messages: "brk", "LMB", ...; set by retire() */
+	const char *by;		/* the function that retired it; NULL while it is live */
+	const char *successor;	/* who has its memory now */
+	const char *instead;	/* what its callers must call now, e.g. "alloc_bootmem()" */
+};
+
+/**
+ * retire - @r's allocator, called @allocator in messages, has handed its memory to @successor;
+ * from now on check_live() panics and tells its callers to use @instead. The caller of retire()
+ * is recorded as the function that retired it. Retiring a record twice panics, naming both.
+ */
+#define retire(r, allocator, successor, instead) \
+	__retire((r), (allocator), (successor), (instead), __func__)
+void __retire(struct retirement *r, const char *allocator, const char *successor,
+	      const char *instead, const char *by);
+
+/**
+ * retirement_redirect - what @r's callers should use now has changed (bootmem's are sent to
+ * kmalloc() once the slab allocator runs). Panics if @r is live: only the retired redirect.
+ */
+void retirement_redirect(struct retirement *r, const char *instead);
+
+/**
+ * check_live - every entry point @fn of an allocator calls this first, with its @caller: if @r is
+ * retired it panics with "FN: CALLER() called after ALLOCATOR handed memory to SUCCESSOR in BY();
+ * use INSTEAD instead".
+ */
+void check_live(const struct retirement *r, const char *fn, const char *caller);
+
+/** is_retired - true once retire() has run on @r. */
+static inline bool is_retired(const struct retirement *r)
+{
+	return r->by != NULL;
+}
+
+/** brk_takes_over - the kernel's brk area, from head.S (chapter 2). */
+void brk_takes_over(void);
+#line 818 "chapters/03-e820.nw"
+/**
+ * handoff_ledger - print "handoff: @from -> @to total=T free=F reserved=R" (in pages) and check
+ * it: T = F + R, and T equal to the total of the first handoff of this boot. Panics otherwise.
+ */
+void handoff_ledger(const char *from, const char *to, unsigned long total, unsigned long free,
+		    unsigned long reserved);
+
+/* The lines printed so far, in order: chapter 8 sums up the chain from them. */
+struct handoff_line {
+	const char *from, *to;
+	unsigned long total, free, reserved;
+};
+#define MAX_HANDOFF_LINES	8
+extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
+extern unsigned int nr_handoff_lines;
+
+#line 955 "chapters/03-e820.nw"
+/** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
+void e820_takes_over(u32 mbi_phys);
+
+#line 777 "chapters/04-lmb.nw"
+/** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
+void lmb_takes_over(void);
+
+#line 459 "chapters/06-bootmem.nw"
+/** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
+void bootmem_takes_over(void);
+
+#line 903 "chapters/07-buddy.nw"
+/** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
+void zone_sizes_init(void);
+
+/** buddy_takes_over - the buddy allocator takes bootmem's memory over (chapter 7). */
+void buddy_takes_over(void);
+
+/** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
+void buddy_ledger(const char *from, const char *to);
+
+#line 987 "chapters/08-slab.nw"
+/** slab_takes_over - the slab allocator comes up on the buddy (chapter 8). */
+void slab_takes_over(void);
+
+/** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
+void chain_summary(void);
+#line 370 "chapters/02-brk.nw"
+#endif

@@ -1,0 +1,56 @@
+#line 426 "chapters/02-brk.nw"
+/* handoff.c - the retirement of an allocator, the same for every link of the chain. */
+#include <handoff/handoff.h>
+#include <handoff/printk.h>
+
+void __retire(struct retirement *r, const char *allocator, const char *successor,
+	      const char *instead, const char *by)
+{
+	if (r->by)
+		panic("handoff: %s() retired %s in favour of %s, but %s() had retired it already "
+		      "in favour of %s", by, allocator, successor, r->by, r->successor);
+	*r = (struct retirement){ allocator, by, successor, instead };
+}
+
+void retirement_redirect(struct retirement *r, const char *instead)
+{
+	if (!r->by)
+		panic("handoff: %s is still live; only a retired allocator's callers are sent "
+		      "elsewhere", instead);
+	r->instead = instead;
+}
+
+void check_live(const struct retirement *r, const char *fn, const char *caller)
+{
+	if (r->by)
+		panic("%s: %s() called after %s handed memory to %s in %s(); use %s instead", fn,
+		      caller, r->allocator, r->successor, r->by, r->instead);
+}
+
+#line 837 "chapters/03-e820.nw"
+/* The ledger: each handoff accounts for every page. */
+struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
+unsigned int nr_handoff_lines;
+
+void handoff_ledger(const char *from, const char *to, unsigned long total, unsigned long free,
+		    unsigned long reserved)
+{
+	static unsigned long first_total;
+	static const char *first_to;
+
+	printk("handoff: %s -> %s total=%lu free=%lu reserved=%lu\n", from, to, total, free,
+	       reserved);
+	if (free + reserved != total)
+		panic("handoff: %s -> %s does not balance: free %lu + reserved %lu = %lu pages, "
+		      "not %lu", from, to, free, reserved, free + reserved, total);
+	if (first_to && total != first_total)
+		panic("handoff: %s -> %s counts %lu pages, but the handoff to %s counted %lu: "
+		      "memory appeared or vanished", from, to, total, first_to, first_total);
+	if (!first_to) {
+		first_total = total;
+		first_to = to;
+	}
+	if (nr_handoff_lines < MAX_HANDOFF_LINES)
+		handoff_lines[nr_handoff_lines++] = (struct handoff_line){ from, to, total, free,
+									   reserved };
+}
