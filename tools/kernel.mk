@@ -15,7 +15,7 @@ include $(SRC)/Kbuild
 CC := gcc
 LD := ld
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes
-COMMON := -std=gnu11 -g -O2 -fno-omit-frame-pointer -fno-toplevel-reorder $(WARN) -MMD -MP \
+COMMON := -std=gnu11 -gdwarf-4 -O2 -fno-omit-frame-pointer -fno-toplevel-reorder $(WARN) -MMD -MP \
 	-I$(SRC)/include -I$(SRC)/arch/x86/include
 KERNEL_CFLAGS := $(COMMON) -m32 -mpreferred-stack-boundary=2 -ffreestanding -fno-builtin -fno-optimize-sibling-calls -fno-pic -fno-pie -fno-stack-protector \
 	-mno-sse -mno-mmx -mno-80387 -fno-asynchronous-unwind-tables -D__KERNEL__

@@ -1,4 +1,4 @@
-#line 1025 "chapters/08-slab.nw"
+#line 1026 "chapters/08-slab.nw"
 /* chain.c - the whole chain of allocators, summed up from the ledger and their structures. */
 #include <handoff/bootmem.h>
 #include <handoff/brk.h>

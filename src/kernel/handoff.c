@@ -1,4 +1,4 @@
-#line 426 "chapters/02-brk.nw"
+#line 429 "chapters/02-brk.nw"
 /* handoff.c - the retirement of an allocator, the same for every link of the chain. */
 #include <handoff/handoff.h>
 #include <handoff/printk.h>

@@ -1,4 +1,4 @@
-#line 1079 "chapters/01-boot.nw"
+#line 1082 "chapters/01-boot.nw"
 /* panic.c - stop with a reason and a failing verdict. */
 #include <handoff/exit.h>
 #include <handoff/ktest.h>
@@ -21,7 +21,7 @@ void panic(const char *fmt, ...)
 	va_start(args, fmt);
 	vprintk(fmt, args);
 	va_end(args);
-	printk("\npanic: called from %p\n", __builtin_return_address(0));
+	printk("\npanic: called from %p\n", (const char *)__builtin_return_address(0) - 1);
 	stage_verdict(false);
 	machine_exit(false);
 }

@@ -7,19 +7,19 @@
 static const struct stage stages[] = {
 #line 1047 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 486 "chapters/02-brk.nw"
+#line 489 "chapters/02-brk.nw"
 	{ 2, "brk" },
 #line 1060 "chapters/03-e820.nw"
 	{ 3, "e820" },
-#line 794 "chapters/04-lmb.nw"
+#line 796 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },
-#line 517 "chapters/06-bootmem.nw"
+#line 520 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
 #line 984 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
-#line 1086 "chapters/08-slab.nw"
+#line 1087 "chapters/08-slab.nw"
 	{ 8, "slab" },
 #line 1031 "chapters/01-boot.nw"
 };

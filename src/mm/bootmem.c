@@ -1,4 +1,4 @@
-#line 140 "chapters/06-bootmem.nw"
+#line 143 "chapters/06-bootmem.nw"
 /* bootmem.c - the boot-time page allocator: one bit per page, set while it is taken. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -9,7 +9,7 @@
 
 bootmem_data_t bootmem_node_data[1];
 
-#line 159 "chapters/06-bootmem.nw"
+#line 162 "chapters/06-bootmem.nw"
 static bool test_bit(const u8 *map, unsigned long i)
 {
 	return map[i >> 3] & (1u << (i & 7));
@@ -24,7 +24,7 @@ static void clear_bit(u8 *map, unsigned long i)
 {
 	map[i >> 3] &= (u8)~(1u << (i & 7));
 }
-#line 180 "chapters/06-bootmem.nw"
+#line 183 "chapters/06-bootmem.nw"
 unsigned long bootmem_bootmap_bytes(unsigned long pages)
 {
 	return (pages + 7) / 8;
@@ -46,7 +46,7 @@ unsigned long init_bootmem(unsigned long start_pfn, unsigned long max_pfn)
 	return bootmem_bootmap_bytes(max_pfn);
 }
 
-#line 244 "chapters/06-bootmem.nw"
+#line 247 "chapters/06-bootmem.nw"
 static bool range_to_idx(const bootmem_data_t *b, phys_addr_t spfn, phys_addr_t epfn,
 			 unsigned long *sidx, unsigned long *eidx, const char *fn,
 			 const char *caller)
@@ -62,7 +62,7 @@ static bool range_to_idx(const bootmem_data_t *b, phys_addr_t spfn, phys_addr_t 
 	return true;
 }
 
-#line 203 "chapters/06-bootmem.nw"
+#line 206 "chapters/06-bootmem.nw"
 void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const char *caller)
 {
 	unsigned long sidx, eidx;
@@ -97,7 +97,7 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 		set_bit(b->node_bootmem_map, i);
 	return 0;
 }
-#line 275 "chapters/06-bootmem.nw"
+#line 278 "chapters/06-bootmem.nw"
 static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsigned long step)
 {
 	unsigned long base = b->node_min_pfn;	/* align the page frame, not the index */
@@ -105,7 +105,7 @@ static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsig
 	return ((base + idx + step - 1) & ~(step - 1)) - base;
 }
 
-#line 311 "chapters/06-bootmem.nw"
+#line 314 "chapters/06-bootmem.nw"
 static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, size_t size,
 		    size_t align, unsigned long step)
 {
@@ -123,7 +123,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 			continue;
 		}
 		
-#line 343 "chapters/06-bootmem.nw"
+#line 346 "chapters/06-bootmem.nw"
 		start_off = PFN_PHYS(sidx);
 		if ((b->last_end_off & (PAGE_SIZE - 1)) && PFN_DOWN(b->last_end_off) + 1 == sidx) {
 			phys_addr_t base = PFN_PHYS(b->node_min_pfn);
@@ -135,7 +135,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 		}
 		merge = PFN_DOWN(start_off) < sidx;
 		end_off = start_off + size;
-#line 328 "chapters/06-bootmem.nw"
+#line 331 "chapters/06-bootmem.nw"
 		b->last_end_off = end_off;
 		b->hint_idx = (unsigned long)PFN_UP(end_off);
 		for (i = (unsigned long)PFN_DOWN(start_off) + merge; i < PFN_UP(end_off); i++)
@@ -145,7 +145,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 	return NULL;
 }
 
-#line 284 "chapters/06-bootmem.nw"
+#line 287 "chapters/06-bootmem.nw"
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller)
 {
@@ -170,7 +170,7 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 		return p;
 	return search(b, sidx, max - b->node_min_pfn, size, align, step);
 }
-#line 361 "chapters/06-bootmem.nw"
+#line 364 "chapters/06-bootmem.nw"
 void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			    phys_addr_t limit, const char *caller)
 {
@@ -189,7 +189,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 		      "no free pages fit", caller, size, align, goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 387 "chapters/06-bootmem.nw"
+#line 390 "chapters/06-bootmem.nw"
 bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn)
 {
 	return test_bit(b->node_bootmem_map, pfn - b->node_min_pfn);

@@ -1,4 +1,4 @@
-#line 825 "chapters/08-slab.nw"
+#line 826 "chapters/08-slab.nw"
 /* kmalloc.c - general-purpose allocation from caches of common sizes. */
 #include <asm/page.h>
 #include <handoff/printk.h>
@@ -16,7 +16,7 @@ static const char *const malloc_names[] = {
 	"kmalloc-8k"
 };
 
-#line 848 "chapters/08-slab.nw"
+#line 849 "chapters/08-slab.nw"
 void kmalloc_caches_init(void)
 {
 	for (struct cache_sizes *cs = malloc_sizes; cs->cs_size; cs++)
@@ -42,7 +42,7 @@ static unsigned int get_order(size_t size)
 		order++;
 	return order;
 }
-#line 880 "chapters/08-slab.nw"
+#line 881 "chapters/08-slab.nw"
 void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 {
 	struct kmem_cache *c;
@@ -63,7 +63,7 @@ void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 	page = alloc_pages(flags, get_order(size));
 	return page ? page_address(page) : NULL;
 }
-#line 903 "chapters/08-slab.nw"
+#line 904 "chapters/08-slab.nw"
 static struct page *kmalloc_page(const void *p, const char *fn, const char *caller)
 {
 	unsigned long pfn = virt_to_pfn(p);

@@ -1,4 +1,4 @@
-#line 171 "chapters/04-lmb.nw"
+#line 173 "chapters/04-lmb.nw"
 /* lmb.c - the logical memory block allocator: memory and reservations as region lists. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -21,7 +21,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 206 "chapters/04-lmb.nw"
+#line 208 "chapters/04-lmb.nw"
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
@@ -64,7 +64,7 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 251 "chapters/04-lmb.nw"
+#line 253 "chapters/04-lmb.nw"
 static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  const char *caller)
 {
@@ -108,7 +108,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 304 "chapters/04-lmb.nw"
+#line 306 "chapters/04-lmb.nw"
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -156,7 +156,7 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 370 "chapters/04-lmb.nw"
+#line 372 "chapters/04-lmb.nw"
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
@@ -196,7 +196,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 424 "chapters/04-lmb.nw"
+#line 426 "chapters/04-lmb.nw"
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -231,7 +231,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 468 "chapters/04-lmb.nw"
+#line 470 "chapters/04-lmb.nw"
 void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_add", caller);
@@ -250,7 +250,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 496 "chapters/04-lmb.nw"
+#line 498 "chapters/04-lmb.nw"
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -269,7 +269,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 		      "is not reserved", caller, base, end - 1, pos);
 	lmb_remove_range(&lmb.reserved, base, size, caller);
 }
-#line 517 "chapters/04-lmb.nw"
+#line 519 "chapters/04-lmb.nw"
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -308,7 +308,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 563 "chapters/04-lmb.nw"
+#line 565 "chapters/04-lmb.nw"
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
 {
 	const struct lmb_region *m, *r;
@@ -363,7 +363,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 		}
 	}
 }
-#line 623 "chapters/04-lmb.nw"
+#line 625 "chapters/04-lmb.nw"
 void lmb_reset(void)
 {
 	lmb = (struct lmb){

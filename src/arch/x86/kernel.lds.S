@@ -43,7 +43,7 @@ SECTIONS
 		*(.brk_reservation)		/* the RESERVE_BRKs */
 		__brk_limit = .;
 	} :data
-#line 229 "chapters/02-brk.nw"
+#line 232 "chapters/02-brk.nw"
 #include <asm/pgtable.h>
 	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
 	       "the kernel image fills more than half of head.S's early mapping")

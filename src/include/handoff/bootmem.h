@@ -55,7 +55,7 @@ bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn);
 
 /** bootmem_count - @b's free and reserved pages, counted in its bitmap. */
 void bootmem_count(const bootmem_data_t *b, unsigned long *free, unsigned long *reserved);
-#line 101 "chapters/06-bootmem.nw"
+#line 104 "chapters/06-bootmem.nw"
 /**
  * bootmem_alloc_nopanic - alloc_bootmem_core, and if nothing fits at or above @goal, once more
  * from the bottom, as Linux's ___alloc_bootmem_nopanic does. NULL when nothing fits at all.

@@ -1,9 +1,9 @@
-#line 364 "chapters/02-brk.nw"
+#line 367 "chapters/02-brk.nw"
 #ifndef _HANDOFF_HANDOFF_H
 #define _HANDOFF_HANDOFF_H
 #include <handoff/types.h>
 
-#line 374 "chapters/02-brk.nw"
+#line 377 "chapters/02-brk.nw"
 /* Whether an allocator of the chain still runs; all zeros while it does. */
 struct retirement {
 	const char *allocator;	/* its name in messages: "brk", "LMB", ...; set by retire() */
@@ -64,11 +64,11 @@ extern unsigned int nr_handoff_lines;
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
-#line 777 "chapters/04-lmb.nw"
+#line 779 "chapters/04-lmb.nw"
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 459 "chapters/06-bootmem.nw"
+#line 462 "chapters/06-bootmem.nw"
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
@@ -82,11 +82,11 @@ void buddy_takes_over(void);
 /** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
 void buddy_ledger(const char *from, const char *to);
 
-#line 987 "chapters/08-slab.nw"
+#line 988 "chapters/08-slab.nw"
 /** slab_takes_over - the slab allocator comes up on the buddy (chapter 8). */
 void slab_takes_over(void);
 
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
-#line 370 "chapters/02-brk.nw"
+#line 373 "chapters/02-brk.nw"
 #endif

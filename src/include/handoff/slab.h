@@ -52,7 +52,7 @@ struct slab {
 	unsigned long inuse_map[];	/* bit i set: buffer i is given out */
 };
 
-#line 108 "chapters/08-slab.nw"
+#line 109 "chapters/08-slab.nw"
 extern struct list_head cache_chain;		/* every cache, cache_cache first */
 extern struct kmem_cache cache_cache;		/* the cache of caches: static */
 
@@ -88,7 +88,7 @@ unsigned long kmem_cache_reap(void);
 #define kmem_cache_free(c, obj)		kmem_cache_free_caller((c), (obj), __func__)
 #define kmem_cache_destroy(c)		kmem_cache_destroy_caller((c), __func__)
 
-#line 784 "chapters/08-slab.nw"
+#line 785 "chapters/08-slab.nw"
 #define KMALLOC_MAX_CACHE_SIZE	8192
 #define KMALLOC_MIN_ALIGN	8	/* Linux's ARCH_KMALLOC_MINALIGN: a u64 may live there */
 
@@ -109,7 +109,7 @@ void __kfree(const void *p, const char *caller);
 size_t __ksize(const void *p, const char *caller);
 #define ksize(p)		__ksize((p), __func__)
 
-#line 145 "chapters/08-slab.nw"
+#line 146 "chapters/08-slab.nw"
 /** slabinfo - one line per cache: objects in use, objects, sizes, slabs. */
 void slabinfo(void);
 #line 73 "chapters/08-slab.nw"

@@ -49,9 +49,9 @@ startup_32:
 	movl	$pa(boot_stack_top), %esp
 	pushl	$0				/* a known EFLAGS: IF and the rest clear */
 	popfl
-#line 243 "chapters/02-brk.nw"
+#line 246 "chapters/02-brk.nw"
 	
-#line 248 "chapters/02-brk.nw"
+#line 251 "chapters/02-brk.nw"
 #include <asm/pgtable.h>
 	pushl	%esi
 	pushl	%edi
@@ -76,9 +76,9 @@ startup_32:
 	movl	%eax, pa(max_pfn_mapped)
 	popl	%edi
 	popl	%esi
-#line 244 "chapters/02-brk.nw"
+#line 247 "chapters/02-brk.nw"
 	
-#line 281 "chapters/02-brk.nw"
+#line 284 "chapters/02-brk.nw"
 	movl	$pa(__brk_base), %eax
 	movl	%eax, %cr3
 	movl	%cr0, %eax

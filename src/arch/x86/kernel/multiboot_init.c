@@ -1,11 +1,11 @@
-#line 1532 "chapters/01-boot.nw"
+#line 1535 "chapters/01-boot.nw"
 /* multiboot_init.c - the kernel's side of the multiboot hand-over. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 
-#line 1457 "chapters/01-boot.nw"
+#line 1460 "chapters/01-boot.nw"
 static const void *reach(u32 phys, u32 size, const char *what)
 {
 	if (!phys_mapped(phys, size))

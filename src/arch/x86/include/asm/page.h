@@ -2,7 +2,7 @@
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
-#line 198 "chapters/02-brk.nw"
+#line 201 "chapters/02-brk.nw"
 #define __PAGE_OFFSET		0xC0000000	/* from stage 2 on: the higher half */
 #line 260 "chapters/01-boot.nw"
 #ifndef __PAGE_OFFSET
