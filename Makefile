@@ -20,7 +20,7 @@ EX ?= ch01-1
 
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
-	host-lib host-test bench book exercise check-exercise clean
+	host-lib host-test bench book exercise check-exercise refresh-exercises clean
 
 help:
 	@echo "Handoff: a book and a kernel in one source. Targets:"
@@ -37,6 +37,7 @@ help:
 	@echo "  make book                build/book/html/index.html and build/book/handoff.pdf"
 	@echo "  make exercise EX=chNN-M  start an exercise in work/chNN-M/"
 	@echo "  make check-exercise EX=chNN-M   check your work on it"
+	@echo "  make refresh-exercises   after a chapter edit: re-apply every exercise's patches, report"
 	@echo "  make tangle              regenerate src/ from chapters/"
 	@echo "  make tangle-check        fail if src/ is not what chapters/ tangle to"
 	@echo "  make doctor              each tool and its version"
@@ -119,6 +120,9 @@ exercise:
 
 check-exercise:
 	@tools/exercise.sh check $(EX)
+
+refresh-exercises:
+	@tools/refresh-exercises
 
 test: deps
 	@tools/test.sh
