@@ -173,7 +173,10 @@ check() {	# check DIR
 	others=$(tr -d '\r' <"$log" | grep -E '^not ok ' | grep -vwFf <(exercise_tests) || true)
 	if [ -n "$others" ]; then
 		echo "  and tests of the chapters fail now:"
-		printf '%s\n' "$others" | sed 's/^/          /' | fixpaths "$d"
+		while read -r _ _ _ t _; do
+			echo "  FAILED  $t"
+			tr -d '\r' <"$log" | grep -E "^# $t: " | sed 's/^/          /' | fixpaths "$d" || true
+		done <<<"$others"
 		bad=1
 	fi
 	if [ $missing = 1 ] || [ $v = no ]; then why "$log" "$verdict"; fi
