@@ -91,14 +91,13 @@ fixpaths() {
 }
 
 # build DIR [TARGETS]: tangle the copy's chapters and the exercise's tests, make TARGETS
-# (kernel). What a previous run left (verdict, logs) goes first, so that a failure cannot
-# leave an old verdict looking current.
+# (kernel). The last build's kernel and log go first.
 build() {
 	local d=$1 b=$1/build
 	shift
 	[ -d "$d/chapters" ] || { echo "exercise: no working copy in $(rel "$d") (make exercise EX=$ex)" >&2; exit 2; }
 	mkdir -p "$b"
-	rm -f "$b/verdict" "$b/boot.log" "$b"/boot.log.* "$b/build.log" "$b/kernel.elf" "$b/handoff.iso"
+	rm -f "$b/build.log" "$b/kernel.elf" "$b/handoff.iso"
 	cp "$exdir/test.nw" "$b/exercise-test.nw"
 	if ! (cd "$d" && "$root/tools/tangle.sh" build/src chapters/*.nw build/exercise-test.nw &&
 	      make -s -f "$root/tools/kernel.mk" SRC=build/src OUT=build "${@:-kernel}") >"$b/build.log" 2>&1; then
@@ -150,9 +149,11 @@ why() {
 
 check() {	# check DIR
 	local d=$1 b=$1/build log opts=() t bad=0 verdict v=yes missing=0
+	log=$b/boot.log
+	# What the last check left goes first: a copy that no longer builds must not show an old verdict.
+	rm -f "$b/verdict" "$log" "$log".*
 	build "$d" kernel || return 2
 	[ -f "$exdir/boot" ] && read -r -a opts <"$exdir/boot"
-	log=$b/boot.log
 	"$root/tools/boot.sh" -e qemu -k kernel -n "$ex" -l "$log" "${opts[@]}" "$b" >"$b/verdict" 2>&1 || true
 	verdict=$(fixpaths "$d" <"$b/verdict")
 	grep -qE '^stage [0-9]+ \([a-z0-9-]+\): (PASS|FAIL)' <(tr -d '\r' <"$log") || v=no
