@@ -202,22 +202,41 @@ file $absk
 directory $srcdir
 target remote localhost:$port
 EOF
-            # The interface names are macros that pass the caller's name to a __ function,
-            # so "break lmb_alloc" finds nothing: list the functions to break on instead.
+            # The interface names are macros that pass the caller's name (__func__) to a
+            # function, so "break lmb_alloc" finds nothing: list the functions to break on.
             if [ -d "$stagedir/src/include" ]; then
-                syms=$(nm "$absk" 2>/dev/null | awk '$2 ~ /^[Tt]$/ { print $3 }' || true)
-                pairs=$(grep -rhE '^#define [a-z_0-9]+\(' "$stagedir/src/include" |
-                    sed -nE 's/^#define ([a-z_0-9]+)\(.*[^a-z_0-9](__[a-z_0-9]+)\(.*/\2 \1/p' |
-                    grep -wFf <(printf '%s\n' "$syms") || true)
-                if [ -n "$pairs" ]; then
-                    echo "#"
-                    echo "# The allocators' interface names are macros over functions that take the caller's"
-                    echo "# name (__func__), so 'break lmb_alloc' finds nothing. Break on the function:"
-                    awk '{ if (!($1 in m)) { order[++n] = $1; m[$1] = $2 } else m[$1] = m[$1] ", " $2 }
-                         END { for (i = 1; i <= n; i++)
-                                   printf "#   break %-24s # %s\n", order[i], m[order[i]] }' <<<"$pairs"
-                    echo "# (rbreak ^__lmb_ sets one on each of LMB's; 'info functions ^__' lists them all.)"
-                fi
+                nm "$absk" 2>/dev/null | python3 -c '
+import re, sys, glob
+funcs = {l.split()[2] for l in sys.stdin if len(l.split()) == 3 and l.split()[1] in "Tt"}
+macros = {}
+for h in sorted(glob.glob(sys.argv[1] + "/**/*.h", recursive=True)):
+    text = open(h, errors="replace").read().replace("\\\n", " ")
+    for m in re.finditer(r"^#define ([A-Za-z_]\w*)\(([^)]*)\)(.*)$", text, re.M):
+        macros.setdefault(m.group(1), m.group(3))
+def target(name, depth=0):
+    """The function a macro ends in, and whether __func__ is passed on the way."""
+    body = macros[name]
+    for c in re.findall(r"([A-Za-z_]\w*)\s*\(", body):
+        if c in funcs:
+            return c, "__func__" in body
+        if c in macros and c != name and depth < 4:
+            f, caller = target(c, depth + 1)
+            if f:
+                return f, caller or "__func__" in body
+    return None, False
+by = {}
+for name in macros:
+    f, caller = target(name)
+    if f and caller:
+        by.setdefault(f, []).append(name)
+if by:
+    print("#")
+    print("# The allocators\x27 interface names are macros over functions that take the caller\x27s")
+    print("# name (__func__), so \x27break lmb_alloc\x27 finds nothing. Break on the function:")
+    for f in sorted(by):
+        print("#   break %-24s # %s" % (f, ", ".join(sorted(by[f]))))
+    print("# (\x27info functions lmb\x27 lists the functions whose names hold lmb.)")
+' "$stagedir/src/include" || true
             fi
         } > "$gdbinit"
         q+=(-S -gdb "tcp::$port")
