@@ -16,11 +16,16 @@ STAGEDIR := build/stage$(NN)
 MEM ?= 128M
 MACHINE ?= pc
 CMDLINE ?=
+# An exercise named on the command line (or in the environment) is what make qemu, qemu-gdb and
+# bochs boot; make exercise and check-exercise fall back to ch01-1.
+EX_GIVEN := $(EX)
 EX ?= ch01-1
+# tools/exercise.sh prints paths relative to where make runs.
+EXERCISE := HANDOFF_CWD=$(CURDIR) tools/exercise.sh
 
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
-	host-lib host-test bench book exercise check-exercise clean
+	host-lib host-test bench book exercise check-exercise refresh-exercises clean
 
 help:
 	@echo "Handoff: a book and a kernel in one source. Targets:"
@@ -30,13 +35,18 @@ help:
 	@echo "  make all                 build every stage"
 	@echo "  make qemu STAGE=n [MEM=128M] [MACHINE=pc|q35] [CMDLINE=...]   boot it, serial on the terminal"
 	@echo "  make bochs STAGE=n [MEM=128M] [CMDLINE=...]                  boot its GRUB ISO in Bochs"
-	@echo "  make qemu-gdb STAGE=n    boot in QEMU and wait for gdb (run gdb in $(STAGEDIR))"
+	@echo "  make qemu-gdb STAGE=n    boot in QEMU and wait for gdb; in another terminal, from here:"
+	@echo "                           gdb -x build/stageNN/.gdbinit   (STAGE=4: build/stage04/.gdbinit)"
+	@echo "                           (plain gdb refuses a .gdbinit it finds: auto-load safe-path; -x is the way)"
 	@echo "  make check STAGE=n       the boot matrix of one stage, in QEMU and Bochs"
 	@echo "  make host-test           the tests on the build machine, under ASan+UBSan and valgrind"
 	@echo "  make bench               instructions per allocator operation vs. malloc: build/bench/report.md"
 	@echo "  make book                build/book/html/index.html and build/book/handoff.pdf"
 	@echo "  make exercise EX=chNN-M  start an exercise in work/chNN-M/"
 	@echo "  make check-exercise EX=chNN-M   check your work on it"
+	@echo "  make qemu EX=chNN-M | qemu-gdb EX=chNN-M | bochs EX=chNN-M   boot your copy"
+	@echo "                           (with gdb: gdb -x work/chNN-M/build/.gdbinit)"
+	@echo "  make refresh-exercises   after a chapter edit: re-apply every exercise's patches, report"
 	@echo "  make tangle              regenerate src/ from chapters/"
 	@echo "  make tangle-check        fail if src/ is not what chapters/ tangle to"
 	@echo "  make doctor              each tool and its version"
@@ -76,6 +86,7 @@ run: deps
 	@$(MAKE) -s STAGE=$(LAST_STAGE)
 	@tools/boot.sh -i -e qemu $(BOOT_OPTS) build/stage$(shell printf %02d $(LAST_STAGE))
 
+ifeq ($(EX_GIVEN),)
 qemu: stage
 	@tools/boot.sh -i -e qemu $(BOOT_OPTS) $(STAGEDIR)
 
@@ -84,6 +95,16 @@ bochs: stage
 
 qemu-gdb: stage
 	@tools/boot.sh -g -e qemu $(BOOT_OPTS) $(STAGEDIR)
+else
+# An exercise's working copy, built as make check-exercise builds it (with the exercise's tests);
+# only the options given here override the exercise's own (exercises/chNN/M/boot).
+given = $(filter command line environment,$(origin $(1)))
+EX_BOOT_OPTS = $(if $(call given,MEM),-m $(MEM)) $(if $(call given,MACHINE),-M $(MACHINE)) \
+	$(if $(CMDLINE),-c "$(CMDLINE)")
+
+qemu qemu-gdb bochs:
+	@$(EXERCISE) $@ $(EX) $(EX_BOOT_OPTS)
+endif
 
 check: stage
 	@tools/check.sh $(STAGE)
@@ -115,10 +136,13 @@ book:
 	@tools/book.sh build/book
 
 exercise:
-	@tools/exercise.sh start $(EX)
+	@$(EXERCISE) start $(EX)
 
 check-exercise:
-	@tools/exercise.sh check $(EX)
+	@$(EXERCISE) check $(EX)
+
+refresh-exercises:
+	@tools/refresh-exercises
 
 test: deps
 	@tools/test.sh

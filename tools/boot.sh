@@ -20,21 +20,25 @@
 #   -n, --name TEXT            label for the verdict line
 #   -i, --interactive          serial on the terminal, no timeout (make qemu / make bochs)
 #   -g, --gdb                  QEMU waits for gdb on tcp::$(( $(id -u) % 5000 + 25000 ))
-#                              and STAGEDIR/.gdbinit is written (make qemu-gdb)
+#                              and STAGEDIR/.gdbinit is written (make qemu-gdb); run
+#                              `gdb -x STAGEDIR/.gdbinit` (gdb's auto-load safe-path keeps
+#                              a plain `gdb` from reading a .gdbinit it finds)
+#   -s, --source-dir DIR       where gdb finds chapters/NN-name.nw (the repository;
+#                              an exercise's working copy for make qemu-gdb EX=chNN-M)
 #
 # Prints one verdict line (see tools/judge.py) and exits 0 only on a pass.
 set -euo pipefail
 
 usage() {
     echo "usage: $0 [-e qemu|bochs] [-m MEM] [-M pc|q35] [-c CMDLINE] [-k kernel|iso]" \
-         "[-t SECONDS] [-l LOG] [-x EXPECT]... [-n NAME] [-i|-g] STAGEDIR" >&2
+         "[-t SECONDS] [-l LOG] [-x EXPECT]... [-n NAME] [-s SRCDIR] [-i|-g] STAGEDIR" >&2
     exit 2
 }
 
 tools=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$tools/.." && pwd)
 
-emu=qemu mem=128M machine=pc cmdline='' media='' timeout='' log='' name='' mode=batch
+emu=qemu mem=128M machine=pc cmdline='' media='' timeout='' log='' name='' mode=batch srcdir=$root
 expects=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -47,9 +51,10 @@ while [ $# -gt 0 ]; do
         -l|--log)       [ $# -ge 2 ] || usage; log=$2; shift 2 ;;
         -x|--expect)    [ $# -ge 2 ] || usage; expects+=("$2"); shift 2 ;;
         -n|--name)      [ $# -ge 2 ] || usage; name=$2; shift 2 ;;
+        -s|--source-dir) [ $# -ge 2 ] || usage; srcdir=$(cd "$2" && pwd); shift 2 ;;
         -i|--interactive) mode=interactive; shift ;;
         -g|--gdb)       mode=gdb; shift ;;
-        --emu=*|--mem=*|--machine=*|--cmdline=*|--media=*|--timeout=*|--log=*|--expect=*|--name=*)
+        --emu=*|--mem=*|--machine=*|--cmdline=*|--media=*|--timeout=*|--log=*|--expect=*|--name=*|--source-dir=*)
                         opt=${1%%=*}; val=${1#*=}; shift; set -- "$opt" "$val" "$@" ;;
         -h|--help)      sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         -*)             usage ;;
@@ -178,17 +183,66 @@ if [ "$emu" = qemu ]; then
     if [ "$mode" = gdb ]; then
         port=$(( $(id -u) % 5000 + 25000 ))
         absk=$(cd "$(dirname "$kernel")" && pwd)/kernel.elf
-        cat > "$stagedir/.gdbinit" <<EOF
-# written by tools/boot.sh --gdb: symbols of this stage, sources from the repo
+        gdbinit=$stagedir/.gdbinit
+        shown=$(realpath -m --relative-to=. "$gdbinit")
+        case $shown in ..*) shown=$(realpath -m "$gdbinit") ;; esac
+        gdbdir=$(cd "$stagedir" && pwd)
+        {
+            cat <<EOF
+# written by tools/boot.sh --gdb: symbols of this kernel, sources from $srcdir
 # (the #line directives name chapters/NN-name.nw), QEMU's gdb stub.
+#
+# Start gdb with this file:   gdb -x $shown
+# A plain 'gdb' in this directory does not read it: gdb's auto-load safe-path refuses a
+# .gdbinit it finds. To allow it here, put in ~/.config/gdb/gdbinit:
+#   add-auto-load-safe-path $gdbdir
+# (or "set auto-load safe-path /" to allow every directory).
 set architecture i386
 file $absk
-directory $root
+directory $srcdir
 target remote localhost:$port
 EOF
+            # The interface names are macros that pass the caller's name (__func__) to a
+            # function, so "break lmb_alloc" finds nothing: list the functions to break on.
+            if [ -d "$stagedir/src/include" ]; then
+                nm "$absk" 2>/dev/null | python3 -c '
+import re, sys, glob
+funcs = {l.split()[2] for l in sys.stdin if len(l.split()) == 3 and l.split()[1] in "Tt"}
+macros = {}
+for h in sorted(glob.glob(sys.argv[1] + "/**/*.h", recursive=True)):
+    text = open(h, errors="replace").read().replace("\\\n", " ")
+    for m in re.finditer(r"^#define ([A-Za-z_]\w*)\(([^)]*)\)(.*)$", text, re.M):
+        macros.setdefault(m.group(1), m.group(3))
+def target(name, depth=0):
+    """The function a macro ends in, and whether __func__ is passed on the way."""
+    body = macros[name]
+    for c in re.findall(r"([A-Za-z_]\w*)\s*\(", body):
+        if c in funcs:
+            return c, "__func__" in body
+        if c in macros and c != name and depth < 4:
+            f, caller = target(c, depth + 1)
+            if f:
+                return f, caller or "__func__" in body
+    return None, False
+by = {}
+for name in macros:
+    f, caller = target(name)
+    if f and caller:
+        by.setdefault(f, []).append(name)
+if by:
+    print("#")
+    print("# The allocators\x27 interface names are macros over functions that take the caller\x27s")
+    print("# name (__func__), so \x27break lmb_alloc\x27 finds nothing. Break on the function:")
+    for f in sorted(by):
+        print("#   break %-24s # %s" % (f, ", ".join(sorted(by[f]))))
+    print("# (\x27info functions lmb\x27 lists the functions whose names hold lmb.)")
+' "$stagedir/src/include" || true
+            fi
+        } > "$gdbinit"
         q+=(-S -gdb "tcp::$port")
         echo "boot.sh: QEMU waits for gdb on localhost:$port; in another terminal:" >&2
-        echo "    gdb -x $stagedir/.gdbinit      (Ctrl-A x quits QEMU)" >&2
+        echo "    gdb -x $shown      (Ctrl-A x quits QEMU)" >&2
+        echo "  (plain 'gdb' does not read that .gdbinit: auto-load safe-path; the file says how to allow it)" >&2
     else
         echo "boot.sh: $label (Ctrl-A x quits, Ctrl-A c the QEMU monitor)" >&2
     fi

@@ -3,7 +3,9 @@
 #
 #   install: install what is missing with apt-get (as root, or through sudo); otherwise print
 #            the exact apt-get line and fail.
-#   doctor:  print each tool, its package and its version, or "missing".
+#   doctor:  print each tool, its package and its version, or "missing"; then the optional
+#            tools (not installed by `install`, not needed by make test), each with what it is
+#            for, and "optional, not installed" when missing. Fails only when a needed one is.
 #   packages: print every package Handoff needs (what .ci/run installs on a bare machine).
 set -euo pipefail
 
@@ -23,6 +25,10 @@ weasyprint      weasyprint
 python3         python3
 valgrind        valgrind
 patch           patch
+'
+# Optional: command  package  what for (make doctor shows them; nothing needs them)
+optional='
+gdb             gdb             make qemu-gdb: debugging a stage or an exercise copy
 '
 # Files that a command alone does not prove: 32-bit libc and sanitizer runtimes, BIOS images.
 files='
@@ -84,6 +90,17 @@ doctor)
 		if [ -e "$f" ]; then s=ok; else s=MISSING; fi
 		printf '  %-46s %-16s %s\n' "$f" "($pkg)" "$s"
 	done <<<"$files"
+	echo "  optional:"
+	while read -r cmd pkg why; do
+		[ -n "$cmd" ] || continue
+		if command -v "$cmd" >/dev/null 2>&1; then
+			v=$("$cmd" --version 2>&1 | head -n 1)
+		else
+			v="optional, not installed (apt-get install $pkg)"
+		fi
+		printf '  %-18s %-16s %s\n' "$cmd" "($pkg)" "$v"
+		printf '  %-18s %-16s %s\n' "" "" "for $why"
+	done <<<"$optional"
 	[ -z "$(missing_packages)" ]
 	;;
 packages)

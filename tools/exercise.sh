@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # exercise.sh start|check|prove chNN-M [DIR]
+# exercise.sh qemu|qemu-gdb|bochs chNN-M [tools/boot.sh options]
+# exercise.sh diff chNN-M OLD NEW PATCH
 #
 #   start chNN-M [DIR]  make a working copy for the student (default work/chNN-M): chapters 01..NN
 #                       with the exercise's starter.patch applied, and the handout. Never
@@ -8,6 +10,13 @@
 #                       from exercises/, so a student cannot weaken them), build, boot in QEMU and
 #                       say which of the exercise's tests fail. Exit 0 pass, 1 the tests fail,
 #                       2 the copy does not build or boot to a verdict.
+#   qemu|qemu-gdb|bochs chNN-M [OPTS]   build work/chNN-M as check does and boot it
+#                       interactively (make qemu EX=chNN-M): QEMU, QEMU waiting for gdb (with
+#                       work/chNN-M/build/.gdbinit, whose sources are the copy's chapters), Bochs.
+#                       OPTS (e.g. -m 256M -c memdump) come after exercises/chNN/M/boot.
+#   diff chNN-M OLD NEW PATCH   write PATCH: the chapters of tree NEW against those of OLD
+#                       (diff -u, labels a/chapters/NN-x.nw b/chapters/NN-x.nw; how the
+#                       starter and solution patches are made; tools/refresh-exercises uses it).
 #   prove chNN-M        what `make test` runs: a fresh starter must build, boot and fail its
 #                       tests (exit 1, not 2), and starter + solutions/chNN/M/solution.patch must
 #                       pass them.
@@ -16,10 +25,18 @@
 # test.nw (KTEST cases appended after the chapters, with a Kbuild line), starter.patch
 # (optional; against chapters/). Its solution: solutions/chNN/M/solution.patch, against the
 # starter. Optional exercises/chNN/M/boot: extra tools/boot.sh options (e.g. -m 512M).
+#
+# Paths in what it prints (compiler errors, test diagnostics, logs) are relative to
+# $HANDOFF_CWD (make sets it to the directory make runs in), else to the current directory.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-usage() { echo "usage: $0 start|check|prove chNN-M [DIR]" >&2; exit 2; }
+usage() {
+	echo "usage: $0 start|check|prove chNN-M [DIR]" >&2
+	echo "       $0 qemu|qemu-gdb|bochs chNN-M [tools/boot.sh options]" >&2
+	echo "       $0 diff chNN-M OLD NEW PATCH" >&2
+	exit 2
+}
 [ $# -ge 2 ] || usage
 cmd=$1 ex=$2 dir=${3:-}
 [[ $ex =~ ^ch([0-9][0-9])-([0-9]+)$ ]] || { echo "exercise: '$ex' is not of the form chNN-M (e.g. ch01-1)" >&2; exit 2; }
@@ -50,42 +67,126 @@ start() {	# start DIR: the starter working copy
 # The names of the exercise's own tests: every KTEST(name) in its test.nw.
 exercise_tests() { grep -oE 'KTEST\([A-Za-z0-9_]+\)' "$exdir/test.nw" | sed 's/KTEST(\(.*\))/\1/'; }
 
-check() {	# check DIR
-	local d=$1 b=$1/build log opts=() t bad=0
-	[ -d "$d/chapters" ] || { echo "exercise: no working copy in $d (make exercise EX=$ex)" >&2; exit 2; }
+# Paths as the student types them: relative to the directory make was started in (make passes
+# HANDOFF_CWD=$(CURDIR)), or this script's own; absolute when outside it.
+here=${HANDOFF_CWD:-$PWD}
+rel() {
+	local p r
+	p=$(realpath -m "$1")
+	r=$(realpath -m --relative-to="$here" "$p")
+	case $r in ..*) echo "$p" ;; *) echo "$r" ;; esac
+}
+
+# fixpaths DIR: rewrite what the compiler, tangle and the tests say about files of the copy
+# DIR (chapters/NN-x.nw:LINE, build/...: relative to DIR, where they ran) and of the repository
+# (absolute) so that each opens the right file from $here.
+fixpaths() {
+	local c r q
+	c=$(rel "$1"); [ "$c" = . ] && c= || c=$c/
+	r=$(rel "$root"); [ "$r" = . ] && r= || r=$r/
+	q=$(printf '%s' "$root/" | sed 's/[][\.*^$|]/\\&/g')
+	sed -E -e "s|(^\|[^[:alnum:]_./-])(chapters/[0-9][0-9]-[[:alnum:]_-]+\.nw)|\1$c\2|g" \
+	       -e "s|(^\|[^[:alnum:]_./-])(build/)|\1$c\2|g" \
+	       -e "s|$q|$r|g"
+}
+
+# build DIR [TARGETS]: tangle the copy's chapters and the exercise's tests, make TARGETS
+# (kernel). The last build's kernel and log go first.
+build() {
+	local d=$1 b=$1/build
+	shift
+	[ -d "$d/chapters" ] || { echo "exercise: no working copy in $(rel "$d") (make exercise EX=$ex)" >&2; exit 2; }
 	mkdir -p "$b"
+	rm -f "$b/build.log" "$b/kernel.elf" "$b/handoff.iso"
 	cp "$exdir/test.nw" "$b/exercise-test.nw"
 	if ! (cd "$d" && "$root/tools/tangle.sh" build/src chapters/*.nw build/exercise-test.nw &&
-	      make -s -f "$root/tools/kernel.mk" SRC=build/src OUT=build kernel) >"$b/build.log" 2>&1; then
-		cat "$b/build.log" >&2
-		echo "$ex: does not build (log: $b/build.log)" >&2
+	      make -s -f "$root/tools/kernel.mk" SRC=build/src OUT=build "${@:-kernel}") >"$b/build.log" 2>&1; then
+		fixpaths "$d" <"$b/build.log" >&2
+		echo "$ex: does not build (log: $(rel "$b/build.log"))" >&2
 		return 2
 	fi
-	[ -f "$exdir/boot" ] && read -r -a opts <"$exdir/boot"
+}
+
+# why LOG VERDICT: one paragraph on why tests have no result, from the serial log (a panic)
+# or the verdict line (a hang, a triple fault, an emulator that died).
+why() {
+	local log=$1 verdict=$2 kernel panics n addr where
+	kernel=$(dirname "$log")/kernel.elf
+	panics=$(tr -d '\r' <"$log" | grep -nE '^panic: ' || true)
+	if [ -n "$panics" ]; then
+		n=${panics%%:*}
+		echo "  The kernel panicked at line $n of $(rel "$log"), so the tests that had not reported never ran."
+		tr -d '\r' <"$log" | sed -n "$(( n > 4 ? n - 4 : 1 )),$(( n - 1 ))p" |
+			grep -vE "^# ($(exercise_tests | paste -sd'|' -)): " | sed 's/^/          /' || true
+		printf '%s\n' "$panics" | cut -d: -f2- | sed 's/^/      >   /'
+		# "called from" is a return address; one byte back is the call, and its chapter line.
+		# (gdb, when there is one: binutils' addr2line names the .c file for DWARF 5.)
+		addr=$(printf '%s\n' "$panics" | grep -oE 'called from 0x[0-9a-f]+' | head -n 1 | cut -d' ' -f3 || true)
+		if [ -n "$addr" ] && [ -f "$kernel" ]; then
+			addr=$(printf '0x%x' $((addr - 1)))
+			where=
+			if command -v gdb >/dev/null; then
+				where=$(gdb -nx -batch -ex "info line *$addr" "$kernel" 2>/dev/null |
+					sed -nE 's/^Line ([0-9]+) of "([^"]+)".*<([^+>]+).*/\2:\1, in \3()/p' | head -n 1)
+			elif command -v addr2line >/dev/null; then
+				where=$(addr2line -f -e "$kernel" "$addr" | paste -sd' ' -)
+			fi
+			[ -z "$where" ] || echo "      >   the call: $(fixpaths "$(dirname "$log")/.." <<<"$where")"
+		fi
+	elif grep -q ' hang: ' <<<"$verdict"; then
+		echo "  The kernel hung: no verdict line before tools/boot.sh's timeout. The last line it printed:"
+		echo "          $(tr -d '\r' <"$log" | grep -v '^[[:space:]]*$' | tail -n 1)"
+	elif grep -q 'triple fault' <<<"$verdict"; then
+		echo "  The CPU triple-faulted (an exception while handling an exception: a bad pointer"
+		echo "  or stack, before panic could say anything); QEMU reset and stopped. The last line:"
+		echo "          $(tr -d '\r' <"$log" | grep -v '^[[:space:]]*$' | tail -n 1)"
+		echo "  QEMU's own log, with the registers at the fault: $(rel "$log.qemu")"
+	else
+		echo "  The boot ended without a result for them:"
+		printf '%s\n' "$verdict" | sed 's/^/          /'
+	fi
+}
+
+check() {	# check DIR
+	local d=$1 b=$1/build log opts=() t bad=0 verdict v=yes missing=0
 	log=$b/boot.log
+	# What the last check left goes first: a copy that no longer builds must not show an old verdict.
+	rm -f "$b/verdict" "$log" "$log".*
+	build "$d" kernel || return 2
+	[ -f "$exdir/boot" ] && read -r -a opts <"$exdir/boot"
 	"$root/tools/boot.sh" -e qemu -k kernel -n "$ex" -l "$log" "${opts[@]}" "$b" >"$b/verdict" 2>&1 || true
-	if ! grep -qE '^stage [0-9]+ \([a-z0-9-]+\): (PASS|FAIL)' <(tr -d '\r' <"$log"); then
-		cat "$b/verdict" >&2
-		echo "$ex: the kernel did not boot to a verdict (log: $log)" >&2
-		return 2
-	fi
+	verdict=$(fixpaths "$d" <"$b/verdict")
+	grep -qE '^stage [0-9]+ \([a-z0-9-]+\): (PASS|FAIL)' <(tr -d '\r' <"$log") || v=no
 	for t in $(exercise_tests); do
 		if tr -d '\r' <"$log" | grep -qE "^ok [0-9]+ $t( |\$)"; then
 			echo "  ok      $t"
-		else
-			echo "  FAILED  $t"
-			tr -d '\r' <"$log" | grep -E "^# $t: " | sed 's/^/          /' || true
-			bad=1
+			continue
 		fi
+		if tr -d '\r' <"$log" | grep -qE "^not ok [0-9]+ $t( |\$)"; then
+			echo "  FAILED  $t"
+		else
+			echo "  FAILED  $t   (no result: the kernel stopped before it reported)"
+			missing=1
+		fi
+		tr -d '\r' <"$log" | grep -E "^# $t: " | sed 's/^/          /' | fixpaths "$d" || true
+		bad=1
 	done
 	others=$(tr -d '\r' <"$log" | grep -E '^not ok ' | grep -vwFf <(exercise_tests) || true)
 	if [ -n "$others" ]; then
 		echo "  and tests of the chapters fail now:"
-		printf '%s\n' "$others" | sed 's/^/          /'
+		while read -r _ _ _ t _; do
+			echo "  FAILED  $t"
+			tr -d '\r' <"$log" | grep -E "^# $t: " | sed 's/^/          /' | fixpaths "$d" || true
+		done <<<"$others"
 		bad=1
 	fi
+	if [ $missing = 1 ] || [ $v = no ]; then why "$log" "$verdict"; fi
+	if [ $v = no ]; then
+		echo "$ex: the kernel did not boot to a verdict (serial log: $(rel "$log"))" >&2
+		return 2
+	fi
 	if [ $bad = 0 ]; then echo "$ex: PASS"; return 0; fi
-	echo "$ex: FAIL (boot log: $log)"
+	echo "$ex: FAIL (serial log: $(rel "$log"))"
 	return 1
 }
 
@@ -99,6 +200,20 @@ start)
 check)
 	d=${dir:-$root/work/$ex}
 	check "$d"
+	;;
+qemu|qemu-gdb|bochs)
+	d=$root/work/$ex
+	shift 2
+	opts=()
+	[ -f "$exdir/boot" ] && read -r -a opts <"$exdir/boot"
+	build "$d" kernel || exit 2
+	case $cmd in
+	qemu) mode=(-i -e qemu) ;;
+	qemu-gdb) mode=(-g -e qemu -s "$d") ;;
+	bochs) mode=(-i -e bochs) ;;
+	esac
+	cd "$here"	# the paths below and in boot.sh's messages are relative to it
+	exec "$root/tools/boot.sh" "${mode[@]}" -n "$ex" -l "$d/build/$cmd.log" ${opts[@]+"${opts[@]}"} "$@" "$(rel "$d/build")"
 	;;
 prove)
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/prove-$ex.XXXXXX")
