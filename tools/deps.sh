@@ -78,7 +78,7 @@ doctor)
 			case $cmd in
 			notangle) v="noweb $(dpkg-query -W -f '${Version}' noweb 2>/dev/null || echo '?')" ;;
 			bochs) v="bochs $(dpkg-query -W -f '${Version}' bochs 2>/dev/null || echo '?')" ;;
-			*) v=$("$cmd" --version 2>&1 | head -n 1) ;;
+			*) v=$("$cmd" --version 2>&1 | sed -n 1p) ;;
 			esac
 			printf '  %-18s %-16s %s\n' "$cmd" "($pkg)" "$v"
 		else
@@ -94,7 +94,7 @@ doctor)
 	while read -r cmd pkg why; do
 		[ -n "$cmd" ] || continue
 		if command -v "$cmd" >/dev/null 2>&1; then
-			v=$("$cmd" --version 2>&1 | head -n 1)
+			v=$("$cmd" --version 2>&1 | sed -n 1p)
 		else
 			v="optional, not installed (apt-get install $pkg)"
 		fi
