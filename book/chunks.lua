@@ -113,7 +113,8 @@ local function render_chunk_code(block)
     return pandoc.RawBlock('html', '<pre class="empty-chunk"><code>(empty)</code></pre>')
   end
   local lang = block.classes:includes('plain') and {} or { block.classes[1] }
-  local text = expand_inner_tabs(block.text)
+  -- nw2md writes tabs as U+E000 (see TAB there): make them tabs again
+  local text = expand_inner_tabs((block.text:gsub('\u{E000}', '\t')))
   local plain = pandoc.CodeBlock(text, pandoc.Attr(block.identifier, lang))
   local out = pandoc.write(pandoc.Pandoc({ plain }), 'html')
   -- skylighting gives every line an empty self-link: noise in a book

@@ -63,7 +63,8 @@ python3 tools/memmap-figures "$out/woven.md" "$out/book.md" "$out/figures" ||
     die "memory figures failed"
 
 # 3. Markdown to one HTML page; the filter highlights and links the code.
-#    --preserve-tabs: code keeps its tabs, as tangled.
+#    Code keeps its tabs, as tangled: nw2md writes them as U+E000 and the
+#    filter restores them (Pandoc's --preserve-tabs is quadratic in tabs).
 pandoc "$out/book.md" \
     --from markdown --to html5 --standalone \
     --template book/template.html \
@@ -71,7 +72,6 @@ pandoc "$out/book.md" \
     --metadata exercises-dir=exercises \
     --lua-filter book/chunks.lua \
     --toc --toc-depth 2 \
-    --preserve-tabs \
     --css handoff.css \
     --fail-if-warnings \
     --output "$out/html/index.html.tmp"
