@@ -20,7 +20,7 @@ EX ?= ch01-1
 
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
-	host-lib host-test bench book exercise check-exercise clean
+	host-lib host-test bench book book-html exercise check-exercise clean
 
 help:
 	@echo "Handoff: a book and a kernel in one source. Targets:"
@@ -35,6 +35,7 @@ help:
 	@echo "  make host-test           the tests on the build machine, under ASan+UBSan and valgrind"
 	@echo "  make bench               instructions per allocator operation vs. malloc: build/bench/report.md"
 	@echo "  make book                build/book/html/index.html and build/book/handoff.pdf"
+	@echo "  make book-html           the HTML book alone: build/book/html/index.html (no PDF)"
 	@echo "  make exercise EX=chNN-M  start an exercise in work/chNN-M/"
 	@echo "  make check-exercise EX=chNN-M   check your work on it"
 	@echo "  make tangle              regenerate src/ from chapters/"
@@ -113,6 +114,9 @@ bench: host-lib
 
 book:
 	@tools/book.sh build/book
+
+book-html:
+	@tools/book.sh --html build/book
 
 exercise:
 	@tools/exercise.sh start $(EX)
