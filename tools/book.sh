@@ -23,8 +23,13 @@ usage() {
     exit 2
 }
 
+# end the progress line of a step that failed, before its messages
+break_line() {
+    [ -z "${t0-}" ] || echo
+    t0=
+}
 die() {
-    [ -z "${t0-}" ] || echo      # end the progress line of the step that failed
+    break_line
     echo "book.sh: $*" >&2
     exit 1
 }
@@ -76,10 +81,12 @@ done_step() {
 step "weave ${#chapters[@]} chapters (noweave | nw2md) -> woven.md"
 if ! noweave -n -index -t -backend tools/nw2md "${chapters[@]}" \
         >"$out/woven.md" 2>"$out/noweave.log"; then
+    break_line
     cat "$out/noweave.log" >&2
     die "noweave failed (log: $out/noweave.log)"
 fi
 if [ -s "$out/noweave.log" ]; then
+    break_line
     cat "$out/noweave.log" >&2
     die "noweb reported problems (log: $out/noweave.log)"
 fi
