@@ -25,7 +25,7 @@ EXERCISE := HANDOFF_CWD=$(CURDIR) tools/exercise.sh
 
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
-	host-lib host-test bench book exercise check-exercise refresh-exercises clean
+	host-lib host-test bench book book-html exercise check-exercise refresh-exercises clean
 
 help:
 	@echo "Handoff: a book and a kernel in one source. Targets:"
@@ -42,6 +42,7 @@ help:
 	@echo "  make host-test           the tests on the build machine, under ASan+UBSan and valgrind"
 	@echo "  make bench               instructions per allocator operation vs. malloc: build/bench/report.md"
 	@echo "  make book                build/book/html/index.html and build/book/handoff.pdf"
+	@echo "  make book-html           the HTML book alone: build/book/html/index.html (no PDF)"
 	@echo "  make exercise EX=chNN-M  start an exercise in work/chNN-M/"
 	@echo "  make check-exercise EX=chNN-M   check your work on it"
 	@echo "  make qemu EX=chNN-M | qemu-gdb EX=chNN-M | bochs EX=chNN-M   boot your copy"
@@ -134,6 +135,9 @@ bench: host-lib
 
 book:
 	@tools/book.sh build/book
+
+book-html:
+	@tools/book.sh --html build/book
 
 exercise:
 	@$(EXERCISE) start $(EX)

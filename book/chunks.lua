@@ -8,7 +8,9 @@
 -- highlighted code block, so this filter highlights the block itself with
 -- pandoc.write, then rewrites the text between the tags of that HTML: the
 -- placeholders become chunk links, the identifiers links to their definition
--- (except in comments and strings, where a word is only a word).
+-- (except in comments, strings and #include lines, where a word is only a
+-- word; nw2md lists only identifiers it found outside them, as seen from
+-- this chunk: a test file's own names only in that file).
 --
 -- It also numbers each chapter heading (the one followed by nw2md's stage box),
 -- replaces each ".exercises" marker with the chapter's exercise handouts,
@@ -50,8 +52,10 @@ local function link_tables(attributes)
 end
 
 -- Token classes whose words are prose, not code: no identifier links there.
+-- (im: the <path> of an #include, which skylighting sometimes splits off.)
 local PROSE_TOKENS = { co = true, st = true, vs = true, ss = true, ['do'] = true,
-                       an = true, cv = true, al = true, wa = true, ['in'] = true }
+                       an = true, cv = true, al = true, wa = true, ['in'] = true,
+                       im = true }
 
 -- Link the words of one run of HTML text (no tags in it; entities escaped).
 -- Placeholders always become chunk links; identifiers only when link_idents.
@@ -80,7 +84,8 @@ local function link_html(out, uses, idents)
   return (out:gsub('(<[^>]*>)([^<]*)', function(tag, text)
     local class = tag:match('^<span class="(%a%a)">$')
     if class then
-      in_prose = PROSE_TOKENS[class] or false
+      -- an #include line names a file, not identifiers (asm/page.h is no `page`)
+      in_prose = PROSE_TOKENS[class] or (class == 'pp' and text:match('^#%s*include') ~= nil)
     elseif tag == '</span>' then
       in_prose = false
     end
@@ -113,7 +118,8 @@ local function render_chunk_code(block)
     return pandoc.RawBlock('html', '<pre class="empty-chunk"><code>(empty)</code></pre>')
   end
   local lang = block.classes:includes('plain') and {} or { block.classes[1] }
-  local text = expand_inner_tabs(block.text)
+  -- nw2md writes tabs as U+E000 (see TAB there): make them tabs again
+  local text = expand_inner_tabs((block.text:gsub('\u{E000}', '\t')))
   local plain = pandoc.CodeBlock(text, pandoc.Attr(block.identifier, lang))
   local out = pandoc.write(pandoc.Pandoc({ plain }), 'html')
   -- skylighting gives every line an empty self-link: noise in a book

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# book.sh OUTDIR: weave chapters/*.nw into OUTDIR/html/index.html and OUTDIR/handoff.pdf.
+# book.sh [--html] OUTDIR: weave chapters/*.nw into OUTDIR/html/index.html and
+# (without --html) OUTDIR/handoff.pdf.
 #
 #   noweave (markup | finduses | noidx) | tools/nw2md   -> OUTDIR/woven.md (Pandoc Markdown)
 #   tools/memmap-figures (builds and boots stages)      -> OUTDIR/book.md  (figures drawn)
 #   pandoc + book/chunks.lua + book/template.html       -> OUTDIR/html/index.html
 #   weasyprint (print rules of book/handoff.css)        -> OUTDIR/handoff.pdf
+#
+# Each step prints a line saying what it did and how long it took.  The PDF is
+# printed again only when the page or its stylesheet changed (the SHA-256 of
+# both is kept in OUTDIR/handoff.pdf.source); otherwise the last PDF is kept.
 #
 # The output depends only on the sources: no dates, no absolute paths.
 # Any error, or any warning from noweb or Pandoc, fails the build.
@@ -14,26 +19,41 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: tools/book.sh OUTDIR    (writes OUTDIR/html/index.html and OUTDIR/handoff.pdf)" >&2
+    echo "usage: tools/book.sh [--html] OUTDIR    (writes OUTDIR/html/index.html and, without --html, OUTDIR/handoff.pdf)" >&2
     exit 2
 }
 
+# end the progress line of a step that failed, before its messages
+break_line() {
+    [ -z "${t0-}" ] || echo
+    t0=
+}
 die() {
+    break_line
     echo "book.sh: $*" >&2
     exit 1
 }
 
+pdf=yes
+if [ "${1-}" = --html ]; then
+    pdf=no
+    shift
+fi
 [ $# -eq 1 ] && [ -n "$1" ] || usage
 case $1 in -*) usage ;; esac
 
-for tool in noweave pandoc weasyprint python3; do
+tools=(noweave pandoc python3)
+[ $pdf = no ] || tools+=(weasyprint)
+for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 
 mkdir -p "$1/html"
 out=$(cd "$1" && pwd)
-# A failed build must not leave the previous book looking current.
-rm -f "$out/html/index.html" "$out/handoff.pdf" "$out/book.md"
+# A failed build must not leave the previous book looking current.  The last
+# PDF waits aside as handoff.pdf.last, to be kept if the page did not change.
+rm -f "$out/html/index.html" "$out/book.md"
+[ ! -e "$out/handoff.pdf" ] || mv "$out/handoff.pdf" "$out/handoff.pdf.last"
 root=$(cd "$(dirname "$0")/.." && pwd)
 # Relative paths from the repository root keep absolute paths out of the book.
 cd "$root"
@@ -43,27 +63,47 @@ chapters_dir=${CHAPTERS_DIR:-chapters}
 chapters=("${chapters_dir%/}"/*.nw)
 [ -e "${chapters[0]}" ] || die "no $chapters_dir/*.nw to weave"
 
+# step WHAT: say what starts; done: say how long it took.
+# EPOCHREALTIME (bash 5) is seconds.microseconds.
+step() {
+    printf 'book: %-62s' "$*"
+    t0=${EPOCHREALTIME/./}
+}
+done_step() {
+    local tenths=$(( (${EPOCHREALTIME/./} - t0) / 100000 ))
+    printf ' %4d.%d s%s\n' $((tenths / 10)) $((tenths % 10)) "${1:+ ($1)}"
+    t0=
+}
+
 # 1. noweb's stream through our back end.  noweave is a plain sh pipeline that
 #    reports only the back end's status, so anything markup, finduses or noidx
 #    print on stderr counts as a failure too.  -t keeps tabs (Makefile recipes).
+step "weave ${#chapters[@]} chapters (noweave | nw2md) -> woven.md"
 if ! noweave -n -index -t -backend tools/nw2md "${chapters[@]}" \
         >"$out/woven.md" 2>"$out/noweave.log"; then
+    break_line
     cat "$out/noweave.log" >&2
     die "noweave failed (log: $out/noweave.log)"
 fi
 if [ -s "$out/noweave.log" ]; then
+    break_line
     cat "$out/noweave.log" >&2
     die "noweb reported problems (log: $out/noweave.log)"
 fi
+done_step
 
 # 2. Figures of physical memory: each ```{.memmap stage=N ...} block becomes an
 #    SVG drawn from the memmap: lines the stage printed when booted in QEMU
 #    (make -s STAGE=N first; boots cached in OUTDIR/figures).
-python3 tools/memmap-figures "$out/woven.md" "$out/book.md" "$out/figures" ||
+step "memory figures (make -s STAGE=n, boots cached) -> book.md"
+figs=$(python3 tools/memmap-figures "$out/woven.md" "$out/book.md" "$out/figures") ||
     die "memory figures failed"
+done_step "${figs#book: }"
 
 # 3. Markdown to one HTML page; the filter highlights and links the code.
-#    --preserve-tabs: code keeps its tabs, as tangled.
+#    Code keeps its tabs, as tangled: nw2md writes them as U+E000 and the
+#    filter restores them (Pandoc's --preserve-tabs is quadratic in tabs).
+step "pandoc + book/chunks.lua -> html/index.html"
 pandoc "$out/book.md" \
     --from markdown --to html5 --standalone \
     --template book/template.html \
@@ -71,16 +111,34 @@ pandoc "$out/book.md" \
     --metadata exercises-dir=exercises \
     --lua-filter book/chunks.lua \
     --toc --toc-depth 2 \
-    --preserve-tabs \
     --css handoff.css \
     --fail-if-warnings \
-    --output "$out/html/index.html.tmp"
+    --output "$out/html/index.html.tmp" || die "pandoc failed"
 cp book/handoff.css "$out/html/handoff.css"
 mv "$out/html/index.html.tmp" "$out/html/index.html"
+done_step
+if [ $pdf = no ]; then
+    echo "book: $out/html/index.html"
+    exit 0
+fi
 
 # 4. The same page, printed.  weasyprint logs unsupported CSS as warnings;
 #    errors (a missing stylesheet, a broken file) make it exit non-zero.
-weasyprint --quiet "$out/html/index.html" "$out/handoff.pdf.tmp"
-mv "$out/handoff.pdf.tmp" "$out/handoff.pdf"
+#    It takes minutes and over a GB of memory, so an unchanged page is not
+#    printed again.
+source=$(cat "$out/html/index.html" "$out/html/handoff.css" | sha256sum | cut -d' ' -f1)
+if [ -e "$out/handoff.pdf.last" ] && [ -e "$out/handoff.pdf.source" ] &&
+        [ "$(cat "$out/handoff.pdf.source")" = "$source" ]; then
+    step "PDF: the page did not change, the last handoff.pdf is kept"
+    mv "$out/handoff.pdf.last" "$out/handoff.pdf"
+    done_step
+else
+    rm -f "$out/handoff.pdf.last" "$out/handoff.pdf.source"
+    step "weasyprint html/index.html -> handoff.pdf (minutes)"
+    weasyprint --quiet "$out/html/index.html" "$out/handoff.pdf.tmp" || die "weasyprint failed"
+    mv "$out/handoff.pdf.tmp" "$out/handoff.pdf"
+    echo "$source" >"$out/handoff.pdf.source"
+    done_step
+fi
 
 echo "book: $out/html/index.html $out/handoff.pdf"
