@@ -119,7 +119,7 @@ KTEST(find_e820_area_skips_what_is_not_ram)
 #line 1439 "chapters/03-e820.nw"
 #define PAGES 64
 
-static int owner[PAGES];		/* 0: free, else 1 + the reservation's number */
+static int page_owner[PAGES];		/* 0: free, else 1 + the reservation's number */
 
 static u64 model_find(unsigned int size, unsigned int align)	/* in pages */
 {
@@ -127,7 +127,7 @@ static u64 model_find(unsigned int size, unsigned int align)	/* in pages */
 		bool fits = p % align == 0;
 
 		for (unsigned int q = p; fits && q < p + size; q++)
-			fits = owner[q] == 0;
+			fits = page_owner[q] == 0;
 		if (fits)
 			return (u64)p << 12;
 	}
@@ -150,7 +150,7 @@ KTEST(early_res_matches_model)
 	memset(&tt, 0, sizeof(tt));
 	memset(&tmap, 0, sizeof(tmap));
 	e820_add_region(&tmap, 0x1000, (PAGES - 1) << 12, E820_RAM);
-	memset(owner, 0, sizeof(owner));
+	memset(page_owner, 0, sizeof(page_owner));
 	for (int step = 0; step < 3000 && !bad; step++) {
 		unsigned int size = 1 + ktest_rand(&seed) % 6, align = 1u << (ktest_rand(&seed) % 3);
 		u64 want = model_find(size, align);
@@ -161,14 +161,14 @@ KTEST(early_res_matches_model)
 		if (got != ~0ull && tt.nr < MAX_EARLY_RES && ktest_rand(&seed) % 3) {
 			__reserve_early(&tt, got, got + ((u64)size << 12), "m", "model");
 			for (unsigned int q = 0; q < size; q++)
-				owner[(got >> 12) + q] = next;
+				page_owner[(got >> 12) + q] = next;
 			next++;
 		} else if (tt.nr) {				/* free one at random */
 			struct early_res r = tt.res[ktest_rand(&seed) % tt.nr];
 
 			__free_early(&tt, r.start, r.end, "model");
 			for (u64 q = r.start >> 12; q < r.end >> 12; q++)
-				owner[q] = 0;
+				page_owner[q] = 0;
 		}
 		bad |= !table_is_sane();
 	}

@@ -11,14 +11,14 @@ static u8 arena[ARENA_PAGES * PAGE_SIZE] __attribute__((aligned(4096)));
 static u8 tmap[ARENA_PAGES / 8];
 static bootmem_data_t tb;
 
-static phys_addr_t page(unsigned int i) { return __pa(arena) + (phys_addr_t)i * PAGE_SIZE; }
+static phys_addr_t arena_page(unsigned int i) { return __pa(arena) + (phys_addr_t)i * PAGE_SIZE; }
 static unsigned int page_of(const void *p) { return (unsigned int)((const u8 *)p - arena) / PAGE_SIZE; }
 
 static void fresh(void)		/* every page reserved, then all of them freed */
 {
-	init_bootmem_core(&tb, tmap, (unsigned long)PFN_DOWN(page(0)),
-			  (unsigned long)PFN_DOWN(page(ARENA_PAGES)));
-	free_bootmem_core(&tb, page(0), ARENA_PAGES * PAGE_SIZE, "test");
+	init_bootmem_core(&tb, tmap, (unsigned long)PFN_DOWN(arena_page(0)),
+			  (unsigned long)PFN_DOWN(arena_page(ARENA_PAGES)));
+	free_bootmem_core(&tb, arena_page(0), ARENA_PAGES * PAGE_SIZE, "test");
 }
 
 static bool reserved(unsigned int i) { return tmap[i / 8] & (1u << (i % 8)); }
@@ -28,17 +28,17 @@ KTEST(bootmem_starts_reserved_and_rounds)
 {
 	unsigned long f, r;
 
-	init_bootmem_core(&tb, tmap, (unsigned long)PFN_DOWN(page(0)),
-			  (unsigned long)PFN_DOWN(page(ARENA_PAGES)));
+	init_bootmem_core(&tb, tmap, (unsigned long)PFN_DOWN(arena_page(0)),
+			  (unsigned long)PFN_DOWN(arena_page(ARENA_PAGES)));
 	bootmem_count(&tb, &f, &r);
 	KEXPECT_TRUE(t, f == 0 && r == ARENA_PAGES);
 	KEXPECT_EQ(t, bootmem_bootmap_bytes(ARENA_PAGES), 8);
 	KEXPECT_EQ(t, bootmem_bootmap_bytes(9), 2);
-	free_bootmem_core(&tb, page(1) + 100, 3 * PAGE_SIZE, "t");	/* inward: pages 2, 3 */
+	free_bootmem_core(&tb, arena_page(1) + 100, 3 * PAGE_SIZE, "t");	/* inward: pages 2, 3 */
 	KEXPECT_TRUE(t, reserved(1) && !reserved(2) && !reserved(3) && reserved(4));
-	free_bootmem_core(&tb, page(5), 100, "t");			/* less than a page */
+	free_bootmem_core(&tb, arena_page(5), 100, "t");			/* less than a page */
 	KEXPECT_TRUE(t, reserved(5));
-	reserve_bootmem_core(&tb, page(3) + 4000, 200, BOOTMEM_DEFAULT, "t");	/* outward */
+	reserve_bootmem_core(&tb, arena_page(3) + 4000, 200, BOOTMEM_DEFAULT, "t");	/* outward */
 	KEXPECT_TRUE(t, !reserved(2) && reserved(3) && reserved(4));
 	bootmem_count(&tb, &f, &r);
 	KEXPECT_TRUE(t, f == 1 && r == ARENA_PAGES - 1);
@@ -47,14 +47,14 @@ KTEST(bootmem_starts_reserved_and_rounds)
 KTEST(bootmem_refuses_misuse)
 {
 	fresh();
-	reserve_bootmem_core(&tb, page(10), PAGE_SIZE, BOOTMEM_DEFAULT, "t");
-	KEXPECT_EQ(t, reserve_bootmem_core(&tb, page(9), 2 * PAGE_SIZE, BOOTMEM_EXCLUSIVE, "t"), -1);
+	reserve_bootmem_core(&tb, arena_page(10), PAGE_SIZE, BOOTMEM_DEFAULT, "t");
+	KEXPECT_EQ(t, reserve_bootmem_core(&tb, arena_page(9), 2 * PAGE_SIZE, BOOTMEM_EXCLUSIVE, "t"), -1);
 	KEXPECT_TRUE(t, !reserved(9));			/* exclusive: nothing changed */
-	KEXPECT_PANIC(t, free_bootmem_core(&tb, page(8), 3 * PAGE_SIZE, "twice"),
+	KEXPECT_PANIC(t, free_bootmem_core(&tb, arena_page(8), 3 * PAGE_SIZE, "twice"),
 		      "twice() freed page");
-	KEXPECT_PANIC(t, free_bootmem_core(&tb, page(8), 3 * PAGE_SIZE, "twice"),
+	KEXPECT_PANIC(t, free_bootmem_core(&tb, arena_page(8), 3 * PAGE_SIZE, "twice"),
 		      "which is free already");
-	KEXPECT_PANIC(t, reserve_bootmem_core(&tb, page(60), 8 * PAGE_SIZE, 0, "far"),
+	KEXPECT_PANIC(t, reserve_bootmem_core(&tb, arena_page(60), 8 * PAGE_SIZE, 0, "far"),
 		      "far() asked for page frames");
 	KEXPECT_PANIC(t, alloc_bootmem_core(&tb, 8, 24, 0, 0, "odd"), "aligned to 24");
 	__retire(&tb.life, "bootmem", "the buddy allocator", "alloc_pages()", "handoff");
@@ -68,20 +68,20 @@ KTEST(bootmem_first_fit_goal_and_hint)
 	u8 *a, *b, *c;
 
 	fresh();
-	reserve_bootmem_core(&tb, page(0), 4 * PAGE_SIZE, 0, "t");
+	reserve_bootmem_core(&tb, arena_page(0), 4 * PAGE_SIZE, 0, "t");
 	a = alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, 0, 0, "t");
 	KEXPECT_EQ(t, page_of(a), 4);				/* first fit */
-	b = alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, page(32), 0, "t");
+	b = alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, arena_page(32), 0, "t");
 	KEXPECT_EQ(t, page_of(b), 32);				/* from the goal */
 	c = alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, 0, 0, "t");
 	KEXPECT_EQ(t, page_of(c), 33);				/* from the hint */
-	reserve_bootmem_core(&tb, page(34), 30 * PAGE_SIZE, 0, "t");	/* nothing after it */
+	reserve_bootmem_core(&tb, arena_page(34), 30 * PAGE_SIZE, 0, "t");	/* nothing after it */
 	c = alloc_bootmem_core(&tb, 2 * PAGE_SIZE, PAGE_SIZE, 0, 0, "t");
 	KEXPECT_EQ(t, page_of(c), 5);				/* back from the start */
 	c = alloc_bootmem_core(&tb, PAGE_SIZE, 8 * PAGE_SIZE, 0, 0, "t");
-	KEXPECT_EQ(t, page_of(c) % 8, (8 - PFN_DOWN(page(0)) % 8) % 8);	/* aligned frame */
+	KEXPECT_EQ(t, page_of(c) % 8, (8 - PFN_DOWN(arena_page(0)) % 8) % 8);	/* aligned frame */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 64 * PAGE_SIZE, 8, 0, 0, "t") == NULL);
-	KEXPECT_PANIC(t, bootmem_alloc_or_panic(&tb, 64 * PAGE_SIZE, 8, page(3), 0, "big"),
+	KEXPECT_PANIC(t, bootmem_alloc_or_panic(&tb, 64 * PAGE_SIZE, 8, arena_page(3), 0, "big"),
 		      "big() asked for 262144 bytes aligned to 8");
 }
 
@@ -90,11 +90,11 @@ KTEST(bootmem_goal_is_a_preference)
 	u8 *p;
 
 	fresh();
-	reserve_bootmem_core(&tb, page(32), 32 * PAGE_SIZE, 0, "t");	/* nothing above the goal */
-	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, page(40), 0, "t") == NULL);
-	p = bootmem_alloc_nopanic(&tb, PAGE_SIZE, PAGE_SIZE, page(40), 0, "t");
+	reserve_bootmem_core(&tb, arena_page(32), 32 * PAGE_SIZE, 0, "t");	/* nothing above the goal */
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0, "t") == NULL);
+	p = bootmem_alloc_nopanic(&tb, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0, "t");
 	KEXPECT_EQ(t, page_of(p), 0);					/* from the bottom */
-	p = bootmem_alloc_or_panic(&tb, PAGE_SIZE, PAGE_SIZE, page(40), 0, "t");
+	p = bootmem_alloc_or_panic(&tb, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0, "t");
 	KEXPECT_EQ(t, page_of(p), 1);
 }
 
@@ -103,13 +103,13 @@ KTEST(bootmem_edges)
 	u8 *p;
 
 	fresh();
-	reserve_bootmem_core(&tb, page(0), 60 * PAGE_SIZE, 0, "t");	/* only the last 4 free */
+	reserve_bootmem_core(&tb, arena_page(0), 60 * PAGE_SIZE, 0, "t");	/* only the last 4 free */
 	p = alloc_bootmem_core(&tb, 4 * PAGE_SIZE, PAGE_SIZE, 0, 0, "t");	/* ends at the end */
 	KEXPECT_EQ(t, page_of(p), 60);
-	free_bootmem_core(&tb, page(60), 4 * PAGE_SIZE, "t");
+	free_bootmem_core(&tb, arena_page(60), 4 * PAGE_SIZE, "t");
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 5 * PAGE_SIZE, PAGE_SIZE, 0, 0, "t") == NULL);
-	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, 8, 0, page(61) + 100, "t") != NULL);
-	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, 8, 0, page(61) + 100, "t") == NULL);
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, 8, 0, arena_page(61) + 100, "t") != NULL);
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, 8, 0, arena_page(61) + 100, "t") == NULL);
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, (size_t)-1, 8, 0, 0, "t") == NULL);	/* huge */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, (size_t)-4096, 8, 0, 0, "t") == NULL);
 }
@@ -127,7 +127,7 @@ KTEST(bootmem_small_allocations_share_a_page)
 	KEXPECT_TRUE(t, reserved(0) && reserved(1) && !reserved(2));
 	memset(a, 0xAA, 100);
 	KEXPECT_EQ(t, b[0], 0);					/* zeroed, not overlapping */
-	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, page(1), "t") == NULL);	/* limit */
+	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, arena_page(1), "t") == NULL);	/* limit */
 }
 #line 722 "chapters/06-bootmem.nw"
 static bool model[ARENA_PAGES];
@@ -147,7 +147,7 @@ static bool fits_somewhere(size_t size, size_t align)
 	unsigned long step = MAX(align / PAGE_SIZE, 1ul), n = PFN_UP(size);
 
 	for (unsigned long i = 0; i + n <= ARENA_PAGES; i++) {
-		bool ok = (PFN_DOWN(page(0)) + i) % step == 0;
+		bool ok = (PFN_DOWN(arena_page(0)) + i) % step == 0;
 
 		for (unsigned long j = i; ok && j < i + n; j++)
 			ok = !model[j];
@@ -201,7 +201,7 @@ KTEST(bootmem_matches_model)
 
 			free_bootmem_core(&tb, s, live[k].size, "model");
 			for (phys_addr_t pfn = PFN_UP(s); pfn < PFN_DOWN(e); pfn++)
-				model[pfn - PFN_DOWN(page(0))] = false;
+				model[pfn - PFN_DOWN(arena_page(0))] = false;
 			live[k] = live[--nr_live];
 		}
 		bad |= !bitmap_matches();

@@ -36,7 +36,7 @@ static unsigned long usable_e820_entries(void)
 	return n;
 }
 #line 731 "chapters/04-lmb.nw"
-static void check_transfer(void)
+static void check_nothing_lost(void)
 {
 	const struct early_res *e;
 	const struct lmb_region *r;
@@ -70,7 +70,7 @@ void lmb_takes_over(void)
 			lmb_add(e->addr, e->size);
 	for_each_early_res(&early_res, r)
 		lmb_reserve(r->start, r->end - r->start);
-	check_transfer();
+	check_nothing_lost();
 	retire(&early_res.life, "the early reservations", "LMB", "lmb_reserve() and lmb_alloc()");
 	lmb_page_counts(&total, &free, &reserved);
 	handoff_ledger("e820", "lmb", total, free, reserved);
