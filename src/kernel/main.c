@@ -23,13 +23,13 @@ void lmb_takes_over(void);
 #include <handoff/bootmem.h>
 void bootmem_takes_over(void);
 void bootmem_memdump(void);
-#line 935 "chapters/07-buddy.nw"
+#line 940 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
 void zone_sizes_init(void);
 void mem_init(void);
 void buddy_memdump(void);
 void buddy_ledger(const char *from, const char *to);
-#line 1050 "chapters/08-slab.nw"
+#line 1058 "chapters/08-slab.nw"
 #include <handoff/slab.h>
 void slab_takes_over(void);
 void chain_summary(void);
@@ -68,12 +68,12 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	bootmem_takes_over();
 	if (cmdline_has(boot_command_line, "memdump"))
 		bootmem_memdump();
-#line 928 "chapters/07-buddy.nw"
+#line 933 "chapters/07-buddy.nw"
 	zone_sizes_init();
 	mem_init();
 	if (cmdline_has(boot_command_line, "memdump"))
 		buddy_memdump();
-#line 1045 "chapters/08-slab.nw"
+#line 1053 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
 #line 2191 "chapters/01-boot.nw"

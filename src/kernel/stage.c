@@ -17,9 +17,9 @@ static const struct stage stages[] = {
 	{ 5, "paging" },
 #line 529 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
-#line 969 "chapters/07-buddy.nw"
+#line 974 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
-#line 1056 "chapters/08-slab.nw"
+#line 1064 "chapters/08-slab.nw"
 	{ 8, "slab" },
 #line 1031 "chapters/01-boot.nw"
 };
