@@ -23,7 +23,7 @@ void lmb_takes_over(void);
 #include <handoff/bootmem.h>
 void bootmem_takes_over(void);
 void bootmem_memdump(void);
-#line 940 "chapters/07-buddy.nw"
+#line 952 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
 void zone_sizes_init(void);
 void mem_init(void);
@@ -68,7 +68,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	bootmem_takes_over();
 	if (cmdline_has(boot_command_line, "memdump"))
 		bootmem_memdump();
-#line 933 "chapters/07-buddy.nw"
+#line 945 "chapters/07-buddy.nw"
 	zone_sizes_init();
 	mem_init();
 	if (cmdline_has(boot_command_line, "memdump"))

@@ -17,7 +17,7 @@ static const struct stage stages[] = {
 	{ 5, "paging" },
 #line 529 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
-#line 974 "chapters/07-buddy.nw"
+#line 986 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
 #line 1064 "chapters/08-slab.nw"
 	{ 8, "slab" },

@@ -152,7 +152,7 @@ static void free_one_block(pg_data_t *pgdat, struct zone *zone, unsigned long pf
 	}
 	add_to_free_area(zone, node_pfn_to_page(pgdat, pfn), order);
 }
-#line 575 "chapters/07-buddy.nw"
+#line 576 "chapters/07-buddy.nw"
 static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 {
 	for (unsigned int o = 0; o < MAX_ORDER; o++) {
@@ -168,7 +168,7 @@ static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 	return NULL;
 }
 
-#line 603 "chapters/07-buddy.nw"
+#line 604 "chapters/07-buddy.nw"
 static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned int order,
 				const char *caller)
 {
@@ -185,6 +185,9 @@ static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned in
 	if (PageSlab(page))
 		panic("__free_pages: %s() freed page 0x%lx, which belongs to a slab; use kfree() "
 		      "or kmem_cache_free()", caller, pfn);
+	if (PageKmalloc(page))
+		panic("__free_pages: %s() freed page 0x%lx, which kmalloc gave out; use kfree()",
+		      caller, pfn);
 	if (!PageHead(page) && (around = free_block_around(pgdat, pfn)))	/* see below */
 		panic("__free_pages: %s() freed page 0x%lx, which is free already (in the free "
 		      "block of order %lu at page 0x%lx)", caller, pfn, around->private,
@@ -198,7 +201,7 @@ static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned in
 	return pfn;
 }
 
-#line 592 "chapters/07-buddy.nw"
+#line 593 "chapters/07-buddy.nw"
 void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const char *caller)
 {
 	unsigned long pfn = check_free(pgdat, page, order, caller);
@@ -207,7 +210,7 @@ void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const c
 	page->private = 0;
 	free_one_block(pgdat, page_zone_of(pgdat, page), pfn, order);
 }
-#line 655 "chapters/07-buddy.nw"
+#line 659 "chapters/07-buddy.nw"
 static unsigned int largest_order(unsigned long pfn, unsigned long end)
 {
 	unsigned int order = MAX_ORDER - 1;
@@ -246,7 +249,7 @@ unsigned long buddy_free_reserved(pg_data_t *pgdat, unsigned long start, unsigne
 	}
 	return count;
 }
-#line 702 "chapters/07-buddy.nw"
+#line 706 "chapters/07-buddy.nw"
 bool buddy_page_is_free(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return node_has_pfn(pgdat, pfn) && free_block_around(pgdat, pfn);
@@ -278,7 +281,7 @@ void buddyinfo(const pg_data_t *pgdat)
 		printk("\n");
 	}
 }
-#line 738 "chapters/07-buddy.nw"
+#line 746 "chapters/07-buddy.nw"
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);
@@ -288,8 +291,12 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 
 void pages_free_caller(unsigned long addr, unsigned int order, const char *caller)
 {
-	if (addr)
-		buddy_free(&contig_page_data, virt_to_page(addr), order, caller);
+	if (!addr)
+		return;
+	if (addr & (PAGE_SIZE - 1))
+		panic("free_pages: %s() freed 0x%lx, which is not the start of a page: "
+		      "pass the address the buddy gave out", caller, addr);
+	buddy_free(&contig_page_data, virt_to_page(addr), order, caller);
 }
 
 unsigned long nr_free_pages(void)

@@ -89,7 +89,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 	bootmem_alloc_or_panic(&bootmem, (size), SMP_CACHE_BYTES, 0, MAX_DMA_ADDRESS, __func__)
 #line 51 "chapters/06-bootmem.nw"
 #endif
-#line 772 "chapters/07-buddy.nw"
+#line 784 "chapters/07-buddy.nw"
 #ifndef _HANDOFF_FREE_ALL_BOOTMEM
 #define _HANDOFF_FREE_ALL_BOOTMEM
 #include <handoff/mmzone.h>

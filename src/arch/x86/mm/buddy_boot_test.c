@@ -1,4 +1,4 @@
-#line 1469 "chapters/07-buddy.nw"
+#line 1481 "chapters/07-buddy.nw"
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -20,7 +20,7 @@ KTEST(buddy_took_over_from_bootmem)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1495 "chapters/07-buddy.nw"
+#line 1507 "chapters/07-buddy.nw"
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -47,10 +47,12 @@ KTEST(buddy_live_allocations)
 	__free_page(p);
 	a = __get_free_pages(GFP_KERNEL, 2);
 	KEXPECT_TRUE(t, a && !(a & (4 * PAGE_SIZE - 1)));
+	KEXPECT_PANIC(t, free_pages(a + 100, 2), "which is not the start of a page");
+	KEXPECT_PANIC(t, free_pages(a + PAGE_SIZE, 0), "which is not the first page of a block");
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1527 "chapters/07-buddy.nw"
+#line 1541 "chapters/07-buddy.nw"
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -62,7 +64,7 @@ static bool same_as_snapshot(void)
 	return true;
 }
 
-#line 1541 "chapters/07-buddy.nw"
+#line 1555 "chapters/07-buddy.nw"
 KTEST(buddy_exhausted_and_restored)
 {
 	LIST_HEAD(taken);
