@@ -1,6 +1,6 @@
-#line 2183 "chapters/01-boot.nw"
+#line 2244 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2201 "chapters/01-boot.nw"
+#line 2262 "chapters/01-boot.nw"
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -34,12 +34,12 @@ void buddy_ledger(const char *from, const char *to);
 void slab_takes_over(void);
 void chain_summary(void);
 
-#line 2186 "chapters/01-boot.nw"
+#line 2247 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2212 "chapters/01-boot.nw"
+#line 2273 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
@@ -76,14 +76,14 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1053 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
-#line 2191 "chapters/01-boot.nw"
+#line 2252 "chapters/01-boot.nw"
 	
-#line 2221 "chapters/01-boot.nw"
+#line 2282 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2192 "chapters/01-boot.nw"
+#line 2253 "chapters/01-boot.nw"
 }

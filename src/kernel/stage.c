@@ -1,11 +1,11 @@
-#line 1024 "chapters/01-boot.nw"
+#line 1034 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1047 "chapters/01-boot.nw"
+#line 1057 "chapters/01-boot.nw"
 	{ 1, "boot" },
 #line 389 "chapters/02-brk.nw"
 	{ 2, "brk" },
@@ -21,7 +21,7 @@ static const struct stage stages[] = {
 	{ 7, "buddy" },
 #line 1064 "chapters/08-slab.nw"
 	{ 8, "slab" },
-#line 1031 "chapters/01-boot.nw"
+#line 1041 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

@@ -24,6 +24,9 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 void printk(const char *fmt, ...) __printf(1, 2);
 void vprintk(const char *fmt, va_list args);
 
+/** printk_string - write @s to the console whole, however long (no formatting, no cut). */
+void printk_string(const char *s);
+
 /**
  * printk_set_prefix - start every line printk writes from now on with @prefix (NULL: none).
  * The test runner uses it to keep what code under test prints inside its KTAP report.
