@@ -1,4 +1,4 @@
-#line 1602 "chapters/01-boot.nw"
+#line 1630 "chapters/01-boot.nw"
 /* cmdline.c - the kernel command line. */
 #include <handoff/cmdline.h>
 #include <handoff/printk.h>

@@ -1,4 +1,4 @@
-#line 2071 "chapters/01-boot.nw"
+#line 2110 "chapters/01-boot.nw"
 /* cmdline_test.c - words and values on the command line; and a test of KEXPECT_PANIC. */
 #include <handoff/cmdline.h>
 #include <handoff/ktest.h>

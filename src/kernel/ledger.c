@@ -1,4 +1,4 @@
-#line 855 "chapters/03-e820.nw"
+#line 856 "chapters/03-e820.nw"
 /* ledger.c - each handoff accounts for every page. */
 #include <handoff/ledger.h>
 #include <handoff/printk.h>

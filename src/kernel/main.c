@@ -1,6 +1,6 @@
-#line 2244 "chapters/01-boot.nw"
+#line 2283 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2262 "chapters/01-boot.nw"
+#line 2301 "chapters/01-boot.nw"
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -8,9 +8,9 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 385 "chapters/02-brk.nw"
+#line 386 "chapters/02-brk.nw"
 #include <handoff/brk.h>
-#line 1066 "chapters/03-e820.nw"
+#line 1067 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
 #line 805 "chapters/04-lmb.nw"
@@ -34,22 +34,22 @@ void buddy_ledger(const char *from, const char *to);
 void slab_takes_over(void);
 void chain_summary(void);
 
-#line 2247 "chapters/01-boot.nw"
+#line 2286 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2273 "chapters/01-boot.nw"
+#line 2312 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	if (cmdline_has(boot_command_line, "memdump"))
 		boot_mem_map_dump(&boot_mem_map);
-#line 380 "chapters/02-brk.nw"
+#line 381 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
-#line 1057 "chapters/03-e820.nw"
+#line 1058 "chapters/03-e820.nw"
 	setup_memory_map();
 	reserve_early_setup(mbi_phys);
 	early_res_print(&early_res);
@@ -76,14 +76,14 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1053 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
-#line 2252 "chapters/01-boot.nw"
+#line 2291 "chapters/01-boot.nw"
 	
-#line 2282 "chapters/01-boot.nw"
+#line 2321 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2253 "chapters/01-boot.nw"
+#line 2292 "chapters/01-boot.nw"
 }

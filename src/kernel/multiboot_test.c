@@ -1,4 +1,4 @@
-#line 1982 "chapters/01-boot.nw"
+#line 2021 "chapters/01-boot.nw"
 /* multiboot_test.c - reading memory maps, good and bad. */
 #include <handoff/ktest.h>
 #include <handoff/multiboot.h>

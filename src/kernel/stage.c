@@ -1,15 +1,15 @@
-#line 1034 "chapters/01-boot.nw"
+#line 1057 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1057 "chapters/01-boot.nw"
+#line 1080 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 389 "chapters/02-brk.nw"
+#line 390 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1071 "chapters/03-e820.nw"
+#line 1072 "chapters/03-e820.nw"
 	{ 3, "e820" },
 #line 810 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
@@ -21,7 +21,7 @@ static const struct stage stages[] = {
 	{ 7, "buddy" },
 #line 1064 "chapters/08-slab.nw"
 	{ 8, "slab" },
-#line 1041 "chapters/01-boot.nw"
+#line 1064 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

@@ -1,4 +1,4 @@
-#line 895 "chapters/03-e820.nw"
+#line 896 "chapters/03-e820.nw"
 #ifndef _HANDOFF_PFN_H
 #define _HANDOFF_PFN_H
 #include <asm/page.h>

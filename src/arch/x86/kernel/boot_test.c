@@ -1,4 +1,4 @@
-#line 2148 "chapters/01-boot.nw"
+#line 2187 "chapters/01-boot.nw"
 /* boot_test.c - what only the booted kernel can check. */
 #include <asm/page.h>
 #include <handoff/ktest.h>

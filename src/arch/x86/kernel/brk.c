@@ -31,7 +31,8 @@ void brk_setup(void)
 void __reserve_brk(const char *caller)
 {
 	brk_seal(&kernel_brk, caller);
-	printk("brk: sealed by %s(): [mem 0x%08llx-0x%08llx] used, %zu of %zu KiB\n", caller,
-	       __pa(kernel_brk.base), __pa(kernel_brk.end) - 1, brk_used(&kernel_brk) >> 10,
+	printk("brk: sealed by %s(): %s used, %zu of %zu KiB\n", caller,
+	       mem_range(&(struct mem_range_text){ 0 }, __pa(kernel_brk.base),
+			 __pa(kernel_brk.end)), brk_used(&kernel_brk) >> 10,
 	       (size_t)(kernel_brk.limit - kernel_brk.base) >> 10);
 }

@@ -1,4 +1,4 @@
-#line 541 "chapters/02-brk.nw"
+#line 542 "chapters/02-brk.nw"
 /* brk_test.c (x86) - the early page tables and the kernel's brk. */
 #include <asm/page.h>
 #include <asm/pgtable.h>

@@ -1,4 +1,4 @@
-#line 736 "chapters/03-e820.nw"
+#line 737 "chapters/03-e820.nw"
 /* early_reserve.c - reserve what is in use before anyone looks for free memory. */
 #include <asm/page.h>
 #include <handoff/brk.h>
@@ -26,7 +26,7 @@ static void reserve_bios_and_kernel(void)
 	reserve_early(__pa(kernel_brk.base), __pa(kernel_brk.end), "BRK");
 }
 
-#line 772 "chapters/03-e820.nw"
+#line 773 "chapters/03-e820.nw"
 static void reserve_string(u32 phys, const char *name)
 {
 	u64 n = 0;

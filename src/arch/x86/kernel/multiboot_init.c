@@ -1,16 +1,18 @@
-#line 1555 "chapters/01-boot.nw"
+#line 1583 "chapters/01-boot.nw"
 /* multiboot_init.c - the kernel's side of the multiboot hand-over. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 
-#line 1463 "chapters/01-boot.nw"
+#line 1486 "chapters/01-boot.nw"
 static const void *reach(u32 phys, u32 size, const char *what)
 {
+	struct mem_range_text range;
+
 	if (!phys_mapped(phys, size))
-		panic("multiboot: %s at [mem 0x%08x-0x%08x] is out of the kernel's reach "
-		      "(below 0x%llx)", what, phys, phys + size - 1,
+		panic("multiboot: %s at %s is out of the kernel's reach (below 0x%llx)", what,
+		      mem_range(&range, phys, (u64)phys + size),
 		      (phys_addr_t)max_pfn_mapped << PAGE_SHIFT);
 	return __va(phys);
 }
@@ -63,10 +65,13 @@ static void read_modules(const struct multiboot_info *mbi)
 	if (!(mbi->flags & MB_INFO_MODS) || !mbi->mods_count)
 		return;
 	mod = reach(mbi->mods_addr, mbi->mods_count * sizeof(*mod), "the module list");
-	for (u32 i = 0; i < mbi->mods_count; i++, mod++)
-		printk("multiboot: module %u [mem 0x%08x-0x%08x] %s\n", i, mod->mod_start,
-		       mod->mod_end - 1, reach_string(mod->string, mb_string, 256,
-						       "a module's string"));
+	for (u32 i = 0; i < mbi->mods_count; i++, mod++) {
+		struct mem_range_text range;
+
+		printk("multiboot: module %u %s %s\n", i,
+		       mem_range(&range, mod->mod_start, mod->mod_end),
+		       reach_string(mod->string, mb_string, 256, "a module's string"));
+	}
 }
 
 void multiboot_init(u32 magic, u32 mbi_phys)
