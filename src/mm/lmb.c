@@ -156,10 +156,46 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 378 "chapters/04-lmb.nw"
+#line 386 "chapters/04-lmb.nw"
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
+}
+
+/* The ranges a growing array must not take: at most two per level, and two levels. */
+static struct { phys_addr_t base, end; } lmb_busy[4];
+static unsigned int lmb_nr_busy;
+
+static void push_busy(phys_addr_t base, phys_addr_t size)
+{
+	if (lmb_nr_busy == ARRAY_SIZE(lmb_busy))
+		panic("lmb: the arrays grew more than two levels deep");
+	lmb_busy[lmb_nr_busy].base = base;
+	lmb_busy[lmb_nr_busy++].end = base + cap_size(base, size);
+}
+
+/* The highest free place for @size bytes below the limit that is in no busy range. */
+static phys_addr_t find_outside_busy(phys_addr_t size)
+{
+	phys_addr_t hi = lmb.current_limit, lo, found;
+
+	for (;;) {
+		for (unsigned int i = 0; i < lmb_nr_busy; i++)	/* hi down below busy ranges */
+			if (lmb_busy[i].base < hi && hi <= lmb_busy[i].end) {
+				hi = lmb_busy[i].base;
+				i = -1u;			/* and look at them all again */
+			}
+		lo = 0;
+		for (unsigned int i = 0; i < lmb_nr_busy; i++)	/* the gap below hi */
+			if (lmb_busy[i].end < hi)
+				lo = MAX(lo, lmb_busy[i].end);
+		if (hi == 0)
+			return LMB_ERROR;
+		found = lmb_find_in_range(lo, hi, size, sizeof(phys_addr_t));
+		if (found != LMB_ERROR || lo == 0)
+			return found;
+		hi = lo;
+	}
 }
 
 static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
@@ -167,24 +203,26 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 {
 	struct lmb_region *old = type->regions;
 	phys_addr_t old_size = type->max * sizeof(*old), new_size = 2 * old_size, addr;
+	unsigned int busy = lmb_nr_busy;
 
-	addr = lmb_find_in_range(new_area_start + new_area_size, lmb.current_limit, new_size,
-				 sizeof(phys_addr_t));
-	if (addr == LMB_ERROR)
-		addr = lmb_find_in_range(0, MIN(new_area_start, lmb.current_limit), new_size,
-					 sizeof(phys_addr_t));
-	if (addr == LMB_ERROR)
+	push_busy(new_area_start, new_area_size);
+	addr = find_outside_busy(new_size);
+	if (addr == LMB_ERROR) {
+		lmb_nr_busy = busy;
 		panic("lmb: %s() needs the %s array to grow from %lu to %lu regions, but %llu "
 		      "free bytes cannot be found below 0x%llx", caller, type->name, type->max,
 		      2 * type->max, new_size, lmb.current_limit);
+	}
 	printk("lmb: the %s array grows to %lu regions at [mem 0x%08llx-0x%08llx], for %s()\n",
 	       type->name, 2 * type->max, addr, addr + new_size - 1, caller);
 	memcpy(__va(addr), old, type->cnt * sizeof(*old));
 	type->regions = __va(addr);
 	type->max *= 2;
+	push_busy(addr, new_size);		/* reserving it may grow reserved: not here */
 	lmb_add_range(&lmb.reserved, addr, new_size, caller);
 	if (!is_static(old))
 		lmb_remove_range(&lmb.reserved, __pa(old), old_size, caller);
+	lmb_nr_busy = busy;
 }
 
 void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max)
@@ -196,7 +234,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 432 "chapters/04-lmb.nw"
+#line 478 "chapters/04-lmb.nw"
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -231,7 +269,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 476 "chapters/04-lmb.nw"
+#line 522 "chapters/04-lmb.nw"
 static void check_live(const char *fn, const char *caller)
 {
 	if (lmb.retired_by)
@@ -257,7 +295,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 511 "chapters/04-lmb.nw"
+#line 557 "chapters/04-lmb.nw"
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -276,7 +314,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 		      "is not reserved", caller, base, end - 1, pos);
 	lmb_remove_range(&lmb.reserved, base, size, caller);
 }
-#line 532 "chapters/04-lmb.nw"
+#line 578 "chapters/04-lmb.nw"
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -315,7 +353,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 578 "chapters/04-lmb.nw"
+#line 624 "chapters/04-lmb.nw"
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
 {
 	const struct lmb_region *m, *r;
@@ -370,7 +408,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 		}
 	}
 }
-#line 637 "chapters/04-lmb.nw"
+#line 683 "chapters/04-lmb.nw"
 void __lmb_retire(const char *successor, const char *instead, const char *by)
 {
 	lmb.retired_by = by;
@@ -380,6 +418,7 @@ void __lmb_retire(const char *successor, const char *instead, const char *by)
 
 void lmb_reset(void)
 {
+	lmb_nr_busy = 0;
 	lmb = (struct lmb){
 		.current_limit = LMB_ALLOC_ANYWHERE,
 		.memory = { 0, INIT_LMB_REGIONS, 0, lmb_memory_init_regions, "memory" },

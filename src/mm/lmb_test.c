@@ -1,4 +1,4 @@
-#line 881 "chapters/04-lmb.nw"
+#line 928 "chapters/04-lmb.nw"
 /* lmb_test.c - LMB, case by case, in the categories of Linux's tools/testing/memblock. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -30,7 +30,7 @@ void lmb_test_end(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 919 "chapters/04-lmb.nw"
+#line 966 "chapters/04-lmb.nw"
 KTEST(lmb_add_cases)
 {
 	lmb_test_begin();
@@ -66,7 +66,7 @@ KTEST(lmb_add_covering_many)
 	KEXPECT_EQ(t, lmb.memory.total_size, 0x20000);
 	lmb_test_end();
 }
-#line 957 "chapters/04-lmb.nw"
+#line 1004 "chapters/04-lmb.nw"
 KTEST(lmb_reserve_and_free_cases)
 {
 	lmb_test_begin();
@@ -107,7 +107,7 @@ KTEST(lmb_remove_cases)
 	EXPECT_REGION(t, memory, 0, PHYS_ADDR_MAX - 0xfff, 0x800);
 	lmb_test_end();
 }
-#line 1000 "chapters/04-lmb.nw"
+#line 1047 "chapters/04-lmb.nw"
 KTEST(lmb_alloc_cases)
 {
 	lmb_test_begin();
@@ -155,7 +155,7 @@ KTEST(lmb_retired)
 	KEXPECT_PANIC(t, lmb_reserve(0x10000, 1), "lmb_reserve: lmb_retired()");
 	lmb_test_end();
 }
-#line 1056 "chapters/04-lmb.nw"
+#line 1103 "chapters/04-lmb.nw"
 KTEST(lmb_array_at_capacity)
 {
 	lmb_test_begin();
@@ -193,6 +193,39 @@ KTEST(lmb_array_grows_away_from_the_new_range)
 		      0x2000 + 16 * sizeof(struct lmb_region));
 	lmb_reserve(ARENA + 0x9000, 0x100);				/* and it keeps working */
 	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
+	lmb_test_end();
+}
+
+/* Is [@base, @base + @size) inside one memory region? */
+static bool in_memory(phys_addr_t base, phys_addr_t size)
+{
+	const struct lmb_region *m;
+
+	for_each_lmb(memory, m)
+		if (m->base <= base && base + size <= m->base + m->size)
+			return true;
+	return false;
+}
+
+KTEST(lmb_arrays_grow_away_from_a_removed_range)
+{
+	lmb_test_begin();
+	for (int i = 0; i < 6; i++) {				/* 7 memory regions, 8 reserved */
+		lmb_add(ARENA + (phys_addr_t)i * 0x1000, 0x800);
+		lmb_reserve(ARENA + (phys_addr_t)i * 0x1000 + 0x100, 16);
+	}
+	lmb_add(ARENA + 0x8000, 0x8000);
+	lmb_reserve(ARENA + 0x7000, 16);
+	lmb_reserve(ARENA + 0x7800, 16);
+	KASSERT_TRUE(t, lmb.memory.cnt == 7 && lmb.reserved.cnt == INIT_LMB_REGIONS);
+	/* Cutting needs two more memory slots; the new memory array needs a reserved one. */
+	lmb_remove(ARENA + 0x8100, 0x7f00);
+	KEXPECT_EQ(t, lmb.memory.max, 2 * INIT_LMB_REGIONS);
+	KEXPECT_EQ(t, lmb.reserved.max, 2 * INIT_LMB_REGIONS);
+	KEXPECT_TRUE(t, in_memory(__pa(lmb.memory.regions),
+				  lmb.memory.max * sizeof(struct lmb_region)));
+	KEXPECT_TRUE(t, in_memory(__pa(lmb.reserved.regions),
+				  lmb.reserved.max * sizeof(struct lmb_region)));
 	lmb_test_end();
 }
 
