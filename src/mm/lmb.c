@@ -269,7 +269,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 522 "chapters/04-lmb.nw"
+#line 531 "chapters/04-lmb.nw"
 static void check_live(const char *fn, const char *caller)
 {
 	if (lmb.retired_by)
@@ -289,19 +289,41 @@ void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_remove_range(&lmb.memory, base, size, caller);
 }
 
+/* Panic if [@base, @base + @size) touches an array LMB allocated, other than exactly one. */
+static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t size,
+			       bool exact_ok, const char *caller)
+{
+	const struct lmb_type *types[] = { &lmb.memory, &lmb.reserved };
+	phys_addr_t end = base + cap_size(base, size);
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(types); i++) {
+		phys_addr_t a = __pa(types[i]->regions);
+		phys_addr_t a_end = a + types[i]->max * sizeof(struct lmb_region);
+
+		if (is_static(types[i]->regions) || end <= a || a_end <= base ||
+		    (exact_ok && base == a && end == a_end))
+			continue;
+		panic("%s: %s() passed [mem 0x%08llx-0x%08llx], which overlaps LMB's %s array at "
+		      "[mem 0x%08llx-0x%08llx]: that memory is LMB's own", fn, caller, base,
+		      end - 1, types[i]->name, a, a_end - 1);
+	}
+}
+
 void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live("lmb_reserve", caller);
+	check_not_an_array("lmb_reserve", base, size, true, caller);
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 557 "chapters/04-lmb.nw"
+#line 587 "chapters/04-lmb.nw"
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
 	const struct lmb_region *r;
 
 	check_live("lmb_free", caller);
+	check_not_an_array("lmb_free", base, size, false, caller);
 	for_each_lmb(reserved, r) {
 		if (r->base + r->size <= pos)
 			continue;
@@ -314,7 +336,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 		      "is not reserved", caller, base, end - 1, pos);
 	lmb_remove_range(&lmb.reserved, base, size, caller);
 }
-#line 578 "chapters/04-lmb.nw"
+#line 609 "chapters/04-lmb.nw"
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -353,7 +375,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 624 "chapters/04-lmb.nw"
+#line 655 "chapters/04-lmb.nw"
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
 {
 	const struct lmb_region *m, *r;
@@ -408,7 +430,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 		}
 	}
 }
-#line 683 "chapters/04-lmb.nw"
+#line 714 "chapters/04-lmb.nw"
 void __lmb_retire(const char *successor, const char *instead, const char *by)
 {
 	lmb.retired_by = by;

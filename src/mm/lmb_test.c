@@ -1,4 +1,4 @@
-#line 928 "chapters/04-lmb.nw"
+#line 959 "chapters/04-lmb.nw"
 /* lmb_test.c - LMB, case by case, in the categories of Linux's tools/testing/memblock. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -30,7 +30,7 @@ void lmb_test_end(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 966 "chapters/04-lmb.nw"
+#line 997 "chapters/04-lmb.nw"
 KTEST(lmb_add_cases)
 {
 	lmb_test_begin();
@@ -66,7 +66,7 @@ KTEST(lmb_add_covering_many)
 	KEXPECT_EQ(t, lmb.memory.total_size, 0x20000);
 	lmb_test_end();
 }
-#line 1004 "chapters/04-lmb.nw"
+#line 1035 "chapters/04-lmb.nw"
 KTEST(lmb_reserve_and_free_cases)
 {
 	lmb_test_begin();
@@ -107,7 +107,7 @@ KTEST(lmb_remove_cases)
 	EXPECT_REGION(t, memory, 0, PHYS_ADDR_MAX - 0xfff, 0x800);
 	lmb_test_end();
 }
-#line 1047 "chapters/04-lmb.nw"
+#line 1078 "chapters/04-lmb.nw"
 KTEST(lmb_alloc_cases)
 {
 	lmb_test_begin();
@@ -155,7 +155,7 @@ KTEST(lmb_retired)
 	KEXPECT_PANIC(t, lmb_reserve(0x10000, 1), "lmb_reserve: lmb_retired()");
 	lmb_test_end();
 }
-#line 1103 "chapters/04-lmb.nw"
+#line 1134 "chapters/04-lmb.nw"
 KTEST(lmb_array_at_capacity)
 {
 	lmb_test_begin();
@@ -226,6 +226,26 @@ KTEST(lmb_arrays_grow_away_from_a_removed_range)
 				  lmb.memory.max * sizeof(struct lmb_region)));
 	KEXPECT_TRUE(t, in_memory(__pa(lmb.reserved.regions),
 				  lmb.reserved.max * sizeof(struct lmb_region)));
+	lmb_test_end();
+}
+
+KTEST(lmb_refuses_what_touches_its_arrays)
+{
+	phys_addr_t a, size;
+
+	lmb_test_begin();
+	lmb_add(ARENA, LMB_ARENA_SIZE);
+	for (int i = 0; i <= INIT_LMB_REGIONS; i++)		/* one more: reserved grows */
+		lmb_reserve(ARENA + (phys_addr_t)i * 0x1000, 0x800);
+	a = __pa(lmb.reserved.regions);
+	size = lmb.reserved.max * sizeof(struct lmb_region);
+	KASSERT_TRUE(t, lmb.reserved.max == 2 * INIT_LMB_REGIONS && in_memory(a, size));
+	KEXPECT_PANIC(t, lmb_reserve(a + 16, 32), "which overlaps LMB's reserved array");
+	KEXPECT_PANIC(t, lmb_reserve(a - 16, 32), "which overlaps LMB's reserved array");
+	KEXPECT_PANIC(t, lmb_free(a, 16), "which overlaps LMB's reserved array");
+	KEXPECT_PANIC(t, lmb_free(a, size), "which overlaps LMB's reserved array");
+	lmb_reserve(a, size);				/* the array itself, as the handoff does */
+	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
 	lmb_test_end();
 }
 

@@ -1,4 +1,4 @@
-#line 912 "chapters/04-lmb.nw"
+#line 943 "chapters/04-lmb.nw"
 #ifndef _MM_LMB_TEST_H
 #define _MM_LMB_TEST_H
 #include <handoff/lmb.h>
