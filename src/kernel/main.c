@@ -10,7 +10,7 @@
 #include <handoff/stage.h>
 #line 386 "chapters/02-brk.nw"
 #include <handoff/brk.h>
-#line 1067 "chapters/03-e820.nw"
+#line 1071 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
 #line 883 "chapters/04-lmb.nw"
@@ -49,7 +49,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 381 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
-#line 1058 "chapters/03-e820.nw"
+#line 1062 "chapters/03-e820.nw"
 	setup_memory_map();
 	reserve_early_setup(mbi_phys);
 	early_res_print(&early_res);

@@ -9,7 +9,7 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 390 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1072 "chapters/03-e820.nw"
+#line 1076 "chapters/03-e820.nw"
 	{ 3, "e820" },
 #line 888 "chapters/04-lmb.nw"
 	{ 4, "lmb" },

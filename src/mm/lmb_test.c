@@ -249,6 +249,25 @@ KTEST(lmb_refuses_what_touches_its_arrays)
 	lmb_test_end();
 }
 
+KTEST(lmb_page_counts_at_the_top)
+{
+	unsigned long total, free, reserved;
+
+	lmb_test_begin();
+	lmb_add(0xffffffffffffff59ull, 0x21);		/* inside the last page: no whole page */
+	lmb_page_counts(&total, &free, &reserved);
+	KEXPECT_TRUE(t, total == 0 && free == 0 && reserved == 0);
+	lmb_test_end();
+	lmb_test_begin();
+	lmb_add(0x100000, 0x100000);
+	lmb_reserve(0x180000, PHYS_ADDR_MAX);		/* capped at the top */
+	lmb_page_counts(&total, &free, &reserved);
+	KEXPECT_EQ(t, total, 256);
+	KEXPECT_EQ(t, free, 128);
+	KEXPECT_EQ(t, reserved, 128);
+	lmb_test_end();
+}
+
 KTEST(lmb_array_cannot_grow)
 {
 	lmb_test_begin();
