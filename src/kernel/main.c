@@ -19,11 +19,11 @@ void lmb_takes_over(void);
 #line 357 "chapters/05-paging.nw"
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 505 "chapters/06-bootmem.nw"
+#line 520 "chapters/06-bootmem.nw"
 #include <handoff/bootmem.h>
 void bootmem_takes_over(void);
 void bootmem_memdump(void);
-#line 952 "chapters/07-buddy.nw"
+#line 961 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
 void zone_sizes_init(void);
 void mem_init(void);
@@ -64,11 +64,11 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 352 "chapters/05-paging.nw"
 	trap_init();
 	init_memory_mapping();
-#line 499 "chapters/06-bootmem.nw"
+#line 514 "chapters/06-bootmem.nw"
 	bootmem_takes_over();
 	if (cmdline_has(boot_command_line, "memdump"))
 		bootmem_memdump();
-#line 945 "chapters/07-buddy.nw"
+#line 954 "chapters/07-buddy.nw"
 	zone_sizes_init();
 	mem_init();
 	if (cmdline_has(boot_command_line, "memdump"))

@@ -15,9 +15,9 @@ static const struct stage stages[] = {
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },
-#line 529 "chapters/06-bootmem.nw"
+#line 544 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
-#line 986 "chapters/07-buddy.nw"
+#line 995 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
 #line 1064 "chapters/08-slab.nw"
 	{ 8, "slab" },

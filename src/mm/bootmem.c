@@ -53,7 +53,15 @@ unsigned long init_bootmem(unsigned long start_pfn, unsigned long max_pfn)
 	return bootmem_bootmap_bytes(max_pfn);
 }
 
-#line 255 "chapters/06-bootmem.nw"
+#line 262 "chapters/06-bootmem.nw"
+static phys_addr_t range_end(phys_addr_t addr, size_t size, const char *fn, const char *caller)
+{
+	if (size > ~(phys_addr_t)0 - addr)
+		panic("%s: %s() asked for 0x%llx bytes at 0x%llx, which runs past the top of the "
+		      "address space", fn, caller, (u64)size, addr);
+	return addr + size;
+}
+
 static bool range_to_idx(const bootmem_data_t *b, phys_addr_t spfn, phys_addr_t epfn,
 			 unsigned long *sidx, unsigned long *eidx, const char *fn,
 			 const char *caller)
@@ -75,8 +83,8 @@ void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const c
 	unsigned long sidx, eidx;
 
 	check_live(b, "free_bootmem", caller);
-	if (!range_to_idx(b, PFN_UP(addr), PFN_DOWN(addr + size), &sidx, &eidx, "free_bootmem",
-			  caller))
+	if (!range_to_idx(b, PFN_UP(addr), PFN_DOWN(range_end(addr, size, "free_bootmem", caller)),
+			  &sidx, &eidx, "free_bootmem", caller))
 		return;
 	for (unsigned long i = sidx; i < eidx; i++) {
 		if (!test_bit(b->node_bootmem_map, i))
@@ -93,8 +101,9 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 	unsigned long sidx, eidx;
 
 	check_live(b, "reserve_bootmem", caller);
-	if (!range_to_idx(b, PFN_DOWN(addr), PFN_UP(addr + size), &sidx, &eidx,
-			  "reserve_bootmem", caller))
+	if (!range_to_idx(b, PFN_DOWN(addr), PFN_UP(range_end(addr, size, "reserve_bootmem",
+								   caller)),
+			  &sidx, &eidx, "reserve_bootmem", caller))
 		return 0;
 	if (flags & BOOTMEM_EXCLUSIVE)
 		for (unsigned long i = sidx; i < eidx; i++)
@@ -104,7 +113,7 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 		set_bit(b->node_bootmem_map, i);
 	return 0;
 }
-#line 286 "chapters/06-bootmem.nw"
+#line 301 "chapters/06-bootmem.nw"
 static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsigned long step)
 {
 	unsigned long base = b->node_min_pfn;	/* align the page frame, not the index */
@@ -112,7 +121,7 @@ static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsig
 	return ((base + idx + step - 1) & ~(step - 1)) - base;
 }
 
-#line 322 "chapters/06-bootmem.nw"
+#line 337 "chapters/06-bootmem.nw"
 static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, size_t size,
 		    size_t align, unsigned long step)
 {
@@ -130,7 +139,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 			continue;
 		}
 		
-#line 354 "chapters/06-bootmem.nw"
+#line 369 "chapters/06-bootmem.nw"
 		start_off = PFN_PHYS(sidx);
 		if ((b->last_end_off & (PAGE_SIZE - 1)) && PFN_DOWN(b->last_end_off) + 1 == sidx) {
 			phys_addr_t base = PFN_PHYS(b->node_min_pfn);
@@ -142,7 +151,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 		}
 		merge = PFN_DOWN(start_off) < sidx;
 		end_off = start_off + size;
-#line 339 "chapters/06-bootmem.nw"
+#line 354 "chapters/06-bootmem.nw"
 		b->last_end_off = end_off;
 		b->hint_idx = (unsigned long)PFN_UP(end_off);
 		for (i = (unsigned long)PFN_DOWN(start_off) + merge; i < PFN_UP(end_off); i++)
@@ -152,7 +161,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 	return NULL;
 }
 
-#line 295 "chapters/06-bootmem.nw"
+#line 310 "chapters/06-bootmem.nw"
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller)
 {
@@ -177,7 +186,7 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 		return p;
 	return search(b, sidx, max - b->node_min_pfn, size, align, step);
 }
-#line 372 "chapters/06-bootmem.nw"
+#line 387 "chapters/06-bootmem.nw"
 void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			    phys_addr_t limit, const char *caller)
 {
@@ -196,7 +205,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 		      "no free pages fit", caller, size, align, goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 397 "chapters/06-bootmem.nw"
+#line 412 "chapters/06-bootmem.nw"
 bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn)
 {
 	return test_bit(b->node_bootmem_map, pfn - b->node_min_pfn);

@@ -1,4 +1,4 @@
-#line 1063 "chapters/07-buddy.nw"
+#line 1072 "chapters/07-buddy.nw"
 /* buddy_test.h - the test node, shared by the buddy's tests. */
 #include <handoff/gfp.h>
 

@@ -1,4 +1,4 @@
-#line 1481 "chapters/07-buddy.nw"
+#line 1490 "chapters/07-buddy.nw"
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -20,7 +20,7 @@ KTEST(buddy_took_over_from_bootmem)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1507 "chapters/07-buddy.nw"
+#line 1516 "chapters/07-buddy.nw"
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -42,6 +42,7 @@ KTEST(buddy_live_allocations)
 	KEXPECT_PANIC(t, __free_pages(pfn_to_page(0), 0), "page 0x0, which is reserved");
 	KEXPECT_PANIC(t, free_bootmem_late(PFN_PHYS(page_to_pfn(p)), PAGE_SIZE),
 		      "which the buddy has already");
+	KEXPECT_PANIC(t, free_bootmem_late(~(phys_addr_t)0 - 100, 200), "runs past the top");
 	p = alloc_pages(GFP_DMA, 0);
 	KEXPECT_TRUE(t, p && page_to_pfn(p) < MAX_DMA_PFN);
 	__free_page(p);
@@ -52,7 +53,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1541 "chapters/07-buddy.nw"
+#line 1551 "chapters/07-buddy.nw"
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -64,7 +65,7 @@ static bool same_as_snapshot(void)
 	return true;
 }
 
-#line 1555 "chapters/07-buddy.nw"
+#line 1565 "chapters/07-buddy.nw"
 KTEST(buddy_exhausted_and_restored)
 {
 	LIST_HEAD(taken);
