@@ -1,10 +1,16 @@
-#line 856 "chapters/03-e820.nw"
+#line 868 "chapters/03-e820.nw"
 /* ledger.c - each handoff accounts for every page. */
 #include <handoff/ledger.h>
 #include <handoff/printk.h>
 
 struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 unsigned int nr_handoff_lines;
+static unsigned long freed_since_last_line;
+
+void ledger_note_freed(unsigned long pages)
+{
+	freed_since_last_line += pages;
+}
 
 void handoff_ledger(const char *from, const char *to, unsigned long total, unsigned long free,
 		    unsigned long reserved)
@@ -26,5 +32,7 @@ void handoff_ledger(const char *from, const char *to, unsigned long total, unsig
 	}
 	if (nr_handoff_lines < MAX_HANDOFF_LINES)
 		handoff_lines[nr_handoff_lines++] = (struct handoff_line){ from, to, total, free,
-									   reserved };
+									   reserved,
+									   freed_since_last_line };
+	freed_since_last_line = 0;
 }

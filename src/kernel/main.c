@@ -10,10 +10,10 @@
 #include <handoff/stage.h>
 #line 386 "chapters/02-brk.nw"
 #include <handoff/brk.h>
-#line 1071 "chapters/03-e820.nw"
+#line 1091 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 883 "chapters/04-lmb.nw"
+#line 890 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
 void lmb_takes_over(void);
 #line 357 "chapters/05-paging.nw"
@@ -29,7 +29,7 @@ void zone_sizes_init(void);
 void mem_init(void);
 void buddy_memdump(void);
 void buddy_ledger(const char *from, const char *to);
-#line 1058 "chapters/08-slab.nw"
+#line 1070 "chapters/08-slab.nw"
 #include <handoff/slab.h>
 void slab_takes_over(void);
 void chain_summary(void);
@@ -49,14 +49,14 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 381 "chapters/02-brk.nw"
 	brk_setup();
 	reserve_brk();
-#line 1062 "chapters/03-e820.nw"
+#line 1082 "chapters/03-e820.nw"
 	setup_memory_map();
 	reserve_early_setup(mbi_phys);
 	early_res_print(&early_res);
 	e820_handoff_ledger("brk");
 	if (cmdline_has(boot_command_line, "memdump"))
 		e820_dump();
-#line 876 "chapters/04-lmb.nw"
+#line 883 "chapters/04-lmb.nw"
 	lmb_takes_over();
 	lmb_dump();
 	if (cmdline_has(boot_command_line, "memdump"))
@@ -73,7 +73,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	mem_init();
 	if (cmdline_has(boot_command_line, "memdump"))
 		buddy_memdump();
-#line 1053 "chapters/08-slab.nw"
+#line 1065 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
 #line 2291 "chapters/01-boot.nw"

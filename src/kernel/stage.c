@@ -9,9 +9,9 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 390 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1076 "chapters/03-e820.nw"
+#line 1096 "chapters/03-e820.nw"
 	{ 3, "e820" },
-#line 888 "chapters/04-lmb.nw"
+#line 895 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },
@@ -19,7 +19,7 @@ static const struct stage stages[] = {
 	{ 6, "bootmem" },
 #line 995 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
-#line 1064 "chapters/08-slab.nw"
+#line 1076 "chapters/08-slab.nw"
 	{ 8, "slab" },
 #line 1064 "chapters/01-boot.nw"
 };

@@ -2,6 +2,7 @@
 /* lmb.c - the logical memory block allocator: memory and reservations as region lists. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
+#include <handoff/ledger.h>
 #include <handoff/lmb.h>
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
@@ -21,7 +22,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 214 "chapters/04-lmb.nw"
+#line 215 "chapters/04-lmb.nw"
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
@@ -64,7 +65,7 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 259 "chapters/04-lmb.nw"
+#line 260 "chapters/04-lmb.nw"
 static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  const char *caller)
 {
@@ -108,7 +109,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 312 "chapters/04-lmb.nw"
+#line 313 "chapters/04-lmb.nw"
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -156,7 +157,7 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 386 "chapters/04-lmb.nw"
+#line 387 "chapters/04-lmb.nw"
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
@@ -234,7 +235,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 478 "chapters/04-lmb.nw"
+#line 479 "chapters/04-lmb.nw"
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -269,7 +270,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 531 "chapters/04-lmb.nw"
+#line 532 "chapters/04-lmb.nw"
 static void check_live(const char *fn, const char *caller)
 {
 	if (lmb.retired_by)
@@ -316,11 +317,12 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 587 "chapters/04-lmb.nw"
+#line 590 "chapters/04-lmb.nw"
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
 	const struct lmb_region *r;
+	unsigned long total, free, before, after;
 
 	check_live("lmb_free", caller);
 	check_not_an_array("lmb_free", base, size, false, caller);
@@ -334,9 +336,12 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 	if (pos < end)
 		panic("lmb_free: %s() freed [mem 0x%08llx-0x%08llx], but [mem 0x%08llx-...] of it "
 		      "is not reserved", caller, base, end - 1, pos);
+	lmb_page_counts(&total, &free, &before);
 	lmb_remove_range(&lmb.reserved, base, size, caller);
+	lmb_page_counts(&total, &free, &after);
+	ledger_note_freed(before - after);		/* whole pages no longer reserved */
 }
-#line 609 "chapters/04-lmb.nw"
+#line 616 "chapters/04-lmb.nw"
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -375,7 +380,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 655 "chapters/04-lmb.nw"
+#line 662 "chapters/04-lmb.nw"
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
 {
 	const struct lmb_region *m, *r;
@@ -430,7 +435,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 		}
 	}
 }
-#line 714 "chapters/04-lmb.nw"
+#line 721 "chapters/04-lmb.nw"
 void __lmb_retire(const char *successor, const char *instead, const char *by)
 {
 	lmb.retired_by = by;

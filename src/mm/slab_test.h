@@ -1,4 +1,4 @@
-#line 1133 "chapters/08-slab.nw"
+#line 1145 "chapters/08-slab.nw"
 /* slab_test.h - what the slab's tests share. */
 #include <handoff/slab.h>
 

@@ -1,11 +1,11 @@
-#line 917 "chapters/03-e820.nw"
+#line 937 "chapters/03-e820.nw"
 /* e820_ledger.c - count the pages of the e820 era: usable, free, reserved. */
 #include <handoff/compiler.h>
 #include <handoff/early_res.h>
 #include <handoff/ledger.h>
 #include <handoff/pfn.h>
 
-#line 947 "chapters/03-e820.nw"
+#line 967 "chapters/03-e820.nw"
 static unsigned long reserved_pages(const struct e820map *m, const struct early_res_table *tab)
 {
 	unsigned long n = 0;
@@ -27,7 +27,7 @@ static unsigned long reserved_pages(const struct e820map *m, const struct early_
 	return n;
 }
 
-#line 925 "chapters/03-e820.nw"
+#line 945 "chapters/03-e820.nw"
 /**
  * e820_handoff_ledger - the ledger line of the handoff from @from to e820.
  */
