@@ -13,7 +13,7 @@
 #line 1091 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 890 "chapters/04-lmb.nw"
+#line 894 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
 void lmb_takes_over(void);
 #line 357 "chapters/05-paging.nw"
@@ -56,7 +56,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	e820_handoff_ledger("brk");
 	if (cmdline_has(boot_command_line, "memdump"))
 		e820_dump();
-#line 883 "chapters/04-lmb.nw"
+#line 887 "chapters/04-lmb.nw"
 	lmb_takes_over();
 	lmb_dump();
 	if (cmdline_has(boot_command_line, "memdump"))

@@ -11,7 +11,7 @@ static const struct stage stages[] = {
 	{ 2, "brk" },
 #line 1096 "chapters/03-e820.nw"
 	{ 3, "e820" },
-#line 895 "chapters/04-lmb.nw"
+#line 899 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },

@@ -179,13 +179,17 @@ static void push_busy(phys_addr_t base, phys_addr_t size)
 static phys_addr_t find_outside_busy(phys_addr_t size)
 {
 	phys_addr_t hi = lmb.current_limit, lo, found;
+	bool moved;
 
 	for (;;) {
-		for (unsigned int i = 0; i < lmb_nr_busy; i++)	/* hi down below busy ranges */
-			if (lmb_busy[i].base < hi && hi <= lmb_busy[i].end) {
-				hi = lmb_busy[i].base;
-				i = -1u;			/* and look at them all again */
-			}
+		do {					/* hi down below any busy range under it */
+			moved = false;
+			for (unsigned int i = 0; i < lmb_nr_busy; i++)
+				if (lmb_busy[i].base < hi && hi <= lmb_busy[i].end) {
+					hi = lmb_busy[i].base;
+					moved = true;
+				}
+		} while (moved);
 		lo = 0;
 		for (unsigned int i = 0; i < lmb_nr_busy; i++)	/* the gap below hi */
 			if (lmb_busy[i].end < hi)
@@ -235,7 +239,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 479 "chapters/04-lmb.nw"
+#line 483 "chapters/04-lmb.nw"
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -270,7 +274,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 532 "chapters/04-lmb.nw"
+#line 536 "chapters/04-lmb.nw"
 static void check_live(const char *fn, const char *caller)
 {
 	if (lmb.retired_by)
@@ -317,7 +321,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 590 "chapters/04-lmb.nw"
+#line 594 "chapters/04-lmb.nw"
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -341,7 +345,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_page_counts(&total, &free, &after);
 	ledger_note_freed(before - after);		/* whole pages no longer reserved */
 }
-#line 616 "chapters/04-lmb.nw"
+#line 620 "chapters/04-lmb.nw"
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -380,7 +384,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 662 "chapters/04-lmb.nw"
+#line 666 "chapters/04-lmb.nw"
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
 {
 	const struct lmb_region *m, *r;
@@ -435,7 +439,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 		}
 	}
 }
-#line 721 "chapters/04-lmb.nw"
+#line 725 "chapters/04-lmb.nw"
 void __lmb_retire(const char *successor, const char *instead, const char *by)
 {
 	lmb.retired_by = by;

@@ -1,4 +1,4 @@
-#line 966 "chapters/04-lmb.nw"
+#line 970 "chapters/04-lmb.nw"
 /* lmb_test.c - LMB, case by case, in the categories of Linux's tools/testing/memblock. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -30,7 +30,7 @@ void lmb_test_end(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 1004 "chapters/04-lmb.nw"
+#line 1008 "chapters/04-lmb.nw"
 KTEST(lmb_add_cases)
 {
 	lmb_test_begin();
@@ -66,7 +66,7 @@ KTEST(lmb_add_covering_many)
 	KEXPECT_EQ(t, lmb.memory.total_size, 0x20000);
 	lmb_test_end();
 }
-#line 1042 "chapters/04-lmb.nw"
+#line 1046 "chapters/04-lmb.nw"
 KTEST(lmb_reserve_and_free_cases)
 {
 	lmb_test_begin();
@@ -107,7 +107,7 @@ KTEST(lmb_remove_cases)
 	EXPECT_REGION(t, memory, 0, PHYS_ADDR_MAX - 0xfff, 0x800);
 	lmb_test_end();
 }
-#line 1085 "chapters/04-lmb.nw"
+#line 1089 "chapters/04-lmb.nw"
 KTEST(lmb_alloc_cases)
 {
 	lmb_test_begin();
@@ -155,7 +155,7 @@ KTEST(lmb_retired)
 	KEXPECT_PANIC(t, lmb_reserve(0x10000, 1), "lmb_reserve: lmb_retired()");
 	lmb_test_end();
 }
-#line 1141 "chapters/04-lmb.nw"
+#line 1145 "chapters/04-lmb.nw"
 KTEST(lmb_array_at_capacity)
 {
 	lmb_test_begin();

@@ -1,4 +1,4 @@
-#line 785 "chapters/04-lmb.nw"
+#line 789 "chapters/04-lmb.nw"
 /* lmb_handoff.c - the e820 stage hands its memory to LMB. */
 #include <asm/page.h>
 #include <handoff/early_res.h>
@@ -6,7 +6,7 @@
 #include <handoff/lmb.h>
 #include <handoff/printk.h>
 
-#line 797 "chapters/04-lmb.nw"
+#line 801 "chapters/04-lmb.nw"
 static void grow_for_handoff(struct lmb_type *type, unsigned long need, const char *name)
 {
 	unsigned long max = type->max;
@@ -34,7 +34,7 @@ static unsigned long usable_e820_entries(void)
 		n += e->type == E820_RAM;
 	return n;
 }
-#line 834 "chapters/04-lmb.nw"
+#line 838 "chapters/04-lmb.nw"
 static void check_transfer(void)
 {
 	const struct early_res *e;
@@ -50,7 +50,7 @@ static void check_transfer(void)
 			      e->end - 1, e->name);
 	}
 }
-#line 853 "chapters/04-lmb.nw"
+#line 857 "chapters/04-lmb.nw"
 /**
  * lmb_takes_over - e820's usable memory and every early reservation move into LMB; the early
  * reservation code is retired. Prints the ledger line of the handoff.
