@@ -1,4 +1,4 @@
-#line 1026 "chapters/08-slab.nw"
+#line 1038 "chapters/08-slab.nw"
 /* chain.c - the whole chain of allocators, summed up from the ledger and their structures. */
 #include <handoff/bootmem.h>
 #include <handoff/brk.h>
@@ -12,11 +12,19 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-static long reserved_growth(const char *who)
+static unsigned long reserved_growth(const char *who)
 {
-	for (unsigned int i = 0; i + 1 < nr_handoff_lines; i++)
-		if (!strcmp(handoff_lines[i].to, who))
-			return (long)handoff_lines[i + 1].reserved - (long)handoff_lines[i].reserved;
+	for (unsigned int i = 0; i + 1 < nr_handoff_lines; i++) {
+		const struct handoff_line *in = &handoff_lines[i], *out = in + 1;
+
+		if (strcmp(in->to, who))
+			continue;
+		if (out->reserved + out->freed < in->reserved)
+			panic("chain: %s's reserved pages went from %lu to %lu, more than the %lu it "
+			      "freed: a free the ledger did not see", who, in->reserved,
+			      out->reserved, out->freed);
+		return out->reserved + out->freed - in->reserved;
+	}
 	return 0;
 }
 
@@ -33,13 +41,13 @@ void chain_summary(void)
 	printk("chain: allocator  gave out                           metadata\n");
 	printk("chain: brk        %6zu bytes                       %zu bytes (struct brk_area)\n",
 	       brk_used(&kernel_brk), sizeof(struct brk_area));
-	printk("chain: e820       %6ld pages                       %zu bytes (early_res table)\n",
+	printk("chain: e820       %6lu pages                       %zu bytes (early_res table)\n",
 	       reserved_growth("e820"), sizeof(early_res));
-	printk("chain: lmb        %6ld pages                       %zu bytes (region arrays)\n",
+	printk("chain: lmb        %6lu pages                       %zu bytes (region arrays)\n",
 	       reserved_growth("lmb"), (size_t)(lmb.memory.max + lmb.reserved.max) *
 	       sizeof(struct lmb_region));
-	printk("chain: bootmem    %6ld pages (and its bitmap back) %lu bytes (bitmap)\n",
-	       reserved_growth("bootmem") + (long)PFN_UP(bootmem_bootmap_bytes(max_low_pfn)),
+	printk("chain: bootmem    %6lu pages (and its bitmap back) %lu bytes (bitmap)\n",
+	       reserved_growth("bootmem") + (unsigned long)PFN_UP(bootmem_bootmap_bytes(max_low_pfn)),
 	       bootmem_bootmap_bytes(max_low_pfn));
 	printk("chain: buddy      %6lu pages in use now            %lu bytes (mem_map)\n",
 	       totalram_pages - nr_free_pages(), (unsigned long)(max_low_pfn * sizeof(struct page)));

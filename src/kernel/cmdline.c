@@ -1,4 +1,4 @@
-#line 1585 "chapters/01-boot.nw"
+#line 1647 "chapters/01-boot.nw"
 /* cmdline.c - the kernel command line. */
 #include <handoff/cmdline.h>
 #include <handoff/printk.h>

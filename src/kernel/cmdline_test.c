@@ -1,4 +1,4 @@
-#line 2060 "chapters/01-boot.nw"
+#line 2133 "chapters/01-boot.nw"
 /* cmdline_test.c - words and values on the command line; and a test of KEXPECT_PANIC. */
 #include <handoff/cmdline.h>
 #include <handoff/ktest.h>
@@ -34,6 +34,33 @@ KTEST(cmdline_values_in_turn)
 	KEXPECT_TRUE(t, cmdline_get(line, "memmap", v, &len) == NULL);
 	KEXPECT_TRUE(t, cmdline_get(line, "mem", NULL, &len) != NULL && len == 2);
 	KEXPECT_TRUE(t, cmdline_get(line, "nosuch", NULL, &len) == NULL);
+}
+
+#define LONG_LINE	2047	/* the book's promise, not COMMAND_LINE_SIZE - 1 */
+
+KTEST(cmdline_keeps_a_long_line)
+{
+	static char saved[COMMAND_LINE_SIZE], line[3000];
+	char last[32];
+	size_t n = 0;
+	unsigned int i = 0;
+
+	memcpy(saved, boot_command_line, sizeof(saved));
+	while (n + 16 < LONG_LINE)		/* memmap= words, then x to 2,047 bytes */
+		n += (size_t)snprintf(line + n, sizeof(line) - n, "memmap=4K$%uM ", 10 + i++);
+	memset(line + n, 'x', LONG_LINE - n);
+	line[LONG_LINE] = '\0';
+	snprintf(last, sizeof(last), "memmap=4K$%uM", 10 + i - 1);
+	cmdline_save(line);
+	KEXPECT_EQ(t, strlen(boot_command_line), LONG_LINE);	/* all of it */
+	KEXPECT_TRUE(t, cmdline_has(boot_command_line, "memmap=4K$10M"));
+	KEXPECT_TRUE(t, cmdline_has(boot_command_line, last));
+	memset(line + LONG_LINE, 'y', sizeof(line) - LONG_LINE - 1);
+	line[sizeof(line) - 1] = '\0';
+	cmdline_save(line);				/* 2,999 bytes: cut to 2,047 */
+	KEXPECT_EQ(t, strlen(boot_command_line), LONG_LINE);
+	KEXPECT_TRUE(t, !memcmp(boot_command_line, line, LONG_LINE));
+	memcpy(boot_command_line, saved, sizeof(saved));
 }
 
 KTEST(ktest_catches_an_expected_panic)

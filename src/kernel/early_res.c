@@ -53,10 +53,11 @@ void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *c
 		tab->nr--;
 		return;
 	}
-	panic("free_early: %s() freed [mem 0x%08llx-0x%08llx], which is not an early "
-	      "reservation (only whole reservations can be freed)", caller, start, end - 1);
+	panic("free_early: %s() freed %s, which is not an early reservation (only whole "
+	      "reservations can be freed)", caller, mem_range(&(struct mem_range_text){ 0 },
+							     start, end));
 }
-#line 636 "chapters/03-e820.nw"
+#line 637 "chapters/03-e820.nw"
 bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, u64 *pos,
 		    u64 *start, u64 *end)
 {
@@ -87,7 +88,7 @@ bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, 
 	}
 	return false;
 }
-#line 674 "chapters/03-e820.nw"
+#line 675 "chapters/03-e820.nw"
 u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab, u64 start,
 		     u64 end, u64 size, u64 align, const char *caller)
 {

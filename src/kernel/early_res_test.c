@@ -1,4 +1,4 @@
-#line 1307 "chapters/03-e820.nw"
+#line 1344 "chapters/03-e820.nw"
 /* early_res_test.c - reservations and the search for free memory. */
 #include <handoff/early_res.h>
 #include <handoff/ktest.h>
@@ -14,7 +14,7 @@ static void fresh(void)
 	e820_add_region(&tmap, 0x1000, 0xff000, E820_RAM);		/* [4K, 1M) usable */
 }
 
-#line 1328 "chapters/03-e820.nw"
+#line 1365 "chapters/03-e820.nw"
 KTEST(early_res_keeps_order_and_refuses_overlaps)
 {
 	fresh();
@@ -49,6 +49,8 @@ KTEST(early_res_frees_exactly)
 	__reserve_early(&tt, 0x1000, 0x3000, "A", "t");
 	KEXPECT_PANIC(t, __free_early(&tt, 0x1000, 0x2000, "me"), "me() freed [mem 0x00001000");
 	KEXPECT_PANIC(t, __free_early(&tt, 0x8000, 0x9000, "me"), "not an early reservation");
+	KEXPECT_PANIC(t, __free_early(&tt, 0x1000, 0x1000, "me"),	/* empty: no last byte */
+		      "me() freed [mem 0x00001000, 0 bytes], which is not");
 	__free_early(&tt, 0x1000, 0x3000, "t");
 	KEXPECT_EQ(t, tt.nr, 0);
 }
@@ -64,7 +66,7 @@ KTEST(early_res_retired)
 	KEXPECT_PANIC(t, __find_e820_area(&tmap, &tt, 0, ~0ull, 16, 16, "late"), "lmb_reserve");
 	KEXPECT_PANIC(t, __free_early(&tt, 0, 1, "late"), "free_early: late()");
 }
-#line 1380 "chapters/03-e820.nw"
+#line 1419 "chapters/03-e820.nw"
 KTEST(find_e820_area_bottom_up)
 {
 	fresh();
@@ -95,7 +97,7 @@ KTEST(e820_free_areas_in_order)
 	KEXPECT_TRUE(t, s == 0x5000 && e == 0x100000);
 	KEXPECT_TRUE(t, !e820_next_free(&tmap, &tt, &pos, &s, &e));
 }
-#line 1416 "chapters/03-e820.nw"
+#line 1455 "chapters/03-e820.nw"
 KTEST(find_e820_area_skips_what_is_not_ram)
 {
 	u64 pos = 0, s, e;
@@ -116,7 +118,7 @@ KTEST(find_e820_area_skips_what_is_not_ram)
 	KEXPECT_TRUE(t, s == 0xa000 && e == 0xc000);
 	KEXPECT_TRUE(t, !e820_next_free(&tmap, &tt, &pos, &s, &e));
 }
-#line 1439 "chapters/03-e820.nw"
+#line 1478 "chapters/03-e820.nw"
 #define PAGES 64
 
 static int page_owner[PAGES];		/* 0: free, else 1 + the reservation's number */

@@ -27,10 +27,16 @@ void check_live(const struct retirement *r, const char *fn, const char *caller)
 		      caller, r->allocator, r->successor, r->by, r->instead);
 }
 
-#line 837 "chapters/03-e820.nw"
+#line 850 "chapters/03-e820.nw"
 /* The ledger: each handoff accounts for every page. */
 struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 unsigned int nr_handoff_lines;
+static unsigned long freed_since_last_line;
+
+void ledger_note_freed(unsigned long pages)
+{
+	freed_since_last_line += pages;
+}
 
 void handoff_ledger(const char *from, const char *to, unsigned long total, unsigned long free,
 		    unsigned long reserved)
@@ -52,5 +58,7 @@ void handoff_ledger(const char *from, const char *to, unsigned long total, unsig
 	}
 	if (nr_handoff_lines < MAX_HANDOFF_LINES)
 		handoff_lines[nr_handoff_lines++] = (struct handoff_line){ from, to, total, free,
-									   reserved };
+									   reserved,
+									   freed_since_last_line };
+	freed_since_last_line = 0;
 }

@@ -1,6 +1,6 @@
-#line 2206 "chapters/01-boot.nw"
+#line 2306 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2225 "chapters/01-boot.nw"
+#line 2325 "chapters/01-boot.nw"
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -8,62 +8,62 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 484 "chapters/02-brk.nw"
+#line 485 "chapters/02-brk.nw"
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1055 "chapters/03-e820.nw"
+#line 1080 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 792 "chapters/04-lmb.nw"
+#line 881 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
 #line 357 "chapters/05-paging.nw"
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 498 "chapters/06-bootmem.nw"
+#line 513 "chapters/06-bootmem.nw"
 #include <handoff/bootmem.h>
-#line 954 "chapters/07-buddy.nw"
+#line 980 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
-#line 1083 "chapters/08-slab.nw"
+#line 1103 "chapters/08-slab.nw"
 #include <handoff/slab.h>
 
-#line 2209 "chapters/01-boot.nw"
+#line 2309 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2236 "chapters/01-boot.nw"
+#line 2336 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	memdump(boot_mem_map_memdump);
-#line 479 "chapters/02-brk.nw"
+#line 480 "chapters/02-brk.nw"
 	brk_takes_over();
 	reserve_brk();
-#line 1050 "chapters/03-e820.nw"
+#line 1075 "chapters/03-e820.nw"
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 788 "chapters/04-lmb.nw"
+#line 877 "chapters/04-lmb.nw"
 	lmb_takes_over();
 #line 352 "chapters/05-paging.nw"
 	trap_init();
 	init_memory_mapping();
-#line 494 "chapters/06-bootmem.nw"
+#line 509 "chapters/06-bootmem.nw"
 	bootmem_takes_over();
-#line 949 "chapters/07-buddy.nw"
+#line 975 "chapters/07-buddy.nw"
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1078 "chapters/08-slab.nw"
+#line 1098 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
-#line 2214 "chapters/01-boot.nw"
+#line 2314 "chapters/01-boot.nw"
 	
-#line 2244 "chapters/01-boot.nw"
+#line 2344 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2215 "chapters/01-boot.nw"
+#line 2315 "chapters/01-boot.nw"
 }

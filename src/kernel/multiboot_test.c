@@ -1,4 +1,4 @@
-#line 1971 "chapters/01-boot.nw"
+#line 2044 "chapters/01-boot.nw"
 /* multiboot_test.c - reading memory maps, good and bad. */
 #include <handoff/ktest.h>
 #include <handoff/multiboot.h>

@@ -1,4 +1,4 @@
-#line 909 "chapters/01-boot.nw"
+#line 925 "chapters/01-boot.nw"
 /* printk.c - formatted output to the console. */
 #include <handoff/console.h>
 #include <handoff/printk.h>
@@ -14,7 +14,7 @@ void printk_set_prefix(const char *prefix)
 	line_prefix = prefix;
 }
 
-#line 951 "chapters/01-boot.nw"
+#line 984 "chapters/01-boot.nw"
 static void write_lines(const char *s, size_t len)
 {
 	size_t start = 0;
@@ -30,7 +30,7 @@ static void write_lines(const char *s, size_t len)
 	console_write(s + start, len - start);
 }
 
-#line 926 "chapters/01-boot.nw"
+#line 942 "chapters/01-boot.nw"
 void vprintk(const char *fmt, va_list args)
 {
 	static const char cut[] = "[...]\n";
@@ -52,4 +52,21 @@ void printk(const char *fmt, ...)
 	va_start(args, fmt);
 	vprintk(fmt, args);
 	va_end(args);
+}
+
+void printk_string(const char *s)
+{
+	write_lines(s, strlen(s));
+}
+
+const char *mem_range(struct mem_range_text *t, u64 start, u64 end)
+{
+	if (start < end)
+		snprintf(t->s, sizeof(t->s), "[mem 0x%08llx-0x%08llx]", start, end - 1);
+	else if (start == end)
+		snprintf(t->s, sizeof(t->s), "[mem 0x%08llx, 0 bytes]", start);
+	else
+		snprintf(t->s, sizeof(t->s), "[mem 0x%08llx-, ends before it starts at 0x%08llx]",
+			 start, end);
+	return t->s;
 }

@@ -1,27 +1,27 @@
-#line 1024 "chapters/01-boot.nw"
+#line 1057 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1047 "chapters/01-boot.nw"
+#line 1080 "chapters/01-boot.nw"
 	{ 1, "boot" },
-#line 489 "chapters/02-brk.nw"
+#line 490 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1060 "chapters/03-e820.nw"
+#line 1085 "chapters/03-e820.nw"
 	{ 3, "e820" },
-#line 796 "chapters/04-lmb.nw"
+#line 885 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },
-#line 520 "chapters/06-bootmem.nw"
+#line 535 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
-#line 984 "chapters/07-buddy.nw"
+#line 1010 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
-#line 1087 "chapters/08-slab.nw"
+#line 1107 "chapters/08-slab.nw"
 	{ 8, "slab" },
-#line 1031 "chapters/01-boot.nw"
+#line 1064 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

@@ -1,4 +1,4 @@
-#line 1896 "chapters/01-boot.nw"
+#line 1958 "chapters/01-boot.nw"
 /* vsprintf_test.c - the formatter, rule by rule. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
@@ -66,4 +66,15 @@ KTEST(vsnprintf_never_overruns)
 	KEXPECT_EQ(t, buf[4], '#');
 	KEXPECT_EQ(t, snprintf(buf, 0, "%d", 12345), 5);
 	KEXPECT_EQ(t, buf[0], 'a');
+}
+
+KTEST(mem_range_shows_empty_ranges_as_empty)
+{
+	struct mem_range_text r;
+
+	KEXPECT_STREQ(t, mem_range(&r, 0x1000, 0x2000), "[mem 0x00001000-0x00001fff]");
+	KEXPECT_STREQ(t, mem_range(&r, 0x1f1000, 0x1f1000), "[mem 0x001f1000, 0 bytes]");
+	KEXPECT_STREQ(t, mem_range(&r, 0x2000, 0x1000),
+		      "[mem 0x00002000-, ends before it starts at 0x00001000]");
+	KEXPECT_STREQ(t, mem_range(&r, 0xfffff000, 1ull << 32), "[mem 0xfffff000-0xffffffff]");
 }

@@ -46,7 +46,15 @@ unsigned long init_bootmem(unsigned long start_pfn, unsigned long max_pfn)
 	return bootmem_bootmap_bytes(max_pfn);
 }
 
-#line 247 "chapters/06-bootmem.nw"
+#line 254 "chapters/06-bootmem.nw"
+static phys_addr_t range_end(phys_addr_t addr, size_t size, const char *fn, const char *caller)
+{
+	if (size > ~(phys_addr_t)0 - addr)
+		panic("%s: %s() asked for 0x%llx bytes at 0x%llx, which runs past the top of the "
+		      "address space", fn, caller, (u64)size, addr);
+	return addr + size;
+}
+
 static bool range_to_idx(const bootmem_data_t *b, phys_addr_t spfn, phys_addr_t epfn,
 			 unsigned long *sidx, unsigned long *eidx, const char *fn,
 			 const char *caller)
@@ -68,8 +76,8 @@ void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const c
 	unsigned long sidx, eidx;
 
 	check_live(&b->life, "free_bootmem", caller);
-	if (!range_to_idx(b, PFN_UP(addr), PFN_DOWN(addr + size), &sidx, &eidx, "free_bootmem",
-			  caller))
+	if (!range_to_idx(b, PFN_UP(addr), PFN_DOWN(range_end(addr, size, "free_bootmem", caller)),
+			  &sidx, &eidx, "free_bootmem", caller))
 		return;
 	for (unsigned long i = sidx; i < eidx; i++) {
 		if (!test_bit(b->node_bootmem_map, i))
@@ -86,8 +94,9 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 	unsigned long sidx, eidx;
 
 	check_live(&b->life, "reserve_bootmem", caller);
-	if (!range_to_idx(b, PFN_DOWN(addr), PFN_UP(addr + size), &sidx, &eidx,
-			  "reserve_bootmem", caller))
+	if (!range_to_idx(b, PFN_DOWN(addr), PFN_UP(range_end(addr, size, "reserve_bootmem",
+								   caller)),
+			  &sidx, &eidx, "reserve_bootmem", caller))
 		return 0;
 	if (flags & BOOTMEM_EXCLUSIVE)
 		for (unsigned long i = sidx; i < eidx; i++)
@@ -97,7 +106,7 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 		set_bit(b->node_bootmem_map, i);
 	return 0;
 }
-#line 278 "chapters/06-bootmem.nw"
+#line 293 "chapters/06-bootmem.nw"
 static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsigned long step)
 {
 	unsigned long base = b->node_min_pfn;	/* align the page frame, not the index */
@@ -105,7 +114,7 @@ static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsig
 	return ((base + idx + step - 1) & ~(step - 1)) - base;
 }
 
-#line 314 "chapters/06-bootmem.nw"
+#line 329 "chapters/06-bootmem.nw"
 static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, size_t size,
 		    size_t align, unsigned long step)
 {
@@ -123,7 +132,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 			continue;
 		}
 		
-#line 346 "chapters/06-bootmem.nw"
+#line 361 "chapters/06-bootmem.nw"
 		start_off = PFN_PHYS(sidx);
 		if ((b->last_end_off & (PAGE_SIZE - 1)) && PFN_DOWN(b->last_end_off) + 1 == sidx) {
 			phys_addr_t base = PFN_PHYS(b->node_min_pfn);
@@ -135,7 +144,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 		}
 		merge = PFN_DOWN(start_off) < sidx;
 		end_off = start_off + size;
-#line 331 "chapters/06-bootmem.nw"
+#line 346 "chapters/06-bootmem.nw"
 		b->last_end_off = end_off;
 		b->hint_idx = (unsigned long)PFN_UP(end_off);
 		for (i = (unsigned long)PFN_DOWN(start_off) + merge; i < PFN_UP(end_off); i++)
@@ -145,7 +154,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 	return NULL;
 }
 
-#line 287 "chapters/06-bootmem.nw"
+#line 302 "chapters/06-bootmem.nw"
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller)
 {
@@ -170,7 +179,7 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 		return p;
 	return search(b, sidx, max - b->node_min_pfn, size, align, step);
 }
-#line 364 "chapters/06-bootmem.nw"
+#line 379 "chapters/06-bootmem.nw"
 void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			    phys_addr_t limit, const char *caller)
 {
@@ -189,7 +198,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 		      "no free pages fit", caller, size, align, goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 390 "chapters/06-bootmem.nw"
+#line 405 "chapters/06-bootmem.nw"
 bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn)
 {
 	return test_bit(b->node_bootmem_map, pfn - b->node_min_pfn);

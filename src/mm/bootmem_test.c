@@ -1,4 +1,4 @@
-#line 577 "chapters/06-bootmem.nw"
+#line 592 "chapters/06-bootmem.nw"
 /* bootmem_test.c - the bitmap allocator against its rules and against a model. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -23,7 +23,7 @@ static void fresh(void)		/* every page reserved, then all of them freed */
 
 static bool reserved(unsigned int i) { return tmap[i / 8] & (1u << (i % 8)); }
 
-#line 607 "chapters/06-bootmem.nw"
+#line 622 "chapters/06-bootmem.nw"
 KTEST(bootmem_starts_reserved_and_rounds)
 {
 	unsigned long f, r;
@@ -57,12 +57,18 @@ KTEST(bootmem_refuses_misuse)
 	KEXPECT_PANIC(t, reserve_bootmem_core(&tb, arena_page(60), 8 * PAGE_SIZE, 0, "far"),
 		      "far() asked for page frames");
 	KEXPECT_PANIC(t, alloc_bootmem_core(&tb, 8, 24, 0, 0, "odd"), "aligned to 24");
+	KEXPECT_PANIC(t, free_bootmem_core(&tb, arena_page(2), (size_t)-1, "huge"),	/* never ignored */
+		      "huge() asked for");	/* host: past the top; kernel: past the bitmap */
+	KEXPECT_PANIC(t, reserve_bootmem_core(&tb, arena_page(2), (size_t)-1 - 100, 0, "huge"),
+		      "huge() asked for");	/* host: past the top; kernel: past the bitmap */
+	KEXPECT_PANIC(t, free_bootmem_core(&tb, ~(phys_addr_t)0 - 100, 200, "top"),
+		      "top() asked for 0xc8 bytes at 0xffffffffffffff9b");
 	__retire(&tb.life, "bootmem", "the buddy allocator", "alloc_pages()", "handoff");
 	KEXPECT_PANIC(t, alloc_bootmem_core(&tb, 8, 8, 0, 0, "late"),
 		      "late() called after bootmem handed memory to the buddy allocator in "
 		      "handoff(); use alloc_pages() instead");
 }
-#line 648 "chapters/06-bootmem.nw"
+#line 669 "chapters/06-bootmem.nw"
 KTEST(bootmem_first_fit_goal_and_hint)
 {
 	u8 *a, *b, *c;
@@ -129,7 +135,7 @@ KTEST(bootmem_small_allocations_share_a_page)
 	KEXPECT_EQ(t, b[0], 0);					/* zeroed, not overlapping */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, arena_page(1), "t") == NULL);	/* limit */
 }
-#line 722 "chapters/06-bootmem.nw"
+#line 743 "chapters/06-bootmem.nw"
 static bool model[ARENA_PAGES];
 static struct { u8 *p; size_t size; } live[256];
 static int nr_live;

@@ -1,4 +1,4 @@
-#line 826 "chapters/08-slab.nw"
+#line 829 "chapters/08-slab.nw"
 /* kmalloc.c - general-purpose allocation from caches of common sizes. */
 #include <asm/page.h>
 #include <handoff/printk.h>
@@ -16,7 +16,7 @@ static const char *const malloc_names[] = {
 	"kmalloc-8k"
 };
 
-#line 849 "chapters/08-slab.nw"
+#line 852 "chapters/08-slab.nw"
 void kmalloc_caches_init(void)
 {
 	for (struct cache_sizes *cs = malloc_sizes; cs->cs_size; cs++)
@@ -42,7 +42,7 @@ static unsigned int get_order(size_t size)
 		order++;
 	return order;
 }
-#line 881 "chapters/08-slab.nw"
+#line 884 "chapters/08-slab.nw"
 void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 {
 	struct kmem_cache *c;
@@ -61,9 +61,12 @@ void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 	if (size > (PAGE_SIZE << (MAX_ORDER - 1)))
 		return NULL;
 	page = alloc_pages(flags, get_order(size));
-	return page ? page_address(page) : NULL;
+	if (!page)
+		return NULL;
+	SetPageKmalloc(page);			/* kfree's, not free_pages' */
+	return page_address(page);
 }
-#line 904 "chapters/08-slab.nw"
+#line 910 "chapters/08-slab.nw"
 static struct page *kmalloc_page(const void *p, const char *fn, const char *caller)
 {
 	unsigned long pfn = virt_to_pfn(p);
@@ -73,7 +76,7 @@ static struct page *kmalloc_page(const void *p, const char *fn, const char *call
 		panic("%s: %s() passed %p, which is not in memory the kernel allocates", fn,
 		      caller, p);
 	page = pfn_to_page(pfn);
-	if (!PageSlab(page) && !(PageHead(page) && p == page_address(page)))
+	if (!PageSlab(page) && !(PageKmalloc(page) && p == page_address(page)))
 		panic("%s: %s() passed %p, which kmalloc did not give out", fn, caller, p);
 	return page;
 }
@@ -87,8 +90,10 @@ void __kfree(const void *p, const char *caller)
 	page = kmalloc_page(p, "kfree", caller);
 	if (PageSlab(page))
 		kmem_cache_free_caller(((struct slab *)page->slab)->cache, (void *)p, caller);
-	else
+	else {
+		ClearPageKmalloc(page);
 		buddy_free(&contig_page_data, page, (unsigned int)page->private, caller);
+	}
 }
 
 size_t __ksize(const void *p, const char *caller)

@@ -2,6 +2,7 @@
 /* lmb.c - the logical memory block allocator: memory and reservations as region lists. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
+#include <handoff/handoff.h>
 #include <handoff/lmb.h>
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
@@ -21,7 +22,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 208 "chapters/04-lmb.nw"
+#line 209 "chapters/04-lmb.nw"
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
@@ -64,7 +65,7 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 253 "chapters/04-lmb.nw"
+#line 254 "chapters/04-lmb.nw"
 static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  const char *caller)
 {
@@ -108,7 +109,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 306 "chapters/04-lmb.nw"
+#line 307 "chapters/04-lmb.nw"
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -156,10 +157,50 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 372 "chapters/04-lmb.nw"
+#line 381 "chapters/04-lmb.nw"
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
+}
+
+/* The ranges a growing array must not take: at most two per level, and two levels. */
+static struct { phys_addr_t base, end; } lmb_busy[4];
+static unsigned int lmb_nr_busy;
+
+static void push_busy(phys_addr_t base, phys_addr_t size)
+{
+	if (lmb_nr_busy == ARRAY_SIZE(lmb_busy))
+		panic("lmb: the arrays grew more than two levels deep");
+	lmb_busy[lmb_nr_busy].base = base;
+	lmb_busy[lmb_nr_busy++].end = base + cap_size(base, size);
+}
+
+/* The highest free place for @size bytes below the limit that is in no busy range. */
+static phys_addr_t find_outside_busy(phys_addr_t size)
+{
+	phys_addr_t hi = lmb.current_limit, lo, found;
+	bool moved;
+
+	for (;;) {
+		do {					/* hi down below any busy range under it */
+			moved = false;
+			for (unsigned int i = 0; i < lmb_nr_busy; i++)
+				if (lmb_busy[i].base < hi && hi <= lmb_busy[i].end) {
+					hi = lmb_busy[i].base;
+					moved = true;
+				}
+		} while (moved);
+		lo = 0;
+		for (unsigned int i = 0; i < lmb_nr_busy; i++)	/* the gap below hi */
+			if (lmb_busy[i].end < hi)
+				lo = MAX(lo, lmb_busy[i].end);
+		if (hi == 0)
+			return LMB_ERROR;
+		found = lmb_find_in_range(lo, hi, size, sizeof(phys_addr_t));
+		if (found != LMB_ERROR || lo == 0)
+			return found;
+		hi = lo;
+	}
 }
 
 static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
@@ -167,24 +208,26 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 {
 	struct lmb_region *old = type->regions;
 	phys_addr_t old_size = type->max * sizeof(*old), new_size = 2 * old_size, addr;
+	unsigned int busy = lmb_nr_busy;
 
-	addr = lmb_find_in_range(new_area_start + new_area_size, lmb.current_limit, new_size,
-				 sizeof(phys_addr_t));
-	if (addr == LMB_ERROR)
-		addr = lmb_find_in_range(0, MIN(new_area_start, lmb.current_limit), new_size,
-					 sizeof(phys_addr_t));
-	if (addr == LMB_ERROR)
+	push_busy(new_area_start, new_area_size);
+	addr = find_outside_busy(new_size);
+	if (addr == LMB_ERROR) {
+		lmb_nr_busy = busy;
 		panic("lmb: %s() needs the %s array to grow from %lu to %lu regions, but %llu "
 		      "free bytes cannot be found below 0x%llx", caller, type->name, type->max,
 		      2 * type->max, new_size, lmb.current_limit);
+	}
 	printk("lmb: the %s array grows to %lu regions at [mem 0x%08llx-0x%08llx], for %s()\n",
 	       type->name, 2 * type->max, addr, addr + new_size - 1, caller);
 	memcpy(__va(addr), old, type->cnt * sizeof(*old));
 	type->regions = __va(addr);
 	type->max *= 2;
+	push_busy(addr, new_size);		/* reserving it may grow reserved: not here */
 	lmb_add_range(&lmb.reserved, addr, new_size, caller);
 	if (!is_static(old))
 		lmb_remove_range(&lmb.reserved, __pa(old), old_size, caller);
+	lmb_nr_busy = busy;
 }
 
 void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max)
@@ -196,7 +239,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 426 "chapters/04-lmb.nw"
+#line 477 "chapters/04-lmb.nw"
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -231,7 +274,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 470 "chapters/04-lmb.nw"
+#line 530 "chapters/04-lmb.nw"
 void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_add", caller);
@@ -244,19 +287,42 @@ void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_remove_range(&lmb.memory, base, size, caller);
 }
 
+/* Panic if [@base, @base + @size) touches an array LMB allocated, other than exactly one. */
+static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t size,
+			       bool exact_ok, const char *caller)
+{
+	const struct lmb_type *types[] = { &lmb.memory, &lmb.reserved };
+	phys_addr_t end = base + cap_size(base, size);
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(types); i++) {
+		phys_addr_t a = __pa(types[i]->regions);
+		phys_addr_t a_end = a + types[i]->max * sizeof(struct lmb_region);
+
+		if (is_static(types[i]->regions) || end <= a || a_end <= base ||
+		    (exact_ok && base == a && end == a_end))
+			continue;
+		panic("%s: %s() passed [mem 0x%08llx-0x%08llx], which overlaps LMB's %s array at "
+		      "[mem 0x%08llx-0x%08llx]: that memory is LMB's own", fn, caller, base,
+		      end - 1, types[i]->name, a, a_end - 1);
+	}
+}
+
 void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_reserve", caller);
+	check_not_an_array("lmb_reserve", base, size, true, caller);
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 498 "chapters/04-lmb.nw"
+#line 581 "chapters/04-lmb.nw"
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
 	const struct lmb_region *r;
+	unsigned long total, free, before, after;
 
 	check_live(&lmb.life, "lmb_free", caller);
+	check_not_an_array("lmb_free", base, size, false, caller);
 	for_each_lmb(reserved, r) {
 		if (r->base + r->size <= pos)
 			continue;
@@ -267,9 +333,12 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 	if (pos < end)
 		panic("lmb_free: %s() freed [mem 0x%08llx-0x%08llx], but [mem 0x%08llx-...] of it "
 		      "is not reserved", caller, base, end - 1, pos);
+	lmb_page_counts(&total, &free, &before);
 	lmb_remove_range(&lmb.reserved, base, size, caller);
+	lmb_page_counts(&total, &free, &after);
+	ledger_note_freed(before - after);		/* whole pages no longer reserved */
 }
-#line 519 "chapters/04-lmb.nw"
+#line 607 "chapters/04-lmb.nw"
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -308,7 +377,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 565 "chapters/04-lmb.nw"
+#line 653 "chapters/04-lmb.nw"
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
 {
 	const struct lmb_region *m, *r;
@@ -363,9 +432,10 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 		}
 	}
 }
-#line 625 "chapters/04-lmb.nw"
+#line 713 "chapters/04-lmb.nw"
 void lmb_reset(void)
 {
+	lmb_nr_busy = 0;
 	lmb = (struct lmb){
 		.current_limit = LMB_ALLOC_ANYWHERE,
 		.memory = { 0, INIT_LMB_REGIONS, 0, lmb_memory_init_regions, "memory" },

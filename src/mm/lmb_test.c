@@ -1,4 +1,4 @@
-#line 867 "chapters/04-lmb.nw"
+#line 956 "chapters/04-lmb.nw"
 /* lmb_test.c - LMB, case by case, in the categories of Linux's tools/testing/memblock. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -30,7 +30,7 @@ void lmb_test_end(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 905 "chapters/04-lmb.nw"
+#line 994 "chapters/04-lmb.nw"
 KTEST(lmb_add_cases)
 {
 	lmb_test_begin();
@@ -66,7 +66,7 @@ KTEST(lmb_add_covering_many)
 	KEXPECT_EQ(t, lmb.memory.total_size, 0x20000);
 	lmb_test_end();
 }
-#line 943 "chapters/04-lmb.nw"
+#line 1032 "chapters/04-lmb.nw"
 KTEST(lmb_reserve_and_free_cases)
 {
 	lmb_test_begin();
@@ -107,7 +107,7 @@ KTEST(lmb_remove_cases)
 	EXPECT_REGION(t, memory, 0, PHYS_ADDR_MAX - 0xfff, 0x800);
 	lmb_test_end();
 }
-#line 986 "chapters/04-lmb.nw"
+#line 1075 "chapters/04-lmb.nw"
 KTEST(lmb_alloc_cases)
 {
 	lmb_test_begin();
@@ -155,7 +155,7 @@ KTEST(lmb_retired)
 	KEXPECT_PANIC(t, lmb_reserve(0x10000, 1), "lmb_reserve: lmb_retired()");
 	lmb_test_end();
 }
-#line 1042 "chapters/04-lmb.nw"
+#line 1131 "chapters/04-lmb.nw"
 KTEST(lmb_array_at_capacity)
 {
 	lmb_test_begin();
@@ -193,6 +193,78 @@ KTEST(lmb_array_grows_away_from_the_new_range)
 		      0x2000 + 16 * sizeof(struct lmb_region));
 	lmb_reserve(ARENA + 0x9000, 0x100);				/* and it keeps working */
 	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
+	lmb_test_end();
+}
+
+/* Is [@base, @base + @size) inside one memory region? */
+static bool in_memory(phys_addr_t base, phys_addr_t size)
+{
+	const struct lmb_region *m;
+
+	for_each_lmb(memory, m)
+		if (m->base <= base && base + size <= m->base + m->size)
+			return true;
+	return false;
+}
+
+KTEST(lmb_arrays_grow_away_from_a_removed_range)
+{
+	lmb_test_begin();
+	for (int i = 0; i < 6; i++) {				/* 7 memory regions, 8 reserved */
+		lmb_add(ARENA + (phys_addr_t)i * 0x1000, 0x800);
+		lmb_reserve(ARENA + (phys_addr_t)i * 0x1000 + 0x100, 16);
+	}
+	lmb_add(ARENA + 0x8000, 0x8000);
+	lmb_reserve(ARENA + 0x7000, 16);
+	lmb_reserve(ARENA + 0x7800, 16);
+	KASSERT_TRUE(t, lmb.memory.cnt == 7 && lmb.reserved.cnt == INIT_LMB_REGIONS);
+	/* Cutting needs two more memory slots; the new memory array needs a reserved one. */
+	lmb_remove(ARENA + 0x8100, 0x7f00);
+	KEXPECT_EQ(t, lmb.memory.max, 2 * INIT_LMB_REGIONS);
+	KEXPECT_EQ(t, lmb.reserved.max, 2 * INIT_LMB_REGIONS);
+	KEXPECT_TRUE(t, in_memory(__pa(lmb.memory.regions),
+				  lmb.memory.max * sizeof(struct lmb_region)));
+	KEXPECT_TRUE(t, in_memory(__pa(lmb.reserved.regions),
+				  lmb.reserved.max * sizeof(struct lmb_region)));
+	lmb_test_end();
+}
+
+KTEST(lmb_refuses_what_touches_its_arrays)
+{
+	phys_addr_t a, size;
+
+	lmb_test_begin();
+	lmb_add(ARENA, LMB_ARENA_SIZE);
+	for (int i = 0; i <= INIT_LMB_REGIONS; i++)		/* one more: reserved grows */
+		lmb_reserve(ARENA + (phys_addr_t)i * 0x1000, 0x800);
+	a = __pa(lmb.reserved.regions);
+	size = lmb.reserved.max * sizeof(struct lmb_region);
+	KASSERT_TRUE(t, lmb.reserved.max == 2 * INIT_LMB_REGIONS && in_memory(a, size));
+	KEXPECT_PANIC(t, lmb_reserve(a + 16, 32), "which overlaps LMB's reserved array");
+	KEXPECT_PANIC(t, lmb_reserve(a - 16, 32), "which overlaps LMB's reserved array");
+	KEXPECT_PANIC(t, lmb_free(a, 16), "which overlaps LMB's reserved array");
+	KEXPECT_PANIC(t, lmb_free(a, size), "which overlaps LMB's reserved array");
+	lmb_reserve(a, size);				/* the array itself, as the handoff does */
+	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
+	lmb_test_end();
+}
+
+KTEST(lmb_page_counts_at_the_top)
+{
+	unsigned long total, free, reserved;
+
+	lmb_test_begin();
+	lmb_add(0xffffffffffffff59ull, 0x21);		/* inside the last page: no whole page */
+	lmb_page_counts(&total, &free, &reserved);
+	KEXPECT_TRUE(t, total == 0 && free == 0 && reserved == 0);
+	lmb_test_end();
+	lmb_test_begin();
+	lmb_add(0x100000, 0x100000);
+	lmb_reserve(0x180000, PHYS_ADDR_MAX);		/* capped at the top */
+	lmb_page_counts(&total, &free, &reserved);
+	KEXPECT_EQ(t, total, 256);
+	KEXPECT_EQ(t, free, 128);
+	KEXPECT_EQ(t, reserved, 128);
 	lmb_test_end();
 }
 

@@ -1,9 +1,9 @@
-#line 1551 "chapters/01-boot.nw"
+#line 1613 "chapters/01-boot.nw"
 #ifndef _HANDOFF_CMDLINE_H
 #define _HANDOFF_CMDLINE_H
 #include <handoff/types.h>
 
-#define COMMAND_LINE_SIZE	512
+#define COMMAND_LINE_SIZE	2048	/* with the final NUL, as in Linux x86 */
 
 extern char boot_command_line[COMMAND_LINE_SIZE];
 

@@ -1,4 +1,4 @@
-#line 769 "chapters/07-buddy.nw"
+#line 786 "chapters/07-buddy.nw"
 #ifndef _HANDOFF_FREE_ALL_BOOTMEM_H
 #define _HANDOFF_FREE_ALL_BOOTMEM_H
 #include <handoff/bootmem.h>
@@ -12,9 +12,9 @@ unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const c
 
 /**
  * free_bootmem_late - the whole pages inside [@addr, @addr + @size), still reserved, go
- * straight to the buddy: for memory freed after bootmem is gone.
+ * straight to the buddy: for memory freed after bootmem is gone. Panics if the range runs past
+ * the top of the address space, rather than free nothing.
  */
-#define free_bootmem_late(addr, size) \
-	buddy_free_reserved(&contig_page_data, (unsigned long)PFN_UP(addr), \
-			    (unsigned long)PFN_DOWN((addr) + (size)), __func__)
+unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller);
+#define free_bootmem_late(addr, size)	__free_bootmem_late((addr), (size), __func__)
 #endif

@@ -43,7 +43,7 @@ static inline bool is_retired(const struct retirement *r)
 
 /** brk_takes_over - the kernel's brk area, from head.S (chapter 2). */
 void brk_takes_over(void);
-#line 818 "chapters/03-e820.nw"
+#line 822 "chapters/03-e820.nw"
 /**
  * handoff_ledger - print "handoff: @from -> @to total=T free=F reserved=R" (in pages) and check
  * it: T = F + R, and T equal to the total of the first handoff of this boot. Panics otherwise.
@@ -51,28 +51,36 @@ void brk_takes_over(void);
 void handoff_ledger(const char *from, const char *to, unsigned long total, unsigned long free,
 		    unsigned long reserved);
 
+/**
+ * ledger_note_freed - the allocator in charge gave @pages reserved pages back (a free, not a
+ * handoff): the next line records them, so that what it gave out can be told from what it took
+ * back of its predecessors' (chapter 8's table).
+ */
+void ledger_note_freed(unsigned long pages);
+
 /* The lines printed so far, in order: chapter 8 sums up the chain from them. */
 struct handoff_line {
 	const char *from, *to;
 	unsigned long total, free, reserved;
+	unsigned long freed;	/* pages freed back while @from was in charge */
 };
 #define MAX_HANDOFF_LINES	8
 extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 extern unsigned int nr_handoff_lines;
 
-#line 955 "chapters/03-e820.nw"
+#line 980 "chapters/03-e820.nw"
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
-#line 779 "chapters/04-lmb.nw"
+#line 868 "chapters/04-lmb.nw"
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 462 "chapters/06-bootmem.nw"
+#line 477 "chapters/06-bootmem.nw"
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 903 "chapters/07-buddy.nw"
+#line 929 "chapters/07-buddy.nw"
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
@@ -82,7 +90,7 @@ void buddy_takes_over(void);
 /** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
 void buddy_ledger(const char *from, const char *to);
 
-#line 988 "chapters/08-slab.nw"
+#line 996 "chapters/08-slab.nw"
 /** slab_takes_over - the slab allocator comes up on the buddy (chapter 8). */
 void slab_takes_over(void);
 

@@ -9,12 +9,13 @@ struct page {
 	struct list_head lru;	/* PG_buddy: on its free list; else the owner's to use */
 	void *slab;		/* PG_slab: the slab this page belongs to (chapter 8) */
 };
-#line 133 "chapters/07-buddy.nw"
+#line 135 "chapters/07-buddy.nw"
 enum pageflags {
 	PG_reserved,		/* not the buddy's: never given out, never freed */
 	PG_buddy,		/* the first page of a free block */
 	PG_head,		/* the first page of a block given out */
 	PG_slab,		/* a page of a slab (chapter 8) */
+	PG_kmalloc,		/* PG_head too: a block kmalloc gave out for a large request (chapter 8) */
 };
 
 #define ZONES_WIDTH		2
@@ -30,6 +31,7 @@ PAGEFLAG(Reserved, reserved)
 PAGEFLAG(Buddy, buddy)
 PAGEFLAG(Head, head)
 PAGEFLAG(Slab, slab)
+PAGEFLAG(Kmalloc, kmalloc)
 
 static inline unsigned int page_zonenum(const struct page *p)
 {

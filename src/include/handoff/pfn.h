@@ -1,9 +1,10 @@
-#line 874 "chapters/03-e820.nw"
+#line 898 "chapters/03-e820.nw"
 #ifndef _HANDOFF_PFN_H
 #define _HANDOFF_PFN_H
 #include <asm/page.h>
 
-#define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)	/* first whole page at or after x */
+/* The first whole page at or after x: rounded up after the shift, so that it never wraps. */
+#define PFN_UP(x)	(((x) >> PAGE_SHIFT) + !!((x) & (PAGE_SIZE - 1)))
 #define PFN_DOWN(x)	((x) >> PAGE_SHIFT)			/* the page that holds x */
 #define PFN_PHYS(pfn)	((phys_addr_t)(pfn) << PAGE_SHIFT)
 

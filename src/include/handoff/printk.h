@@ -24,6 +24,17 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 void printk(const char *fmt, ...) __printf(1, 2);
 void vprintk(const char *fmt, va_list args);
 
+/** printk_string - write @s to the console whole, however long (no formatting, no cut). */
+void printk_string(const char *s);
+
+/**
+ * mem_range - the physical range @start..@end (end exclusive) as text, in @t: "[mem
+ * 0xFIRST-0xLAST]", or "[mem 0xSTART, 0 bytes]" when it is empty, or "[mem 0xSTART-, ends before
+ * it starts at 0xEND]": never a last byte printed before the first. For printk's "%s".
+ */
+struct mem_range_text { char s[64]; };
+const char *mem_range(struct mem_range_text *t, u64 start, u64 end);
+
 /**
  * printk_set_prefix - start every line printk writes from now on with @prefix (NULL: none).
  * The test runner uses it to keep what code under test prints inside its KTAP report.

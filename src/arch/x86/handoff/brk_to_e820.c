@@ -1,4 +1,4 @@
-#line 720 "chapters/03-e820.nw"
+#line 721 "chapters/03-e820.nw"
 /* brk_to_e820.c - the first handoff: what is in use becomes early reservations, counted. */
 #include <asm/page.h>
 #include <handoff/brk.h>
@@ -30,7 +30,7 @@ static void reserve_bios_and_kernel(void)
 	reserve_early(__pa(kernel_brk.base), __pa(kernel_brk.end), "BRK");
 }
 
-#line 763 "chapters/03-e820.nw"
+#line 764 "chapters/03-e820.nw"
 static void reserve_string(u32 phys, const char *name)
 {
 	u64 n = 0;
@@ -66,7 +66,7 @@ static void reserve_multiboot(u32 mbi_phys)
 		reserve_string(mod->string, "module name");
 	}
 }
-#line 913 "chapters/03-e820.nw"
+#line 938 "chapters/03-e820.nw"
 static unsigned long reserved_pages(const struct e820map *m, const struct early_res_table *tab)
 {
 	unsigned long n = 0;
@@ -87,7 +87,7 @@ static unsigned long reserved_pages(const struct e820map *m, const struct early_
 	}
 	return n;
 }
-#line 894 "chapters/03-e820.nw"
+#line 919 "chapters/03-e820.nw"
 static void e820_ledger(const char *from)
 {
 	const struct e820entry *e;
@@ -101,7 +101,7 @@ static void e820_ledger(const char *from)
 		free += pages_in(s, end);
 	handoff_ledger(from, "e820", total, free, reserved_pages(&e820, &early_res));
 }
-#line 939 "chapters/03-e820.nw"
+#line 964 "chapters/03-e820.nw"
 /**
  * e820_takes_over - brk's allocations, the BIOS areas, the kernel image and the multiboot
  * structures become early reservations; prints them and the ledger line of the handoff.

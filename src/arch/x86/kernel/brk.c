@@ -32,7 +32,8 @@ void __reserve_brk(const char *caller)
 {
 	__retire(&kernel_brk.life, "brk", "the early reservations",
 		 "find_e820_area() and reserve_early()", caller);
-	printk("brk: sealed by %s(): [mem 0x%08llx-0x%08llx] used, %zu of %zu KiB\n", caller,
-	       __pa(kernel_brk.base), __pa(kernel_brk.end) - 1, brk_used(&kernel_brk) >> 10,
+	printk("brk: sealed by %s(): %s used, %zu of %zu KiB\n", caller,
+	       mem_range(&(struct mem_range_text){ 0 }, __pa(kernel_brk.base),
+			 __pa(kernel_brk.end)), brk_used(&kernel_brk) >> 10,
 	       (size_t)(kernel_brk.limit - kernel_brk.base) >> 10);
 }

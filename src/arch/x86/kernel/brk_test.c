@@ -1,4 +1,4 @@
-#line 688 "chapters/02-brk.nw"
+#line 689 "chapters/02-brk.nw"
 /* brk_test.c (x86) - the early page tables and the kernel's brk. */
 #include <asm/page.h>
 #include <asm/pgtable.h>

@@ -1,4 +1,4 @@
-#line 1504 "chapters/03-e820.nw"
+#line 1543 "chapters/03-e820.nw"
 /* e820_boot_test.c - the kernel's own map and reservations. */
 #include <asm/page.h>
 #include <handoff/brk.h>

@@ -1,7 +1,8 @@
-#line 1079 "chapters/03-e820.nw"
+#line 1104 "chapters/03-e820.nw"
 /* e820_test.c - sanitizing, clipping and memmap=, against hand-made maps and a model. */
 #include <asm/e820.h>
 #include <handoff/ktest.h>
+#include <handoff/pfn.h>
 #include <handoff/string.h>
 
 static struct e820map tm;	/* 2.5 KiB: static, not on the stack */
@@ -19,7 +20,7 @@ static void map_of(int n, const struct e820entry *e)
 	KEXPECT_EQ(t, tm.map[i].type, ty);					\
 })
 
-#line 1105 "chapters/03-e820.nw"
+#line 1131 "chapters/03-e820.nw"
 KTEST(e820_sorts_and_merges)
 {
 	const struct e820entry in[] = {
@@ -84,7 +85,7 @@ KTEST(e820_full_map)
 	EXPECT_ENTRY(t, 0, 0, 0x1000, E820_RAM);			/* the lowest kept */
 	EXPECT_ENTRY(t, E820MAX - 1, 127ull << 12, 0x1000, E820_RESERVED);	/* hole 64 */
 }
-#line 1172 "chapters/03-e820.nw"
+#line 1198 "chapters/03-e820.nw"
 KTEST(e820_clips_high_memory)
 {
 	const struct e820entry in[] = {
@@ -99,6 +100,17 @@ KTEST(e820_clips_high_memory)
 	e820_clip(&tm, MAXMEM, 0, "test");
 	KASSERT_EQ(t, tm.nr_map, 2);
 	EXPECT_ENTRY(t, 1, 0x100000, MAXMEM - 0x100000, E820_RAM);
+}
+
+KTEST(pfn_rounding_never_wraps)
+{
+	KEXPECT_EQ(t, PFN_UP(0x1000ull), 1);
+	KEXPECT_EQ(t, PFN_UP(0x1001ull), 2);
+	KEXPECT_EQ(t, PFN_UP(~0ull), 1ull << 52);		/* the last page: 2^52, not 0 */
+	KEXPECT_EQ(t, PFN_UP(0xffffff01u), 0x100000);		/* in 32 bits too */
+	KEXPECT_EQ(t, pages_in(0xffffffffffffff59ull, 0xffffffffffffff7aull), 0);
+	KEXPECT_EQ(t, pages_in(0xffffffffffffe001ull, ~0ull), 0);
+	KEXPECT_EQ(t, pages_in(0xffffffffffffd000ull, ~0ull), 2);
 }
 
 KTEST(e820_memparse_sizes)
@@ -154,7 +166,7 @@ KTEST(e820_memmap_options)
 	KASSERT_EQ(t, tm.nr_map, 1);
 	EXPECT_ENTRY(t, 0, 16 << 20, 16 << 20, E820_RAM);
 }
-#line 1244 "chapters/03-e820.nw"
+#line 1281 "chapters/03-e820.nw"
 #define CELLS 256
 
 static u32 model_type[CELLS];

@@ -1,22 +1,27 @@
-#line 1535 "chapters/01-boot.nw"
+#line 1594 "chapters/01-boot.nw"
 /* multiboot_init.c - the kernel's side of the multiboot hand-over. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 
-#line 1460 "chapters/01-boot.nw"
+#line 1497 "chapters/01-boot.nw"
 static const void *reach(u32 phys, u32 size, const char *what)
 {
+	struct mem_range_text range;
+
 	if (!phys_mapped(phys, size))
-		panic("multiboot: %s at [mem 0x%08x-0x%08x] is out of the kernel's reach "
-		      "(below 0x%llx)", what, phys, phys + size - 1,
+		panic("multiboot: %s at %s is out of the kernel's reach (below 0x%llx)", what,
+		      mem_range(&range, phys, (u64)phys + size),
 		      (phys_addr_t)max_pfn_mapped << PAGE_SHIFT);
 	return __va(phys);
 }
 
-/* A string GRUB left, if all of it can be read; it must end within @max bytes. */
-static const char *reach_string(u32 phys, size_t max)
+/*
+ * A string GRUB left, named @what, copied into @buf (@size bytes) as far as it fits and can be
+ * read; where it does not, it is cut there, and the cut is printed.
+ */
+static const char *reach_string(u32 phys, char *buf, size_t size, const char *what)
 {
 	const char *s;
 	size_t n = 0;
@@ -24,10 +29,19 @@ static const char *reach_string(u32 phys, size_t max)
 	if (!phys || !phys_mapped(phys, 1))
 		return "(unreadable)";
 	s = __va(phys);
-	while (n < max && phys_mapped(phys + n, 1) && s[n])
-		n++;
-	return n < max && phys_mapped(phys + n, 1) ? s : "(unreadable)";
+	for (; n < size - 1 && phys_mapped(phys + n, 1) && s[n]; n++)
+		buf[n] = s[n];
+	buf[n] = '\0';
+	if (!phys_mapped(phys + n, 1))
+		printk("multiboot: %s runs out of the kernel's reach after %u bytes: cut there\n",
+		       what, (unsigned int)n);
+	else if (s[n])
+		printk("multiboot: %s is longer than %u bytes: cut there\n", what,
+		       (unsigned int)n);
+	return buf;
 }
+
+static char mb_string[COMMAND_LINE_SIZE];	/* one string at a time */
 
 static void read_memory_info(const struct multiboot_info *mbi)
 {
@@ -51,9 +65,13 @@ static void read_modules(const struct multiboot_info *mbi)
 	if (!(mbi->flags & MB_INFO_MODS) || !mbi->mods_count)
 		return;
 	mod = reach(mbi->mods_addr, mbi->mods_count * sizeof(*mod), "the module list");
-	for (u32 i = 0; i < mbi->mods_count; i++, mod++)
-		printk("multiboot: module %u [mem 0x%08x-0x%08x] %s\n", i, mod->mod_start,
-		       mod->mod_end - 1, reach_string(mod->string, COMMAND_LINE_SIZE));
+	for (u32 i = 0; i < mbi->mods_count; i++, mod++) {
+		struct mem_range_text range;
+
+		printk("multiboot: module %u %s %s\n", i,
+		       mem_range(&range, mod->mod_start, mod->mod_end),
+		       reach_string(mod->string, mb_string, 256, "a module's string"));
+	}
 }
 
 void multiboot_init(u32 magic, u32 mbi_phys)
@@ -67,11 +85,15 @@ void multiboot_init(u32 magic, u32 mbi_phys)
 		panic("multiboot: the information pointer in EBX is null");
 	mbi = reach(mbi_phys, sizeof(*mbi), "the multiboot information");
 	printk("multiboot: loaded by \"%s\", flags 0x%08x\n",
-	       mbi->flags & MB_INFO_LOADER_NAME ? reach_string(mbi->boot_loader_name, 64) : "?",
+	       mbi->flags & MB_INFO_LOADER_NAME ?
+	       reach_string(mbi->boot_loader_name, mb_string, 256, "the boot loader's name") : "?",
 	       mbi->flags);
 	if (mbi->flags & MB_INFO_CMDLINE)
-		cmdline_save(reach_string(mbi->cmdline, COMMAND_LINE_SIZE));
-	printk("Command line: %s\n", boot_command_line);
+		cmdline_save(reach_string(mbi->cmdline, mb_string, sizeof(mb_string),
+					  "the command line"));
+	printk("Command line: ");
+	printk_string(boot_command_line);
+	printk("\n");
 	read_memory_info(mbi);
 	read_modules(mbi);
 }

@@ -1,4 +1,4 @@
-#line 1480 "chapters/07-buddy.nw"
+#line 1506 "chapters/07-buddy.nw"
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -21,7 +21,7 @@ KTEST(buddy_took_over_from_bootmem)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1507 "chapters/07-buddy.nw"
+#line 1533 "chapters/07-buddy.nw"
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -43,15 +43,18 @@ KTEST(buddy_live_allocations)
 	KEXPECT_PANIC(t, __free_pages(pfn_to_page(0), 0), "page 0x0, which is reserved");
 	KEXPECT_PANIC(t, free_bootmem_late(PFN_PHYS(page_to_pfn(p)), PAGE_SIZE),
 		      "which the buddy has already");
+	KEXPECT_PANIC(t, free_bootmem_late(~(phys_addr_t)0 - 100, 200), "runs past the top");
 	p = alloc_pages(GFP_DMA, 0);
 	KEXPECT_TRUE(t, p && page_to_pfn(p) < MAX_DMA_PFN);
 	__free_page(p);
 	a = __get_free_pages(GFP_KERNEL, 2);
 	KEXPECT_TRUE(t, a && !(a & (4 * PAGE_SIZE - 1)));
+	KEXPECT_PANIC(t, free_pages(a + 100, 2), "which is not the start of a page");
+	KEXPECT_PANIC(t, free_pages(a + PAGE_SIZE, 0), "which is not the first page of a block");
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1539 "chapters/07-buddy.nw"
+#line 1568 "chapters/07-buddy.nw"
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -63,7 +66,7 @@ static bool same_as_snapshot(void)
 	return true;
 }
 
-#line 1553 "chapters/07-buddy.nw"
+#line 1582 "chapters/07-buddy.nw"
 KTEST(buddy_exhausted_and_restored)
 {
 	LIST_HEAD(taken);
