@@ -1,4 +1,4 @@
-#line 556 "chapters/03-e820.nw"
+#line 571 "chapters/03-e820.nw"
 /* early_res.c - named reservations of physical memory, before any real allocator. */
 #include <handoff/compiler.h>
 #include <handoff/early_res.h>
@@ -7,7 +7,7 @@
 
 struct early_res_table early_res;
 
-#line 570 "chapters/03-e820.nw"
+#line 585 "chapters/03-e820.nw"
 static void overlap_panic(const struct early_res *r, u64 start, u64 end, const char *name,
 			  const char *caller)
 {
@@ -41,7 +41,7 @@ void __reserve_early(struct early_res_table *tab, u64 start, u64 end, const char
 	memcpy(tab->res[i].name, name, MIN(strlen(name), sizeof(tab->res[i].name) - 1));
 	tab->nr++;
 }
-#line 609 "chapters/03-e820.nw"
+#line 624 "chapters/03-e820.nw"
 void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *caller)
 {
 	check_live(&tab->life, "free_early", caller);
@@ -57,38 +57,44 @@ void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *c
 	      "reservations can be freed)", caller, mem_range(&(struct mem_range_text){ 0 },
 							     start, end));
 }
-#line 637 "chapters/03-e820.nw"
+#line 737 "chapters/03-e820.nw"
+static bool e820_usable(const void *map, int i, struct range *r)
+{
+	const struct e820entry *e = &((const struct e820map *)map)->map[i];
+
+	*r = (struct range){ e->addr, e->addr + e->size };
+	return e->type == E820_RAM;
+}
+
+static bool early_res_range(const void *tab, int i, struct range *r)
+{
+	const struct early_res *res = &((const struct early_res_table *)tab)->res[i];
+
+	*r = (struct range){ res->start, res->end };
+	return true;
+}
+
+void e820_free_lists(const struct e820map *m, const struct early_res_table *tab,
+		     struct range_list *mem, struct range_list *res)
+{
+	*mem = (struct range_list){ m, m->nr_map, e820_usable };
+	*res = (struct range_list){ tab, tab->nr, early_res_range };
+}
+
 bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, u64 *pos,
 		    u64 *start, u64 *end)
 {
-	const struct e820entry *e;
+	struct range_list mem, res;
+	struct range r;
 
-	for_each_e820_entry(m, e) {
-		u64 s = MAX(e->addr, *pos), lim = e->addr + e->size;
-		const struct early_res *r;
-
-		if (e->type != E820_RAM || s >= lim)
-			continue;
-		for_each_early_res(tab, r) {
-			if (r->end <= s || r->start >= lim)
-				continue;
-			if (r->start <= s) {
-				s = r->end;		/* inside a reservation: skip it */
-				continue;
-			}
-			lim = r->start;			/* free up to the reservation */
-			break;
-		}
-		if (s >= lim)
-			continue;
-		*start = s;
-		*end = lim;
-		*pos = lim;
-		return true;
-	}
-	return false;
+	e820_free_lists(m, tab, &mem, &res);
+	if (!next_free_range(&mem, &res, pos, &r))
+		return false;
+	*start = r.start;
+	*end = r.end;
+	return true;
 }
-#line 675 "chapters/03-e820.nw"
+#line 781 "chapters/03-e820.nw"
 u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab, u64 start,
 		     u64 end, u64 size, u64 align, const char *caller)
 {

@@ -11,10 +11,10 @@
 #line 485 "chapters/02-brk.nw"
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1080 "chapters/03-e820.nw"
+#line 1223 "chapters/03-e820.nw"
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 881 "chapters/04-lmb.nw"
+#line 904 "chapters/04-lmb.nw"
 #include <handoff/lmb.h>
 #line 357 "chapters/05-paging.nw"
 #include <asm/traps.h>
@@ -40,10 +40,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 480 "chapters/02-brk.nw"
 	brk_takes_over();
 	reserve_brk();
-#line 1075 "chapters/03-e820.nw"
+#line 1218 "chapters/03-e820.nw"
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 877 "chapters/04-lmb.nw"
+#line 900 "chapters/04-lmb.nw"
 	lmb_takes_over();
 #line 352 "chapters/05-paging.nw"
 	trap_init();

@@ -9,9 +9,9 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 490 "chapters/02-brk.nw"
 	{ 2, "brk" },
-#line 1085 "chapters/03-e820.nw"
+#line 1228 "chapters/03-e820.nw"
 	{ 3, "e820" },
-#line 885 "chapters/04-lmb.nw"
+#line 908 "chapters/04-lmb.nw"
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },

@@ -6,6 +6,7 @@
 #include <handoff/lmb.h>
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
+#include <handoff/range.h>
 #include <handoff/string.h>
 
 static struct lmb_region lmb_memory_init_regions[INIT_LMB_REGIONS];
@@ -22,7 +23,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 209 "chapters/04-lmb.nw"
+#line 210 "chapters/04-lmb.nw"
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
@@ -47,7 +48,7 @@ static void remove_region(struct lmb_type *type, unsigned long i)
 	memmove(r, r + 1, (type->cnt - i - 1) * sizeof(*r));
 	type->cnt--;
 }
-
+#line 239 "chapters/04-lmb.nw"
 static void merge_regions(struct lmb_type *type)
 {
 	unsigned long i = 0;
@@ -65,7 +66,7 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 254 "chapters/04-lmb.nw"
+#line 259 "chapters/04-lmb.nw"
 static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  const char *caller)
 {
@@ -78,6 +79,7 @@ static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 		return;
 	end = base + size;
 repeat:
+#line 290 "chapters/04-lmb.nw"
 	base = obase;
 	nr_new = 0;
 	for (i = 0; i < type->cnt; i++) {
@@ -99,6 +101,7 @@ repeat:
 		if (insert)
 			insert_region(type, i, base, end - base);
 	}
+#line 272 "chapters/04-lmb.nw"
 	if (!nr_new)
 		return;
 	if (!insert) {
@@ -109,7 +112,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 307 "chapters/04-lmb.nw"
+#line 321 "chapters/04-lmb.nw"
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -130,6 +133,7 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 			break;
 		if (rend <= base)
 			continue;
+#line 353 "chapters/04-lmb.nw"
 		if (rbase < base) {		/* cut off the part below: it is region i now */
 			r->base = base;
 			r->size -= base - rbase;
@@ -145,9 +149,11 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 				*start = i;
 			*end = i + 1;
 		}
+#line 342 "chapters/04-lmb.nw"
 	}
 }
 
+#line 373 "chapters/04-lmb.nw"
 static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			     const char *caller)
 {
@@ -157,7 +163,7 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 381 "chapters/04-lmb.nw"
+#line 409 "chapters/04-lmb.nw"
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
@@ -174,7 +180,7 @@ static void push_busy(phys_addr_t base, phys_addr_t size)
 	lmb_busy[lmb_nr_busy].base = base;
 	lmb_busy[lmb_nr_busy++].end = base + cap_size(base, size);
 }
-
+#line 430 "chapters/04-lmb.nw"
 /* The highest free place for @size bytes below the limit that is in no busy range. */
 static phys_addr_t find_outside_busy(phys_addr_t size)
 {
@@ -202,7 +208,7 @@ static phys_addr_t find_outside_busy(phys_addr_t size)
 		hi = lo;
 	}
 }
-
+#line 462 "chapters/04-lmb.nw"
 static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 			     phys_addr_t new_area_size, const char *caller)
 {
@@ -229,7 +235,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 		lmb_remove_range(&lmb.reserved, __pa(old), old_size, caller);
 	lmb_nr_busy = busy;
 }
-
+#line 493 "chapters/04-lmb.nw"
 void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max)
 {
 	if (max < type->cnt)
@@ -239,7 +245,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 477 "chapters/04-lmb.nw"
+#line 517 "chapters/04-lmb.nw"
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -274,7 +280,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 530 "chapters/04-lmb.nw"
+#line 570 "chapters/04-lmb.nw"
 void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_add", caller);
@@ -286,7 +292,7 @@ void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
 	check_live(&lmb.life, "lmb_remove", caller);
 	lmb_remove_range(&lmb.memory, base, size, caller);
 }
-
+#line 586 "chapters/04-lmb.nw"
 /* Panic if [@base, @base + @size) touches an array LMB allocated, other than exactly one. */
 static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t size,
 			       bool exact_ok, const char *caller)
@@ -314,7 +320,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 581 "chapters/04-lmb.nw"
+#line 625 "chapters/04-lmb.nw"
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -338,7 +344,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_page_counts(&total, &free, &after);
 	ledger_note_freed(before - after);		/* whole pages no longer reserved */
 }
-#line 607 "chapters/04-lmb.nw"
+#line 651 "chapters/04-lmb.nw"
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -377,62 +383,42 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 653 "chapters/04-lmb.nw"
+#line 696 "chapters/04-lmb.nw"
+static bool lmb_range(const void *type, int i, struct range *r)
+{
+	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
+
+	*r = (struct range){ reg->base, reg->base + reg->size };
+	return true;
+}
+
+static void lmb_free_lists(struct range_list *mem, struct range_list *res)
+{
+	*mem = (struct range_list){ &lmb.memory, (int)lmb.memory.cnt, lmb_range };
+	*res = (struct range_list){ &lmb.reserved, (int)lmb.reserved.cnt, lmb_range };
+}
+
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
 {
-	const struct lmb_region *m, *r;
+	struct range_list mem, res;
+	struct range r;
 
-	for_each_lmb(memory, m) {
-		phys_addr_t s = MAX(m->base, *pos), lim = m->base + m->size;
-
-		if (s >= lim)
-			continue;
-		for_each_lmb(reserved, r) {
-			if (r->base + r->size <= s || r->base >= lim)
-				continue;
-			if (r->base <= s) {
-				s = r->base + r->size;
-				continue;
-			}
-			lim = r->base;
-			break;
-		}
-		if (s >= lim)
-			continue;
-		*start = s;
-		*end = lim;
-		*pos = lim;
-		return true;
-	}
-	return false;
+	lmb_free_lists(&mem, &res);
+	if (!next_free_range(&mem, &res, pos, &r))
+		return false;
+	*start = r.start;
+	*end = r.end;
+	return true;
 }
 
 void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved)
 {
-	const struct lmb_region *m, *r;
-	phys_addr_t pos = 0, s, e;
+	struct range_list mem, res;
 
-	*total = *free = *reserved = 0;
-	for_each_lmb(memory, m)
-		*total += pages_in(m->base, m->base + m->size);
-	while (lmb_next_free(&pos, &s, &e))
-		*free += pages_in(s, e);
-	for (r = lmb.reserved.regions; r < lmb.reserved.regions + lmb.reserved.cnt; ) {
-		phys_addr_t first = PFN_DOWN(r->base), last = PFN_UP(r->base + r->size);
-
-		for (r++; r < lmb.reserved.regions + lmb.reserved.cnt &&
-			  PFN_DOWN(r->base) <= last; r++)
-			last = MAX(last, PFN_UP(r->base + r->size));
-		for_each_lmb(memory, m) {
-			phys_addr_t lo = MAX(first, PFN_UP(m->base));
-			phys_addr_t hi = MIN(last, PFN_DOWN(m->base + m->size));
-
-			if (lo < hi)
-				*reserved += (unsigned long)(hi - lo);
-		}
-	}
+	lmb_free_lists(&mem, &res);
+	range_page_counts(&mem, &res, total, free, reserved);
 }
-#line 713 "chapters/04-lmb.nw"
+#line 736 "chapters/04-lmb.nw"
 void lmb_reset(void)
 {
 	lmb_nr_busy = 0;

@@ -1,4 +1,4 @@
-#line 940 "chapters/04-lmb.nw"
+#line 963 "chapters/04-lmb.nw"
 #ifndef _MM_LMB_TEST_H
 #define _MM_LMB_TEST_H
 #include <handoff/lmb.h>

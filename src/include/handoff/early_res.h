@@ -1,8 +1,9 @@
-#line 480 "chapters/03-e820.nw"
+#line 490 "chapters/03-e820.nw"
 #ifndef _HANDOFF_EARLY_RES_H
 #define _HANDOFF_EARLY_RES_H
 #include <asm/e820.h>
 #include <handoff/handoff.h>
+#include <handoff/range.h>
 
 #define MAX_EARLY_RES	32
 
@@ -23,7 +24,7 @@ extern struct early_res_table early_res;
 #define for_each_early_res(tab, r) \
 	for ((r) = (tab)->res; (r) < (tab)->res + (tab)->nr; (r)++)
 
-#line 512 "chapters/03-e820.nw"
+#line 523 "chapters/03-e820.nw"
 /**
  * __reserve_early - record that [@start, @end) is taken by @name, on behalf of @caller.
  * Panics, naming both, if it overlaps a reservation; panics if the table is full or the
@@ -53,10 +54,14 @@ u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab,
 bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, u64 *pos,
 		    u64 *start, u64 *end);
 
+/** e820_free_lists - @m's usable entries and @tab's reservations as range lists, for the walk. */
+void e820_free_lists(const struct e820map *m, const struct early_res_table *tab,
+		     struct range_list *mem, struct range_list *res);
+
 #define reserve_early(start, end, name) \
 	__reserve_early(&early_res, (start), (end), (name), __func__)
 #define free_early(start, end)	__free_early(&early_res, (start), (end), __func__)
 #define find_e820_area(start, end, size, align) \
 	__find_e820_area(&e820, &early_res, (start), (end), (size), (align), __func__)
-#line 505 "chapters/03-e820.nw"
+#line 516 "chapters/03-e820.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 721 "chapters/03-e820.nw"
+#line 827 "chapters/03-e820.nw"
 /* brk_to_e820.c - the first handoff: what is in use becomes early reservations, counted. */
 #include <asm/page.h>
 #include <handoff/brk.h>
@@ -30,7 +30,7 @@ static void reserve_bios_and_kernel(void)
 	reserve_early(__pa(kernel_brk.base), __pa(kernel_brk.end), "BRK");
 }
 
-#line 764 "chapters/03-e820.nw"
+#line 869 "chapters/03-e820.nw"
 static void reserve_string(u32 phys, const char *name)
 {
 	u64 n = 0;
@@ -66,42 +66,17 @@ static void reserve_multiboot(u32 mbi_phys)
 		reserve_string(mod->string, "module name");
 	}
 }
-#line 938 "chapters/03-e820.nw"
-static unsigned long reserved_pages(const struct e820map *m, const struct early_res_table *tab)
-{
-	unsigned long n = 0;
-
-	for (int i = 0; i < tab->nr; ) {
-		u64 first = PFN_DOWN(tab->res[i].start), last = PFN_UP(tab->res[i].end);
-		const struct e820entry *e;
-
-		for (i++; i < tab->nr && PFN_DOWN(tab->res[i].start) <= last; i++)
-			last = MAX(last, PFN_UP(tab->res[i].end));
-		for_each_e820_entry(m, e) {
-			u64 lo = MAX(first, PFN_UP(e->addr));
-			u64 hi = MIN(last, PFN_DOWN(e->addr + e->size));
-
-			if (e->type == E820_RAM && lo < hi)
-				n += (unsigned long)(hi - lo);
-		}
-	}
-	return n;
-}
-#line 919 "chapters/03-e820.nw"
+#line 1026 "chapters/03-e820.nw"
 static void e820_ledger(const char *from)
 {
-	const struct e820entry *e;
-	unsigned long total = 0, free = 0;
-	u64 pos = 0, s, end;
+	struct range_list mem, res;
+	unsigned long total, free, reserved;
 
-	for_each_e820_entry(&e820, e)
-		if (e->type == E820_RAM)
-			total += pages_in(e->addr, e->addr + e->size);
-	while (e820_next_free(&e820, &early_res, &pos, &s, &end))
-		free += pages_in(s, end);
-	handoff_ledger(from, "e820", total, free, reserved_pages(&e820, &early_res));
+	e820_free_lists(&e820, &early_res, &mem, &res);
+	range_page_counts(&mem, &res, &total, &free, &reserved);
+	handoff_ledger(from, "e820", total, free, reserved);
 }
-#line 964 "chapters/03-e820.nw"
+#line 1107 "chapters/03-e820.nw"
 /**
  * e820_takes_over - brk's allocations, the BIOS areas, the kernel image and the multiboot
  * structures become early reservations; prints them and the ledger line of the handoff.

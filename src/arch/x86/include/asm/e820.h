@@ -43,7 +43,7 @@ int sanitize_e820_map(struct e820map *m);
 
 /** e820_precedence - when entries overlap, the one of higher precedence wins. */
 int e820_precedence(u32 type);
-
+#line 82 "chapters/03-e820.nw"
 /**
  * e820_clip - remove from @m what lies at or above @limit: entries of type @type only, or of every
  * type if @type is 0. Says how much usable memory that was and, in @why, why it is ignored.
@@ -70,9 +70,9 @@ void e820_print_map(const struct e820map *m, const char *who);
 
 /** e820_type_name - "usable", "reserved", ... */
 const char *e820_type_name(u32 type);
-#line 325 "chapters/03-e820.nw"
+#line 335 "chapters/03-e820.nw"
 #define MAXMEM		(896ull << 20)	/* low memory: what the direct map can cover */
-#line 1063 "chapters/03-e820.nw"
+#line 1206 "chapters/03-e820.nw"
 struct early_res_table;
 void setup_memory_map(void);
 void early_res_print(const struct early_res_table *tab);

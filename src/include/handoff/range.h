@@ -1,0 +1,35 @@
+#line 653 "chapters/03-e820.nw"
+#ifndef _HANDOFF_RANGE_H
+#define _HANDOFF_RANGE_H
+#include <handoff/types.h>
+
+struct range {
+	u64 start;		/* the first byte */
+	u64 end;		/* the first byte after */
+};
+
+/* A sorted list of disjoint ranges, whatever holds them: element @i of @owner, through @get. */
+struct range_list {
+	const void *owner;
+	int nr;
+	bool (*get)(const void *owner, int i, struct range *r);	/* false: not a range */
+};
+
+/**
+ * next_free_range - the next part of @mem at or after *@pos that no range of @res touches: sets
+ * *@free and moves *@pos to its end; false when there is none.
+ */
+bool next_free_range(const struct range_list *mem, const struct range_list *res, u64 *pos,
+		     struct range *free);
+
+#define for_each_free_range(mem, res, pos, r) \
+	for ((pos) = 0; next_free_range((mem), (res), &(pos), (r)); )
+
+/**
+ * range_page_counts - the ledger's counts over @mem and @res: *@total whole pages inside @mem,
+ * *@free of them inside the free ranges, *@reserved of them touched by a range of @res (which is
+ * rounded outward). The two roads agree, *@free + *@reserved = *@total, when the lists are sound.
+ */
+void range_page_counts(const struct range_list *mem, const struct range_list *res,
+		       unsigned long *total, unsigned long *free, unsigned long *reserved);
+#endif
