@@ -1,4 +1,4 @@
-#line 558 "chapters/03-e820.nw"
+#line 558 "chapters/03-e820.nw" /* <kernel/early_res.c> */
 /* early_res.c - named reservations of physical memory, before any real allocator. */
 #include <handoff/compiler.h>
 #include <handoff/early_res.h>
@@ -16,7 +16,7 @@ static void check_not_retired(const struct early_res_table *tab, const char *fn,
 		      tab->retired_by);
 }
 
-#line 586 "chapters/03-e820.nw"
+#line 586 "chapters/03-e820.nw" /* <early_res: reserve> */
 static void overlap_panic(const struct early_res *r, u64 start, u64 end, const char *name,
 			  const char *caller)
 {
@@ -50,7 +50,7 @@ void __reserve_early(struct early_res_table *tab, u64 start, u64 end, const char
 	memcpy(tab->res[i].name, name, MIN(strlen(name), sizeof(tab->res[i].name) - 1));
 	tab->nr++;
 }
-#line 625 "chapters/03-e820.nw"
+#line 625 "chapters/03-e820.nw" /* <early_res: free> */
 void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *caller)
 {
 	check_not_retired(tab, "free_early", caller);
@@ -65,7 +65,7 @@ void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *c
 	panic("free_early: %s() freed [mem 0x%08llx-0x%08llx], which is not an early "
 	      "reservation (only whole reservations can be freed)", caller, start, end - 1);
 }
-#line 652 "chapters/03-e820.nw"
+#line 652 "chapters/03-e820.nw" /* <early_res: find a free area> */
 bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, u64 *pos,
 		    u64 *start, u64 *end)
 {
@@ -96,7 +96,7 @@ bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, 
 	}
 	return false;
 }
-#line 690 "chapters/03-e820.nw"
+#line 690 "chapters/03-e820.nw" /* <early_res: find a free area> */
 u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab, u64 start,
 		     u64 end, u64 size, u64 align, const char *caller)
 {
@@ -118,7 +118,7 @@ u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab,
 	return ~0ull;
 }
 
-#line 579 "chapters/03-e820.nw"
+#line 579 "chapters/03-e820.nw" /* <kernel/early_res.c> */
 void early_res_retire(struct early_res_table *tab, const char *by)
 {
 	tab->retired_by = by;

@@ -1,4 +1,4 @@
-#line 1319 "chapters/03-e820.nw"
+#line 1319 "chapters/03-e820.nw" /* <kernel/early_res_test.c> */
 /* early_res_test.c - reservations and the search for free memory. */
 #include <handoff/early_res.h>
 #include <handoff/ktest.h>
@@ -14,7 +14,7 @@ static void fresh(void)
 	e820_add_region(&tmap, 0x1000, 0xff000, E820_RAM);		/* [4K, 1M) usable */
 }
 
-#line 1340 "chapters/03-e820.nw"
+#line 1340 "chapters/03-e820.nw" /* <early_res tests: reserving and freeing> */
 KTEST(early_res_keeps_order_and_refuses_overlaps)
 {
 	fresh();
@@ -63,7 +63,7 @@ KTEST(early_res_retired)
 	KEXPECT_PANIC(t, __find_e820_area(&tmap, &tt, 0, ~0ull, 16, 16, "late"), "lmb_reserve");
 	KEXPECT_PANIC(t, __free_early(&tt, 0, 1, "late"), "free_early: late()");
 }
-#line 1391 "chapters/03-e820.nw"
+#line 1391 "chapters/03-e820.nw" /* <early_res tests: finding> */
 KTEST(find_e820_area_bottom_up)
 {
 	fresh();
@@ -94,7 +94,7 @@ KTEST(e820_free_areas_in_order)
 	KEXPECT_TRUE(t, s == 0x5000 && e == 0x100000);
 	KEXPECT_TRUE(t, !e820_next_free(&tmap, &tt, &pos, &s, &e));
 }
-#line 1427 "chapters/03-e820.nw"
+#line 1427 "chapters/03-e820.nw" /* <early_res tests: finding> */
 KTEST(find_e820_area_skips_what_is_not_ram)
 {
 	u64 pos = 0, s, e;
@@ -115,7 +115,7 @@ KTEST(find_e820_area_skips_what_is_not_ram)
 	KEXPECT_TRUE(t, s == 0xa000 && e == 0xc000);
 	KEXPECT_TRUE(t, !e820_next_free(&tmap, &tt, &pos, &s, &e));
 }
-#line 1450 "chapters/03-e820.nw"
+#line 1450 "chapters/03-e820.nw" /* <early_res tests: against a model> */
 #define PAGES 64
 
 static int owner[PAGES];		/* 0: free, else 1 + the reservation's number */

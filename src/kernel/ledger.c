@@ -1,4 +1,4 @@
-#line 855 "chapters/03-e820.nw"
+#line 855 "chapters/03-e820.nw" /* <kernel/ledger.c> */
 /* ledger.c - each handoff accounts for every page. */
 #include <handoff/ledger.h>
 #include <handoff/printk.h>

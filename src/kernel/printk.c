@@ -1,4 +1,4 @@
-#line 909 "chapters/01-boot.nw"
+#line 909 "chapters/01-boot.nw" /* <kernel/printk.c> */
 /* printk.c - formatted output to the console. */
 #include <handoff/console.h>
 #include <handoff/printk.h>
@@ -14,7 +14,7 @@ void printk_set_prefix(const char *prefix)
 	line_prefix = prefix;
 }
 
-#line 951 "chapters/01-boot.nw"
+#line 951 "chapters/01-boot.nw" /* <printk: write with the line prefix> */
 static void write_lines(const char *s, size_t len)
 {
 	size_t start = 0;
@@ -30,7 +30,7 @@ static void write_lines(const char *s, size_t len)
 	console_write(s + start, len - start);
 }
 
-#line 926 "chapters/01-boot.nw"
+#line 926 "chapters/01-boot.nw" /* <kernel/printk.c> */
 void vprintk(const char *fmt, va_list args)
 {
 	static const char cut[] = "[...]\n";

@@ -1,4 +1,4 @@
-#line 144 "chapters/06-bootmem.nw"
+#line 144 "chapters/06-bootmem.nw" /* <mm/bootmem.c> */
 /* bootmem.c - the boot-time page allocator: one bit per page, set while it is taken. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -9,7 +9,7 @@
 
 bootmem_data_t bootmem_node_data[1];
 
-#line 163 "chapters/06-bootmem.nw"
+#line 163 "chapters/06-bootmem.nw" /* <bootmem: bits> */
 static bool test_bit(const u8 *map, unsigned long i)
 {
 	return map[i >> 3] & (1u << (i & 7));
@@ -31,7 +31,7 @@ static void check_live(const bootmem_data_t *b, const char *fn, const char *call
 		panic("%s: %s() called after bootmem handed memory to %s in %s(); use %s instead",
 		      fn, caller, b->successor, b->retired_by, b->instead);
 }
-#line 191 "chapters/06-bootmem.nw"
+#line 191 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
 unsigned long bootmem_bootmap_bytes(unsigned long pages)
 {
 	return (pages + 7) / 8;
@@ -53,7 +53,7 @@ unsigned long init_bootmem(unsigned long start_pfn, unsigned long max_pfn)
 	return bootmem_bootmap_bytes(max_pfn);
 }
 
-#line 255 "chapters/06-bootmem.nw"
+#line 255 "chapters/06-bootmem.nw" /* <bootmem: the pages a range covers> */
 static bool range_to_idx(const bootmem_data_t *b, phys_addr_t spfn, phys_addr_t epfn,
 			 unsigned long *sidx, unsigned long *eidx, const char *fn,
 			 const char *caller)
@@ -69,7 +69,7 @@ static bool range_to_idx(const bootmem_data_t *b, phys_addr_t spfn, phys_addr_t 
 	return true;
 }
 
-#line 214 "chapters/06-bootmem.nw"
+#line 214 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
 void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const char *caller)
 {
 	unsigned long sidx, eidx;
@@ -104,7 +104,7 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 		set_bit(b->node_bootmem_map, i);
 	return 0;
 }
-#line 286 "chapters/06-bootmem.nw"
+#line 286 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsigned long step)
 {
 	unsigned long base = b->node_min_pfn;	/* align the page frame, not the index */
@@ -112,7 +112,7 @@ static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsig
 	return ((base + idx + step - 1) & ~(step - 1)) - base;
 }
 
-#line 322 "chapters/06-bootmem.nw"
+#line 322 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
 static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, size_t size,
 		    size_t align, unsigned long step)
 {
@@ -130,7 +130,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 			continue;
 		}
 		
-#line 354 "chapters/06-bootmem.nw"
+#line 354 "chapters/06-bootmem.nw" /* <bootmem search: share the last allocation's page> */
 		start_off = PFN_PHYS(sidx);
 		if ((b->last_end_off & (PAGE_SIZE - 1)) && PFN_DOWN(b->last_end_off) + 1 == sidx) {
 			phys_addr_t base = PFN_PHYS(b->node_min_pfn);
@@ -142,7 +142,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 		}
 		merge = PFN_DOWN(start_off) < sidx;
 		end_off = start_off + size;
-#line 339 "chapters/06-bootmem.nw"
+#line 339 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
 		b->last_end_off = end_off;
 		b->hint_idx = (unsigned long)PFN_UP(end_off);
 		for (i = (unsigned long)PFN_DOWN(start_off) + merge; i < PFN_UP(end_off); i++)
@@ -152,7 +152,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 	return NULL;
 }
 
-#line 295 "chapters/06-bootmem.nw"
+#line 295 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller)
 {
@@ -177,7 +177,7 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 		return p;
 	return search(b, sidx, max - b->node_min_pfn, size, align, step);
 }
-#line 372 "chapters/06-bootmem.nw"
+#line 372 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			    phys_addr_t limit, const char *caller)
 {
@@ -196,7 +196,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 		      "no free pages fit", caller, size, align, goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 397 "chapters/06-bootmem.nw"
+#line 397 "chapters/06-bootmem.nw" /* <bootmem: count and retire> */
 bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn)
 {
 	return test_bit(b->node_bootmem_map, pfn - b->node_min_pfn);

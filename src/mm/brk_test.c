@@ -1,4 +1,4 @@
-#line 407 "chapters/02-brk.nw"
+#line 407 "chapters/02-brk.nw" /* <mm/brk_test.c> */
 /* brk_test.c - the bump allocator against its rules. */
 #include <handoff/brk.h>
 #include <handoff/ktest.h>
@@ -12,7 +12,7 @@ static struct brk_area test_brk(void)
 	return (struct brk_area){ brk_buf, brk_buf, brk_buf + sizeof(brk_buf), NULL };
 }
 
-#line 426 "chapters/02-brk.nw"
+#line 426 "chapters/02-brk.nw" /* <brk tests: allocation> */
 KTEST(brk_aligns_and_zeroes)
 {
 	struct brk_area b = test_brk();
@@ -35,7 +35,7 @@ KTEST(brk_exact_fit)
 	KEXPECT_EQ(t, brk_used(&b), 4096);
 	KEXPECT_TRUE(t, brk_alloc(&b, 0, 1, __func__) == brk_buf + 4096);	/* nothing fits */
 }
-#line 451 "chapters/02-brk.nw"
+#line 451 "chapters/02-brk.nw" /* <brk tests: misuse> */
 KTEST(brk_refuses_too_much)
 {
 	struct brk_area b = test_brk();
@@ -76,7 +76,7 @@ KTEST(brk_sealed_names_both)
 	KEXPECT_PANIC(t, brk_seal(&b, "again"), "setup_arch() had sealed it already");
 	KEXPECT_EQ(t, brk_used(&b), 8);
 }
-#line 499 "chapters/02-brk.nw"
+#line 499 "chapters/02-brk.nw" /* <brk tests: against a model> */
 /* The refusal, in a function of its own: KEXPECT_PANIC must not share a frame with a loop. */
 static void expect_refusal(struct ktest *t, struct brk_area *b, size_t size, size_t align)
 {

@@ -1,4 +1,4 @@
-#line 813 "chapters/08-slab.nw"
+#line 813 "chapters/08-slab.nw" /* <mm/kmalloc.c> */
 /* kmalloc.c - general-purpose allocation from caches of common sizes. */
 #include <asm/page.h>
 #include <handoff/printk.h>
@@ -15,7 +15,7 @@ static const char *const malloc_names[] = {
 	"kmalloc-8k"
 };
 
-#line 835 "chapters/08-slab.nw"
+#line 835 "chapters/08-slab.nw" /* <kmalloc: the caches> */
 void kmalloc_caches_init(void)
 {
 	for (struct cache_sizes *cs = malloc_sizes; cs->cs_size; cs++)
@@ -41,7 +41,7 @@ static unsigned int get_order(size_t size)
 		order++;
 	return order;
 }
-#line 867 "chapters/08-slab.nw"
+#line 867 "chapters/08-slab.nw" /* <kmalloc: allocate> */
 void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 {
 	struct kmem_cache *c;
@@ -62,7 +62,7 @@ void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 	page = alloc_pages(flags, get_order(size));
 	return page ? page_address(page) : NULL;
 }
-#line 890 "chapters/08-slab.nw"
+#line 890 "chapters/08-slab.nw" /* <kmalloc: free and size> */
 static struct page *kmalloc_page(const void *p, const char *fn, const char *caller)
 {
 	unsigned long pfn = virt_to_pfn(p);

@@ -1,4 +1,4 @@
-#line 179 "chapters/04-lmb.nw"
+#line 179 "chapters/04-lmb.nw" /* <mm/lmb.c> */
 /* lmb.c - the logical memory block allocator: memory and reservations as region lists. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -21,7 +21,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 214 "chapters/04-lmb.nw"
+#line 214 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
@@ -64,7 +64,7 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 259 "chapters/04-lmb.nw"
+#line 259 "chapters/04-lmb.nw" /* <lmb: add a range> */
 static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  const char *caller)
 {
@@ -108,7 +108,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 312 "chapters/04-lmb.nw"
+#line 312 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -156,7 +156,7 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 378 "chapters/04-lmb.nw"
+#line 378 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
@@ -196,7 +196,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 432 "chapters/04-lmb.nw"
+#line 432 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -231,7 +231,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 476 "chapters/04-lmb.nw"
+#line 476 "chapters/04-lmb.nw" /* <lmb: the interface> */
 static void check_live(const char *fn, const char *caller)
 {
 	if (lmb.retired_by)
@@ -257,7 +257,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 511 "chapters/04-lmb.nw"
+#line 511 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -276,7 +276,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 		      "is not reserved", caller, base, end - 1, pos);
 	lmb_remove_range(&lmb.reserved, base, size, caller);
 }
-#line 532 "chapters/04-lmb.nw"
+#line 532 "chapters/04-lmb.nw" /* <lmb: allocate> */
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -315,7 +315,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 578 "chapters/04-lmb.nw"
+#line 578 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
 {
 	const struct lmb_region *m, *r;
@@ -370,7 +370,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 		}
 	}
 }
-#line 637 "chapters/04-lmb.nw"
+#line 637 "chapters/04-lmb.nw" /* <lmb: retire, reset and dump> */
 void __lmb_retire(const char *successor, const char *instead, const char *by)
 {
 	lmb.retired_by = by;

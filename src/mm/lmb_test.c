@@ -1,4 +1,4 @@
-#line 881 "chapters/04-lmb.nw"
+#line 881 "chapters/04-lmb.nw" /* <mm/lmb_test.c> */
 /* lmb_test.c - LMB, case by case, in the categories of Linux's tools/testing/memblock. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -30,7 +30,7 @@ void lmb_test_end(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 919 "chapters/04-lmb.nw"
+#line 919 "chapters/04-lmb.nw" /* <lmb tests: adding> */
 KTEST(lmb_add_cases)
 {
 	lmb_test_begin();
@@ -66,7 +66,7 @@ KTEST(lmb_add_covering_many)
 	KEXPECT_EQ(t, lmb.memory.total_size, 0x20000);
 	lmb_test_end();
 }
-#line 957 "chapters/04-lmb.nw"
+#line 957 "chapters/04-lmb.nw" /* <lmb tests: reserving, freeing and removing> */
 KTEST(lmb_reserve_and_free_cases)
 {
 	lmb_test_begin();
@@ -107,7 +107,7 @@ KTEST(lmb_remove_cases)
 	EXPECT_REGION(t, memory, 0, PHYS_ADDR_MAX - 0xfff, 0x800);
 	lmb_test_end();
 }
-#line 1000 "chapters/04-lmb.nw"
+#line 1000 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_alloc_cases)
 {
 	lmb_test_begin();
@@ -155,7 +155,7 @@ KTEST(lmb_retired)
 	KEXPECT_PANIC(t, lmb_reserve(0x10000, 1), "lmb_reserve: lmb_retired()");
 	lmb_test_end();
 }
-#line 1056 "chapters/04-lmb.nw"
+#line 1056 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_array_at_capacity)
 {
 	lmb_test_begin();

@@ -1,4 +1,4 @@
-#line 49 "chapters/02-brk.nw"
+#line 49 "chapters/02-brk.nw" /* <include/handoff/brk.h> */
 #ifndef _HANDOFF_BRK_H
 #define _HANDOFF_BRK_H
 #include <handoff/types.h>
@@ -14,7 +14,7 @@
 		"\t.size .brk." #name ", . - .brk." #name "\n"		\
 		".popsection")
 
-#line 78 "chapters/02-brk.nw"
+#line 78 "chapters/02-brk.nw" /* <brk.h: the allocator> */
 struct brk_area {
 	char *base;		/* the first byte of the area */
 	char *end;		/* the first byte not yet given out */
@@ -40,7 +40,7 @@ static inline size_t brk_used(const struct brk_area *brk)
 {
 	return (size_t)(brk->end - brk->base);
 }
-#line 153 "chapters/02-brk.nw"
+#line 153 "chapters/02-brk.nw" /* <brk.h: the kernel's brk> */
 #ifndef HOST_BUILD
 extern struct brk_area kernel_brk;
 
@@ -57,5 +57,5 @@ void brk_setup(void);
 /* True while head.S's page tables are the ones in CR3; chapter 5 replaces them. */
 extern bool early_pagetables_in_use;
 #endif
-#line 66 "chapters/02-brk.nw"
+#line 66 "chapters/02-brk.nw" /* <include/handoff/brk.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 480 "chapters/03-e820.nw"
+#line 480 "chapters/03-e820.nw" /* <include/handoff/early_res.h> */
 #ifndef _HANDOFF_EARLY_RES_H
 #define _HANDOFF_EARLY_RES_H
 #include <asm/e820.h>
@@ -22,7 +22,7 @@ extern struct early_res_table early_res;
 #define for_each_early_res(tab, r) \
 	for ((r) = (tab)->res; (r) < (tab)->res + (tab)->nr; (r)++)
 
-#line 511 "chapters/03-e820.nw"
+#line 511 "chapters/03-e820.nw" /* <early_res.h: functions> */
 /**
  * __reserve_early - record that [@start, @end) is taken by @name, on behalf of @caller.
  * Panics, naming both, if it overlaps a reservation; panics if the table is full or the
@@ -60,5 +60,5 @@ void early_res_retire(struct early_res_table *tab, const char *by);
 #define free_early(start, end)	__free_early(&early_res, (start), (end), __func__)
 #define find_e820_area(start, end, size, align) \
 	__find_e820_area(&e820, &early_res, (start), (end), (size), (align), __func__)
-#line 504 "chapters/03-e820.nw"
+#line 504 "chapters/03-e820.nw" /* <include/handoff/early_res.h> */
 #endif

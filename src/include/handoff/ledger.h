@@ -1,4 +1,4 @@
-#line 833 "chapters/03-e820.nw"
+#line 833 "chapters/03-e820.nw" /* <include/handoff/ledger.h> */
 #ifndef _HANDOFF_LEDGER_H
 #define _HANDOFF_LEDGER_H
 

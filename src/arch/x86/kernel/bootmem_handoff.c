@@ -1,4 +1,4 @@
-#line 442 "chapters/06-bootmem.nw"
+#line 442 "chapters/06-bootmem.nw" /* <arch/x86/kernel/bootmem_handoff.c> */
 /* bootmem_handoff.c - LMB hands its memory to bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -7,7 +7,7 @@
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 472 "chapters/06-bootmem.nw"
+#line 472 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -28,7 +28,7 @@ static void check_and_count(void)
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
 
-#line 452 "chapters/06-bootmem.nw"
+#line 452 "chapters/06-bootmem.nw" /* <arch/x86/kernel/bootmem_handoff.c> */
 /**
  * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired.
  */
@@ -46,7 +46,7 @@ void bootmem_takes_over(void)
 	check_and_count();
 	lmb_retire("bootmem", "alloc_bootmem()");
 }
-#line 511 "chapters/06-bootmem.nw"
+#line 511 "chapters/06-bootmem.nw" /* <arch/x86/kernel/bootmem_handoff.c> */
 /** bootmem_memdump - the bitmap as runs: "memmap: bootmem START END free|reserved". */
 void bootmem_memdump(void)
 {

@@ -1,4 +1,4 @@
-#line 314 "chapters/02-brk.nw"
+#line 314 "chapters/02-brk.nw" /* <arch/x86/kernel/brk.c> */
 /* brk.c (x86) - the kernel's brk area, whose first user is head.S. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -16,7 +16,7 @@ RESERVE_BRK(early_pagetables, EARLY_PAGETABLES_SIZE);
 /* Closed until brk_setup: head.S's page tables are in it, and nothing may go over them. */
 struct brk_area kernel_brk = { __brk_base, __brk_base, __brk_limit, "the boot code, until brk_setup" };
 
-#line 336 "chapters/02-brk.nw"
+#line 336 "chapters/02-brk.nw" /* <brk: take the area over from head.S> */
 void brk_setup(void)
 {
 	kernel_brk.end = __va(early_pagetables_end);
@@ -27,7 +27,7 @@ void brk_setup(void)
 	printk("paging: physical [mem 0x00000000-0x%08llx] mapped at 0 and at 0x%08lx\n",
 	       ((phys_addr_t)max_pfn_mapped << PAGE_SHIFT) - 1, PAGE_OFFSET);
 }
-#line 364 "chapters/02-brk.nw"
+#line 364 "chapters/02-brk.nw" /* <brk: seal it> */
 void __reserve_brk(const char *caller)
 {
 	brk_seal(&kernel_brk, caller);

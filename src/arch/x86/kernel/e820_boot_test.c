@@ -1,4 +1,4 @@
-#line 1515 "chapters/03-e820.nw"
+#line 1515 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_boot_test.c> */
 /* e820_boot_test.c - the kernel's own map and reservations. */
 #include <asm/page.h>
 #include <handoff/brk.h>

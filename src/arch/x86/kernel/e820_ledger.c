@@ -1,11 +1,11 @@
-#line 912 "chapters/03-e820.nw"
+#line 912 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_ledger.c> */
 /* e820_ledger.c - count the pages of the e820 era: usable, free, reserved. */
 #include <handoff/compiler.h>
 #include <handoff/early_res.h>
 #include <handoff/ledger.h>
 #include <handoff/pfn.h>
 
-#line 942 "chapters/03-e820.nw"
+#line 942 "chapters/03-e820.nw" /* <e820 ledger: the reserved pages> */
 static unsigned long reserved_pages(const struct e820map *m, const struct early_res_table *tab)
 {
 	unsigned long n = 0;
@@ -27,7 +27,7 @@ static unsigned long reserved_pages(const struct e820map *m, const struct early_
 	return n;
 }
 
-#line 920 "chapters/03-e820.nw"
+#line 920 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_ledger.c> */
 /**
  * e820_handoff_ledger - the ledger line of the handoff from @from to e820.
  */

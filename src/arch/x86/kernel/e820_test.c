@@ -1,4 +1,4 @@
-#line 1091 "chapters/03-e820.nw"
+#line 1091 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_test.c> */
 /* e820_test.c - sanitizing, clipping and memmap=, against hand-made maps and a model. */
 #include <asm/e820.h>
 #include <handoff/ktest.h>
@@ -19,7 +19,7 @@ static void map_of(int n, const struct e820entry *e)
 	KEXPECT_EQ(t, tm.map[i].type, ty);					\
 })
 
-#line 1117 "chapters/03-e820.nw"
+#line 1117 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
 KTEST(e820_sorts_and_merges)
 {
 	const struct e820entry in[] = {
@@ -84,7 +84,7 @@ KTEST(e820_full_map)
 	EXPECT_ENTRY(t, 0, 0, 0x1000, E820_RAM);			/* the lowest kept */
 	EXPECT_ENTRY(t, E820MAX - 1, 127ull << 12, 0x1000, E820_RESERVED);	/* hole 64 */
 }
-#line 1184 "chapters/03-e820.nw"
+#line 1184 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_clips_high_memory)
 {
 	const struct e820entry in[] = {
@@ -154,7 +154,7 @@ KTEST(e820_memmap_options)
 	KASSERT_EQ(t, tm.nr_map, 1);
 	EXPECT_ENTRY(t, 0, 16 << 20, 16 << 20, E820_RAM);
 }
-#line 1256 "chapters/03-e820.nw"
+#line 1256 "chapters/03-e820.nw" /* <e820 tests: against a model> */
 #define CELLS 256
 
 static u32 model_type[CELLS];

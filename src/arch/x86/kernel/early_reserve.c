@@ -1,4 +1,4 @@
-#line 736 "chapters/03-e820.nw"
+#line 736 "chapters/03-e820.nw" /* <arch/x86/kernel/early_reserve.c> */
 /* early_reserve.c - reserve what is in use before anyone looks for free memory. */
 #include <asm/page.h>
 #include <handoff/brk.h>
@@ -26,7 +26,7 @@ static void reserve_bios_and_kernel(void)
 	reserve_early(__pa(kernel_brk.base), __pa(kernel_brk.end), "BRK");
 }
 
-#line 772 "chapters/03-e820.nw"
+#line 772 "chapters/03-e820.nw" /* <early reservations: what GRUB handed over> */
 static void reserve_string(u32 phys, const char *name)
 {
 	u64 n = 0;

@@ -1,4 +1,4 @@
-#line 1275 "chapters/04-lmb.nw"
+#line 1275 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
 /* lmb_boot_test.c - the handoff from e820 to LMB, as it happened. */
 #include <asm/page.h>
 #include <handoff/early_res.h>

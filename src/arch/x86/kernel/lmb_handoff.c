@@ -1,4 +1,4 @@
-#line 700 "chapters/04-lmb.nw"
+#line 700 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_handoff.c> */
 /* lmb_handoff.c - the e820 stage hands its memory to LMB. */
 #include <asm/page.h>
 #include <handoff/early_res.h>
@@ -6,7 +6,7 @@
 #include <handoff/lmb.h>
 #include <handoff/printk.h>
 
-#line 712 "chapters/04-lmb.nw"
+#line 712 "chapters/04-lmb.nw" /* <lmb handoff: room for the transfer> */
 static void grow_for_handoff(struct lmb_type *type, unsigned long need, const char *name)
 {
 	unsigned long max = type->max;
@@ -34,7 +34,7 @@ static unsigned long usable_e820_entries(void)
 		n += e->type == E820_RAM;
 	return n;
 }
-#line 749 "chapters/04-lmb.nw"
+#line 749 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
 static void check_transfer(void)
 {
 	const struct early_res *e;
@@ -50,7 +50,7 @@ static void check_transfer(void)
 			      e->end - 1, e->name);
 	}
 }
-#line 768 "chapters/04-lmb.nw"
+#line 768 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
 /**
  * lmb_takes_over - e820's usable memory and every early reservation move into LMB; the early
  * reservation code is retired. Prints the ledger line of the handoff.

@@ -1,4 +1,4 @@
-#line 1464 "chapters/07-buddy.nw"
+#line 1464 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -20,7 +20,7 @@ KTEST(buddy_took_over_from_bootmem)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1490 "chapters/07-buddy.nw"
+#line 1490 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -50,7 +50,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1522 "chapters/07-buddy.nw"
+#line 1522 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -62,7 +62,7 @@ static bool same_as_snapshot(void)
 	return true;
 }
 
-#line 1536 "chapters/07-buddy.nw"
+#line 1536 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 KTEST(buddy_exhausted_and_restored)
 {
 	LIST_HEAD(taken);

@@ -1,4 +1,4 @@
-#line 854 "chapters/07-buddy.nw"
+#line 854 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_init.c> */
 /* buddy_init.c - zones and mem_map from bootmem; then bootmem's free pages to the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -23,7 +23,7 @@ void zone_sizes_init(void)
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
 }
 
-#line 897 "chapters/07-buddy.nw"
+#line 897 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 /** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
 void buddy_ledger(const char *from, const char *to)
 {
@@ -48,7 +48,7 @@ void buddy_ledger(const char *from, const char *to)
 	handoff_ledger(from, to, total, free, reserved);
 }
 
-#line 880 "chapters/07-buddy.nw"
+#line 880 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_init.c> */
 /** mem_init - bootmem's free pages go to the buddy; bootmem is retired. */
 void mem_init(void)
 {
@@ -58,7 +58,7 @@ void mem_init(void)
 	buddy_ledger("bootmem", "buddy");
 	buddyinfo(&contig_page_data);
 }
-#line 943 "chapters/07-buddy.nw"
+#line 943 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_init.c> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);

@@ -1,4 +1,4 @@
-#line 1737 "chapters/08-slab.nw"
+#line 1737 "chapters/08-slab.nw" /* <arch/x86/mm/slab_boot_test.c> */
 /* slab_boot_test.c - the live slab allocator, and kmalloc until the buddy is empty. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -16,7 +16,7 @@ KTEST(slab_took_over_from_buddy)
 	KEXPECT_TRUE(t, kmalloc_cache_for(193)->object_size == 256);
 }
 
-#line 1758 "chapters/08-slab.nw"
+#line 1758 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 static unsigned long before[MAX_NR_ZONES][MAX_ORDER];
 
 static bool free_lists_as_before(bool save)
@@ -34,7 +34,7 @@ static bool free_lists_as_before(bool save)
 	return same;
 }
 
-#line 1778 "chapters/08-slab.nw"
+#line 1778 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 KTEST(kmalloc_until_the_buddy_is_empty)
 {
 	static const size_t sizes[] = { 8192, 4096, 32 };	/* see below */

@@ -1,4 +1,4 @@
-#line 944 "chapters/08-slab.nw"
+#line 944 "chapters/08-slab.nw" /* <arch/x86/mm/slab_init.c> */
 /* slab_init.c - the slab allocator comes up on the buddy; the chain, summed up. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -13,7 +13,7 @@
 
 void buddy_ledger(const char *from, const char *to);
 
-#line 976 "chapters/08-slab.nw"
+#line 976 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
 static unsigned long pages_in_slabs(void)
 {
 	const struct kmem_cache *c;
@@ -35,7 +35,7 @@ static void check_slab_pages(void)
 		      pages_in_slabs());
 }
 
-#line 960 "chapters/08-slab.nw"
+#line 960 "chapters/08-slab.nw" /* <arch/x86/mm/slab_init.c> */
 /** slab_takes_over - kmem_cache_init, the ledger line, and slabinfo. */
 void slab_takes_over(void)
 {
@@ -49,7 +49,7 @@ void slab_takes_over(void)
 	bootmem.instead = "kmalloc()";
 	slabinfo();
 }
-#line 1005 "chapters/08-slab.nw"
+#line 1005 "chapters/08-slab.nw" /* <arch/x86/mm/slab_init.c> */
 static long reserved_growth(const char *who)
 {
 	for (unsigned int i = 0; i + 1 < nr_handoff_lines; i++)

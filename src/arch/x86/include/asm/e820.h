@@ -1,4 +1,4 @@
-#line 24 "chapters/03-e820.nw"
+#line 24 "chapters/03-e820.nw" /* <arch/x86/include/asm/e820.h> */
 #ifndef _ASM_E820_H
 #define _ASM_E820_H
 #include <handoff/multiboot.h>
@@ -27,7 +27,7 @@ extern struct e820map e820;
 #define for_each_e820_entry(m, e) \
 	for ((e) = (m)->map; (e) < (m)->map + (m)->nr_map; (e)++)
 
-#line 61 "chapters/03-e820.nw"
+#line 61 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /**
  * e820_add_region - append [@start, @start + @size) of @type to @m, as given (unsanitized).
  * A full map refuses the entry and says so; returns 0, or -1 when it was refused.
@@ -70,14 +70,14 @@ void e820_print_map(const struct e820map *m, const char *who);
 
 /** e820_type_name - "usable", "reserved", ... */
 const char *e820_type_name(u32 type);
-#line 325 "chapters/03-e820.nw"
+#line 325 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 #define MAXMEM		(896ull << 20)	/* low memory: what the direct map can cover */
-#line 1043 "chapters/03-e820.nw"
+#line 1043 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 struct early_res_table;
 void setup_memory_map(void);
 void reserve_early_setup(u32 mbi_phys);
 void early_res_print(const struct early_res_table *tab);
 void e820_dump(void);
 void e820_handoff_ledger(const char *from);
-#line 53 "chapters/03-e820.nw"
+#line 53 "chapters/03-e820.nw" /* <arch/x86/include/asm/e820.h> */
 #endif
