@@ -148,8 +148,8 @@ def main(argv):
     errors = []
     for name, fname, line, chunk in uses:
         if name not in defs:
-            errors.append('%s:%d: undefined chunk <<%s>> (used in <<%s>>)'
-                          % (fname, line, name, chunk))
+            errors.append((fname, line, '%s:%d: undefined chunk <<%s>> (used in <<%s>>)'
+                           % (fname, line, name, chunk)))
     roots, bad_roots = [], []
     for name in sorted(defs):
         if name in used:
@@ -159,10 +159,14 @@ def main(argv):
         else:
             bad_roots.append(name)
     for name in bad_roots:
-        errors.append('%s:%d: chunk <<%s>> is defined but never used (and is not a file name;'
-                      ' a typo in its name or in a use of it?)' % (defs[name] + (name,)))
-    if errors:
-        fail('\n'.join('tangle: ' + e for e in errors))
+        errors.append(defs[name] + ('%s:%d: chunk <<%s>> is defined but never used (and is not'
+                                    ' a file name; a typo in its name or in a use of it?)'
+                                    % (defs[name] + (name,)),))
+    if errors:      # in the order of the chapters
+        order = {f: i for i, f in enumerate(files)}
+        errors.sort(key=lambda e: (order.get(e[0], len(order)), e[0], e[1]))
+        fail('\n'.join('tangle: ' + e[2] for e in errors))
+    errors = []
     if not roots:
         fail('tangle: no root chunks in %s' % ' '.join(files))
 
