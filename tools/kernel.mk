@@ -12,16 +12,27 @@ SRC ?= $(error SRC= the tangled tree)
 OUT ?= $(error OUT= the output directory)
 include $(SRC)/Kbuild
 
-CC := gcc
+# ccache when it is installed (CCACHE= turns it off). Every path the compiler sees is relative
+# (build/src/..., and the #line names chapters/NN-name.nw), and the one absolute path an object
+# would hold, the compilation directory in its debug info, is mapped to "." -- for every build,
+# cached or not, so that a cached object is exactly the one gcc would write. So a tree tangled in
+# another directory (an exercise proof's fresh copy, a clone) hits the cache wherever its files
+# are the same, and the cache key need not hold the directory (CCACHE_NOHASHDIR). A changed
+# file misses and is compiled; every kernel is still linked from its own objects and booted.
+CCACHE ?= $(shell command -v ccache 2>/dev/null)
+CC := $(if $(CCACHE),$(CCACHE) gcc,gcc)
+GCC := gcc
 LD := ld
+export CCACHE_NOHASHDIR := 1
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
 COMMON := -std=gnu11 -g -O2 -fno-omit-frame-pointer -fno-toplevel-reorder $(WARN) -MMD -MP \
+	-fdebug-prefix-map=$(CURDIR)=. \
 	-I$(SRC)/include -I$(SRC)/arch/x86/include
 KERNEL_CFLAGS := $(COMMON) -m32 -mpreferred-stack-boundary=2 -ffreestanding -fno-builtin -fno-optimize-sibling-calls -fno-pic -fno-pie -fno-stack-protector \
 	-mno-sse -mno-mmx -mno-80387 -fno-asynchronous-unwind-tables -D__KERNEL__
 HOST_CFLAGS := $(COMMON) -DHOST_BUILD -fsanitize=address,undefined -fno-sanitize-recover=all
 PLAIN_HOST_CFLAGS := $(COMMON) -DHOST_BUILD
-LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+LIBGCC := $(shell $(GCC) -m32 -print-libgcc-file-name)
 
 kobj := $(addprefix $(OUT)/obj/,$(kernel-y) $(lib-y) $(test-y) $(kernel-test-y))
 hshared := $(lib-y) $(test-y)
@@ -34,7 +45,7 @@ host: $(OUT)/host-tests $(OUT)/host-tests-plain $(OUT)/libhandoff.a
 
 $(OUT)/kernel.ld: $(SRC)/arch/x86/kernel.lds.S
 	@mkdir -p $(@D)
-	$(CC) -m32 -E -P -x assembler-with-cpp -DLINKER_SCRIPT -Ui386 -I$(SRC)/include \
+	$(GCC) -m32 -E -P -x assembler-with-cpp -DLINKER_SCRIPT -Ui386 -I$(SRC)/include \
 		-I$(SRC)/arch/x86/include $< -o $@
 
 $(OUT)/kernel.elf: $(kobj) $(OUT)/kernel.ld
@@ -52,9 +63,9 @@ $(OUT)/obj/%.o: $(SRC)/%.S
 # It is a native (64-bit) program: the kernels that run CI cannot always run 32-bit ones, and
 # code that is right only when long is 32 bits wide is better found here than in chapter 9.
 $(OUT)/host-tests: $(hobj)
-	$(CC) -fsanitize=address,undefined -o $@ $^
+	$(GCC) -fsanitize=address,undefined -o $@ $^
 $(OUT)/host-tests-plain: $(pobj)
-	$(CC) -o $@ $^
+	$(GCC) -o $@ $^
 $(OUT)/libhandoff.a: $(addprefix $(OUT)/plain/,$(lib-y))
 	rm -f $@ && ar rcs $@ $^
 $(OUT)/asan/%.o: $(SRC)/%.c
