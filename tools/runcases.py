@@ -13,8 +13,10 @@ alone; a run of consecutive cases with SLOTS > 1 runs that many at a time (at
 most -j).  SHOW is the file to open when the case fails (- = LOG).  A line
 `#NOTE text` is printed as it stands (e.g. a skipped part).  A line
 `#GROUP label <tab> REGEX` names a group of cases for the time summary: a case
-belongs to the first group whose REGEX matches its name.  Other # lines and
-blank lines are ignored.
+belongs to the first group whose REGEX matches its name.  A line `#WAIT`
+ends a run: every case before it finishes before any case after it starts
+(e.g. the boots wait for the builds).  Other # lines and blank lines are
+ignored.
 
 While running it prints `PASS name (t s)` or `FAIL name (t s) — log: SHOW`
 (with the line of LOG that best says why under it), repeats the failures at the end, and
@@ -43,6 +45,9 @@ def read_cases(path):
         raw = raw.rstrip('\n')
         if raw.startswith('#NOTE'):
             items.append(('note', raw[5:].strip()))
+            continue
+        if raw.strip() == '#WAIT':
+            items.append(('wait', None))
             continue
         if raw.startswith('#GROUP '):
             label, sep, rx = raw[7:].partition('\t')
@@ -192,7 +197,7 @@ def main(argv):
     items = read_cases(ns.casefile)
     if ns.keep:
         rx = re.compile(ns.keep)
-        items = [it for it in items if it[0] in ('note', 'group') or rx.search(it[1]['name'])]
+        items = [it for it in items if it[0] != 'case' or rx.search(it[1]['name'])]
     signal.signal(signal.SIGINT, kill_all)
     signal.signal(signal.SIGTERM, kill_all)
     if ns.title:
@@ -213,6 +218,8 @@ def main(argv):
             group = []
         if kind == 'note':
             print('NOTE %s' % it, flush=True)
+        elif kind == 'wait':
+            pass            # the run before it has just been run to its end
         elif kind == 'case':
             if it['slots'] > 1:
                 group.append(it)
