@@ -50,9 +50,12 @@ doctor:
 
 # --- tangle and build -------------------------------------------------------------------------
 
+# The kernel and its GRUB ISO; `make qemu` and `make qemu-gdb` alone boot the ELF (-kernel), so
+# they skip the ISO (tools/boot.sh builds a fresh one itself whenever a boot wants the ISO).
+STAGE_GOALS := $(if $(filter-out qemu qemu-gdb,$(or $(MAKECMDGOALS),stage)),kernel iso,kernel)
 stage:
 	@tools/tangle.sh $(STAGEDIR)/src $(STAGE_CHAPTERS)
-	@$(MAKE) -s -f tools/kernel.mk SRC=$(STAGEDIR)/src OUT=$(STAGEDIR) kernel iso
+	@$(MAKE) -s -f tools/kernel.mk SRC=$(STAGEDIR)/src OUT=$(STAGEDIR) $(STAGE_GOALS)
 
 all:
 	@for n in $$(seq 1 $(LAST_STAGE)); do $(MAKE) -s STAGE=$$n; done
