@@ -4,7 +4,8 @@
 #   make -f tools/kernel.mk SRC=build/stage01/src OUT=build/host/stage01 host
 #
 # Run from the directory that the chapters' #line paths are relative to (the repo root, or an
-# exercise's working copy), so compiler messages and gdb find chapters/NN-name.nw. SRC/Kbuild,
+# exercise's working copy), so compiler messages and gdb find chapters/NN-name.nw (the
+# compiler itself runs one level above SRC: see `compile` below). SRC/Kbuild,
 # tangled from the chapters, lists the objects: kernel-y and kernel-test-y go into the kernel
 # only, host-y into the host program only, lib-y and test-y into both.
 
@@ -12,22 +13,30 @@ SRC ?= $(error SRC= the tangled tree)
 OUT ?= $(error OUT= the output directory)
 include $(SRC)/Kbuild
 
-# ccache when it is installed (CCACHE= turns it off). Every path the compiler sees is relative
-# (build/src/..., and the #line names chapters/NN-name.nw), and the one absolute path an object
-# would hold, the compilation directory in its debug info, is mapped to "." -- for every build,
-# cached or not, so that a cached object is exactly the one gcc would write. So a tree tangled in
-# another directory (an exercise proof's fresh copy, a clone) hits the cache wherever its files
-# are the same, and the cache key need not hold the directory (CCACHE_NOHASHDIR). A changed
-# file misses and is compiled; every kernel is still linked from its own objects and booted.
+# The compiler runs in the directory above the tree (build/stageNN, an exercise copy's build/)
+# and sees the tree as src/..., the same name wherever it lies; the #line names it prints are
+# still chapters/NN-name.nw, relative to where make runs. The one absolute path an object would
+# hold, that directory in its debug info, is mapped to "." -- in every build, cached or not.
+# So every stage, every exercise proof's fresh copy and every clone compiles a file that is the
+# same into the same object, and ccache (used when installed; CCACHE= turns it off) hits on it
+# without the directory in its key (CCACHE_NOHASHDIR). A changed file misses and is compiled;
+# every kernel is still linked from its own objects and booted. The dependency files name the
+# tree as make sees it (src/ -> $(SRC)/, fixed after each compile).
+SRC := $(patsubst %/,%,$(SRC))
+TOP := $(patsubst %/,%,$(dir $(SRC)))
+TREE := $(notdir $(SRC))
 CCACHE ?= $(shell command -v ccache 2>/dev/null)
 CC := $(if $(CCACHE),$(CCACHE) gcc,gcc)
 GCC := gcc
 LD := ld
 export CCACHE_NOHASHDIR := 1
+# compile FLAGS: $< into $@ from $(TOP), then its .d back into make's terms
+compile = cd $(TOP) && $(CC) $(1) -c $(TREE)/$(patsubst $(SRC)/%,%,$<) -o $(abspath $@) && \
+	sed -i -e 's!^$(abspath $@):!$@:!' -e 's!^$(TREE)/!$(SRC)/!' \
+		-e 's! $(TREE)/! $(SRC)/!g' $(abspath $(@:.o=.d))
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
 COMMON := -std=gnu11 -g -O2 -fno-omit-frame-pointer -fno-toplevel-reorder $(WARN) -MMD -MP \
-	-fdebug-prefix-map=$(CURDIR)=. \
-	-I$(SRC)/include -I$(SRC)/arch/x86/include
+	-fdebug-prefix-map=$(abspath $(TOP))=. -I$(TREE)/include -I$(TREE)/arch/x86/include
 KERNEL_CFLAGS := $(COMMON) -m32 -mpreferred-stack-boundary=2 -ffreestanding -fno-builtin -fno-optimize-sibling-calls -fno-pic -fno-pie -fno-stack-protector \
 	-mno-sse -mno-mmx -mno-80387 -fno-asynchronous-unwind-tables -D__KERNEL__
 HOST_CFLAGS := $(COMMON) -DHOST_BUILD -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -54,10 +63,10 @@ $(OUT)/kernel.elf: $(kobj) $(OUT)/kernel.ld
 
 $(OUT)/obj/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
-	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+	$(call compile,$(KERNEL_CFLAGS))
 $(OUT)/obj/%.o: $(SRC)/%.S
 	@mkdir -p $(@D)
-	$(CC) $(KERNEL_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+	$(call compile,$(KERNEL_CFLAGS) -D__ASSEMBLER__)
 
 # The host program: the same test files, linked under ASan+UBSan, and once plain for valgrind.
 # It is a native (64-bit) program: the kernels that run CI cannot always run 32-bit ones, and
@@ -70,10 +79,10 @@ $(OUT)/libhandoff.a: $(addprefix $(OUT)/plain/,$(lib-y))
 	rm -f $@ && ar rcs $@ $^
 $(OUT)/asan/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) -c $< -o $@
+	$(call compile,$(HOST_CFLAGS))
 $(OUT)/plain/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
-	$(CC) $(PLAIN_HOST_CFLAGS) -c $< -o $@
+	$(call compile,$(PLAIN_HOST_CFLAGS))
 
 -include $(shell find $(OUT) -name '*.d' 2>/dev/null)
 
