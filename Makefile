@@ -61,9 +61,14 @@ doctor:
 
 # --- tangle and build -------------------------------------------------------------------------
 
+# The kernel and its GRUB ISO; `make qemu` and `make qemu-gdb` alone boot the ELF (-kernel), so
+# they skip the ISO (tools/boot.sh builds a fresh one itself whenever a boot wants the ISO).
+# A stage's files compile one per core (each one's messages together), unless make was given a -j.
+STAGE_GOALS := $(if $(filter-out qemu qemu-gdb,$(or $(MAKECMDGOALS),stage)),kernel iso,kernel)
+STAGE_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1) -Otarget)
 stage:
 	@tools/tangle.sh $(STAGEDIR)/src $(STAGE_CHAPTERS)
-	@$(MAKE) -s -f tools/kernel.mk SRC=$(STAGEDIR)/src OUT=$(STAGEDIR) kernel iso
+	@$(MAKE) -s $(STAGE_JOBS) -f tools/kernel.mk SRC=$(STAGEDIR)/src OUT=$(STAGEDIR) $(STAGE_GOALS)
 
 all:
 	@for n in $$(seq 1 $(LAST_STAGE)); do $(MAKE) -s STAGE=$$n; done

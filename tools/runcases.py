@@ -11,12 +11,20 @@ COMMAND runs under `bash -c` from the current directory with its stdout and
 stderr in LOG.  SLOTS is how many cases of this kind may run at once: 1 runs
 alone; a run of consecutive cases with SLOTS > 1 runs that many at a time (at
 most -j).  SHOW is the file to open when the case fails (- = LOG).  A line
-`#NOTE text` is printed as it stands (e.g. a skipped part); other # lines and
-blank lines are ignored.
+`#NOTE text` is printed as it stands (e.g. a skipped part).  A line
+`#GROUP label <tab> REGEX` names a group of cases for the time summary: a case
+belongs to the first group whose REGEX matches its name.  A line `#WAIT`
+ends a run: every case before it finishes before any case after it starts
+(e.g. the boots wait for the builds).  Other # lines and blank lines are
+ignored.
 
 While running it prints `PASS name (t s)` or `FAIL name (t s) — log: SHOW`
 (with the line of LOG that best says why under it), repeats the failures at the end, and
-prints `N passed, N failed` as its very last line.  Exit status 1 if any failed.
+prints `N passed, N failed` as its very last line.  Before the failures it
+prints the time of each group (with no #GROUP line, of all cases as one): its
+wall-clock time (while at least one of its cases ran) and the sum of its cases'
+own times (more than the wall clock where cases ran side by side), then the
+whole run's.  Exit status 1 if any failed.
 """
 
 import argparse
@@ -37,6 +45,16 @@ def read_cases(path):
         raw = raw.rstrip('\n')
         if raw.startswith('#NOTE'):
             items.append(('note', raw[5:].strip()))
+            continue
+        if raw.strip() == '#WAIT':
+            items.append(('wait', None))
+            continue
+        if raw.startswith('#GROUP '):
+            label, sep, rx = raw[7:].partition('\t')
+            if not sep or not label.strip():
+                raise SystemExit('runcases.py: bad group line (need #GROUP label<tab>REGEX): %r'
+                                 % raw[:120])
+            items.append(('group', (label.strip(), re.compile(rx))))
             continue
         if not raw.strip() or raw.startswith('#'):
             continue
@@ -86,7 +104,8 @@ def start(case):
 
 def finish(p, case, results):
     del running[p]
-    t = time.time() - case['t0']
+    case['t1'] = time.time()
+    t = case['t1'] - case['t0']
     ok = p.returncode == 0
     case['ok'], case['secs'] = ok, t
     results.append(case)
@@ -116,6 +135,47 @@ def run_group(group, jobs, results):
         finish(done, running[done], results)
 
 
+def wall(cases):
+    """Seconds during which at least one of the cases ran."""
+    total, end = 0.0, None
+    for c in sorted(cases, key=lambda c: c['t0']):
+        if end is None or c['t0'] > end:
+            total += c['t1'] - c['t0']
+            end = c['t1']
+        elif c['t1'] > end:
+            total += c['t1'] - end
+            end = c['t1']
+    return total
+
+
+def group_times(groups, results, t_start):
+    """Lines: each group's wall-clock time and summed case time, then the whole run's."""
+    named = [(label, []) for label, rx in groups]
+    other = []
+    for c in results:
+        for (label, rx), (_, members) in zip(groups, named):
+            if rx.search(c['name']):
+                members.append(c)
+                break
+        else:
+            other.append(c)
+    if other and groups:
+        named.append(('other', other))
+    width = max([len(label) for label, _ in named] + [5])
+    lines = ['time per group (wall clock: while one of its cases ran; summed: the cases\' own'
+             ' times):']
+    for label, members in named:
+        if not members:
+            continue
+        lines.append('  %-*s %4d case%s %8.1f s wall %8.1f s summed'
+                     % (width, label, len(members), ' ' if len(members) == 1 else 's',
+                        wall(members), sum(c['secs'] for c in members)))
+    lines.append('  %-*s %4d case%s %8.1f s wall'
+                 % (width, 'total', len(results), ' ' if len(results) == 1 else 's',
+                    time.time() - t_start))
+    return lines
+
+
 def kill_all(*_):
     for p in list(running):
         try:
@@ -137,7 +197,7 @@ def main(argv):
     items = read_cases(ns.casefile)
     if ns.keep:
         rx = re.compile(ns.keep)
-        items = [it for it in items if it[0] == 'note' or rx.search(it[1]['name'])]
+        items = [it for it in items if it[0] != 'case' or rx.search(it[1]['name'])]
     signal.signal(signal.SIGINT, kill_all)
     signal.signal(signal.SIGTERM, kill_all)
     if ns.title:
@@ -145,7 +205,11 @@ def main(argv):
 
     results = []
     group = []
+    groups = [it for kind, it in items if kind == 'group']
+    t_start = time.time()
     for kind, it in items + [('end', None)]:
+        if kind == 'group':
+            continue
         if kind == 'case' and it['slots'] > 1 and (not group or group[0]['slots'] > 1):
             group.append(it)
             continue
@@ -154,6 +218,8 @@ def main(argv):
             group = []
         if kind == 'note':
             print('NOTE %s' % it, flush=True)
+        elif kind == 'wait':
+            pass            # the run before it has just been run to its end
         elif kind == 'case':
             if it['slots'] > 1:
                 group.append(it)
@@ -161,6 +227,8 @@ def main(argv):
                 run_group([it], 1, results)
 
     failed = [c for c in results if not c['ok']]
+    if results:
+        print('\n' + '\n'.join(group_times(groups, results, t_start)))
     if failed:
         print('\n%d failed:' % len(failed))
         for c in failed:

@@ -1,4 +1,4 @@
-#line 1038 "chapters/08-slab.nw"
+#line 1038 "chapters/08-slab.nw" /* <kernel/chain.c> */
 /* chain.c - the whole chain of allocators, summed up from the ledger and their structures. */
 #include <handoff/bootmem.h>
 #include <handoff/brk.h>

@@ -1,4 +1,4 @@
-#line 1647 "chapters/01-boot.nw"
+#line 1647 "chapters/01-boot.nw" /* <kernel/cmdline.c> */
 /* cmdline.c - the kernel command line. */
 #include <handoff/cmdline.h>
 #include <handoff/printk.h>

@@ -1,4 +1,4 @@
-#line 2133 "chapters/01-boot.nw"
+#line 2133 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
 /* cmdline_test.c - words and values on the command line; and a test of KEXPECT_PANIC. */
 #include <handoff/cmdline.h>
 #include <handoff/ktest.h>

@@ -1,4 +1,4 @@
-#line 1867 "chapters/01-boot.nw"
+#line 1867 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 /* ktest.c - run the self-tests and report them in KTAP. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>

@@ -1,6 +1,6 @@
-#line 2306 "chapters/01-boot.nw"
+#line 2306 "chapters/01-boot.nw" /* <kernel/main.c> */
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2325 "chapters/01-boot.nw"
+#line 2325 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -8,62 +8,62 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 485 "chapters/02-brk.nw"
+#line 485 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1223 "chapters/03-e820.nw"
+#line 1223 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 904 "chapters/04-lmb.nw"
+#line 904 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
-#line 357 "chapters/05-paging.nw"
+#line 357 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 513 "chapters/06-bootmem.nw"
+#line 513 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 980 "chapters/07-buddy.nw"
+#line 980 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1103 "chapters/08-slab.nw"
+#line 1103 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
-#line 2309 "chapters/01-boot.nw"
+#line 2309 "chapters/01-boot.nw" /* <kernel/main.c> */
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2336 "chapters/01-boot.nw"
+#line 2336 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	memdump(boot_mem_map_memdump);
-#line 480 "chapters/02-brk.nw"
+#line 480 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1218 "chapters/03-e820.nw"
+#line 1218 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 900 "chapters/04-lmb.nw"
+#line 900 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
-#line 352 "chapters/05-paging.nw"
+#line 352 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 509 "chapters/06-bootmem.nw"
+#line 509 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 975 "chapters/07-buddy.nw"
+#line 975 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1098 "chapters/08-slab.nw"
+#line 1098 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 2314 "chapters/01-boot.nw"
+#line 2314 "chapters/01-boot.nw" /* <kernel/main.c> */
 	
-#line 2344 "chapters/01-boot.nw"
+#line 2344 "chapters/01-boot.nw" /* <run the tests and leave> */
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2315 "chapters/01-boot.nw"
+#line 2315 "chapters/01-boot.nw" /* <kernel/main.c> */
 }

@@ -1,4 +1,4 @@
-#line 2044 "chapters/01-boot.nw"
+#line 2044 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
 /* multiboot_test.c - reading memory maps, good and bad. */
 #include <handoff/ktest.h>
 #include <handoff/multiboot.h>

@@ -1,4 +1,4 @@
-#line 925 "chapters/01-boot.nw"
+#line 925 "chapters/01-boot.nw" /* <kernel/printk.c> */
 /* printk.c - formatted output to the console. */
 #include <handoff/console.h>
 #include <handoff/printk.h>
@@ -14,7 +14,7 @@ void printk_set_prefix(const char *prefix)
 	line_prefix = prefix;
 }
 
-#line 984 "chapters/01-boot.nw"
+#line 984 "chapters/01-boot.nw" /* <printk: write with the line prefix> */
 static void write_lines(const char *s, size_t len)
 {
 	size_t start = 0;
@@ -30,7 +30,7 @@ static void write_lines(const char *s, size_t len)
 	console_write(s + start, len - start);
 }
 
-#line 942 "chapters/01-boot.nw"
+#line 942 "chapters/01-boot.nw" /* <kernel/printk.c> */
 void vprintk(const char *fmt, va_list args)
 {
 	static const char cut[] = "[...]\n";

@@ -1,27 +1,27 @@
-#line 1057 "chapters/01-boot.nw"
+#line 1057 "chapters/01-boot.nw" /* <kernel/stage.c> */
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1080 "chapters/01-boot.nw"
+#line 1080 "chapters/01-boot.nw" /* <stages> */
 	{ 1, "boot" },
-#line 490 "chapters/02-brk.nw"
+#line 490 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
-#line 1228 "chapters/03-e820.nw"
+#line 1228 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
-#line 908 "chapters/04-lmb.nw"
+#line 908 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
-#line 362 "chapters/05-paging.nw"
+#line 362 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 535 "chapters/06-bootmem.nw"
+#line 535 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
-#line 1010 "chapters/07-buddy.nw"
+#line 1010 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1107 "chapters/08-slab.nw"
+#line 1107 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
-#line 1064 "chapters/01-boot.nw"
+#line 1064 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };
 
 const struct stage *current_stage(void)

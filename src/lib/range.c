@@ -1,4 +1,4 @@
-#line 694 "chapters/03-e820.nw"
+#line 694 "chapters/03-e820.nw" /* <lib/range.c> */
 /* range.c - free memory as memory minus reservations, and its pages, for any two range lists. */
 #include <handoff/compiler.h>
 #include <handoff/pfn.h>
@@ -33,7 +33,7 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 	return false;
 }
 
-#line 1068 "chapters/03-e820.nw"
+#line 1068 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
 /* Pages of @mem touched by the reservations @res[*i...] that share pages; moves *i past them. */
 static unsigned long reserved_group(const struct range_list *mem, const struct range_list *res,
 				    int *i)
@@ -68,7 +68,7 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 	return n;
 }
 
-#line 1046 "chapters/03-e820.nw"
+#line 1046 "chapters/03-e820.nw" /* <range: count the pages> */
 void range_page_counts(const struct range_list *mem, const struct range_list *res,
 		       unsigned long *total, unsigned long *free, unsigned long *reserved)
 {

@@ -1,4 +1,4 @@
-#line 456 "chapters/01-boot.nw"
+#line 456 "chapters/01-boot.nw" /* <lib/string.c> */
 /* string.c - the few C library string functions the kernel uses. */
 #include <handoff/string.h>
 

@@ -1,4 +1,4 @@
-#line 1958 "chapters/01-boot.nw"
+#line 1958 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
 /* vsprintf_test.c - the formatter, rule by rule. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>

@@ -1,4 +1,4 @@
-#line 592 "chapters/06-bootmem.nw"
+#line 592 "chapters/06-bootmem.nw" /* <mm/bootmem_test.c> */
 /* bootmem_test.c - the bitmap allocator against its rules and against a model. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -23,7 +23,7 @@ static void fresh(void)		/* every page reserved, then all of them freed */
 
 static bool reserved(unsigned int i) { return tmap[i / 8] & (1u << (i % 8)); }
 
-#line 622 "chapters/06-bootmem.nw"
+#line 622 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
 KTEST(bootmem_starts_reserved_and_rounds)
 {
 	unsigned long f, r;
@@ -68,7 +68,7 @@ KTEST(bootmem_refuses_misuse)
 		      "late() called after bootmem handed memory to the buddy allocator in "
 		      "handoff(); use alloc_pages() instead");
 }
-#line 669 "chapters/06-bootmem.nw"
+#line 669 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_first_fit_goal_and_hint)
 {
 	u8 *a, *b, *c;
@@ -135,7 +135,7 @@ KTEST(bootmem_small_allocations_share_a_page)
 	KEXPECT_EQ(t, b[0], 0);					/* zeroed, not overlapping */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, arena_page(1), "t") == NULL);	/* limit */
 }
-#line 743 "chapters/06-bootmem.nw"
+#line 743 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 static bool model[ARENA_PAGES];
 static struct { u8 *p; size_t size; } live[256];
 static int nr_live;

@@ -1,4 +1,4 @@
-#line 173 "chapters/04-lmb.nw"
+#line 173 "chapters/04-lmb.nw" /* <mm/lmb.c> */
 /* lmb.c - the logical memory block allocator: memory and reservations as region lists. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -23,7 +23,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 210 "chapters/04-lmb.nw"
+#line 210 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
@@ -48,7 +48,7 @@ static void remove_region(struct lmb_type *type, unsigned long i)
 	memmove(r, r + 1, (type->cnt - i - 1) * sizeof(*r));
 	type->cnt--;
 }
-#line 239 "chapters/04-lmb.nw"
+#line 239 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static void merge_regions(struct lmb_type *type)
 {
 	unsigned long i = 0;
@@ -66,7 +66,7 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 259 "chapters/04-lmb.nw"
+#line 259 "chapters/04-lmb.nw" /* <lmb: add a range> */
 static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  const char *caller)
 {
@@ -79,7 +79,7 @@ static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 		return;
 	end = base + size;
 repeat:
-#line 290 "chapters/04-lmb.nw"
+#line 290 "chapters/04-lmb.nw" /* <lmb add: count the pieces the regions leave uncovered, or insert them> */
 	base = obase;
 	nr_new = 0;
 	for (i = 0; i < type->cnt; i++) {
@@ -101,7 +101,7 @@ repeat:
 		if (insert)
 			insert_region(type, i, base, end - base);
 	}
-#line 272 "chapters/04-lmb.nw"
+#line 272 "chapters/04-lmb.nw" /* <lmb: add a range> */
 	if (!nr_new)
 		return;
 	if (!insert) {
@@ -112,7 +112,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 321 "chapters/04-lmb.nw"
+#line 321 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -133,7 +133,7 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 			break;
 		if (rend <= base)
 			continue;
-#line 353 "chapters/04-lmb.nw"
+#line 353 "chapters/04-lmb.nw" /* <lmb remove: cut region i at base and limit, or count it in> */
 		if (rbase < base) {		/* cut off the part below: it is region i now */
 			r->base = base;
 			r->size -= base - rbase;
@@ -149,11 +149,11 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 				*start = i;
 			*end = i + 1;
 		}
-#line 342 "chapters/04-lmb.nw"
+#line 342 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 	}
 }
 
-#line 373 "chapters/04-lmb.nw"
+#line 373 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			     const char *caller)
 {
@@ -163,7 +163,7 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 409 "chapters/04-lmb.nw"
+#line 409 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
@@ -180,7 +180,7 @@ static void push_busy(phys_addr_t base, phys_addr_t size)
 	lmb_busy[lmb_nr_busy].base = base;
 	lmb_busy[lmb_nr_busy++].end = base + cap_size(base, size);
 }
-#line 430 "chapters/04-lmb.nw"
+#line 430 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 /* The highest free place for @size bytes below the limit that is in no busy range. */
 static phys_addr_t find_outside_busy(phys_addr_t size)
 {
@@ -208,7 +208,7 @@ static phys_addr_t find_outside_busy(phys_addr_t size)
 		hi = lo;
 	}
 }
-#line 462 "chapters/04-lmb.nw"
+#line 462 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 			     phys_addr_t new_area_size, const char *caller)
 {
@@ -235,7 +235,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 		lmb_remove_range(&lmb.reserved, __pa(old), old_size, caller);
 	lmb_nr_busy = busy;
 }
-#line 493 "chapters/04-lmb.nw"
+#line 493 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max)
 {
 	if (max < type->cnt)
@@ -245,7 +245,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 517 "chapters/04-lmb.nw"
+#line 517 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -280,7 +280,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 570 "chapters/04-lmb.nw"
+#line 570 "chapters/04-lmb.nw" /* <lmb: the interface> */
 void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_add", caller);
@@ -292,7 +292,7 @@ void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
 	check_live(&lmb.life, "lmb_remove", caller);
 	lmb_remove_range(&lmb.memory, base, size, caller);
 }
-#line 586 "chapters/04-lmb.nw"
+#line 586 "chapters/04-lmb.nw" /* <lmb: the interface> */
 /* Panic if [@base, @base + @size) touches an array LMB allocated, other than exactly one. */
 static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t size,
 			       bool exact_ok, const char *caller)
@@ -320,7 +320,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 625 "chapters/04-lmb.nw"
+#line 625 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -344,7 +344,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_page_counts(&total, &free, &after);
 	ledger_note_freed(before - after);		/* whole pages no longer reserved */
 }
-#line 651 "chapters/04-lmb.nw"
+#line 651 "chapters/04-lmb.nw" /* <lmb: allocate> */
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -383,7 +383,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 696 "chapters/04-lmb.nw"
+#line 696 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 static bool lmb_range(const void *type, int i, struct range *r)
 {
 	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
@@ -418,7 +418,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 	lmb_free_lists(&mem, &res);
 	range_page_counts(&mem, &res, total, free, reserved);
 }
-#line 736 "chapters/04-lmb.nw"
+#line 736 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
 void lmb_reset(void)
 {
 	lmb_nr_busy = 0;

@@ -1,4 +1,4 @@
-#line 331 "chapters/01-boot.nw"
+#line 331 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
 #include <asm/page.h>
 
 OUTPUT_FORMAT("elf32-i386")
@@ -35,7 +35,7 @@ SECTIONS
 		*(COMMON)
 		__bss_stop = .;
 	}
-#line 35 "chapters/02-brk.nw"
+#line 35 "chapters/02-brk.nw" /* <kernel.lds: after the BSS> */
 	. = ALIGN(PAGE_SIZE);
 	.brk (NOLOAD) : AT(ADDR(.brk) - __PAGE_OFFSET) {
 		__brk_base = .;
@@ -43,11 +43,11 @@ SECTIONS
 		*(.brk_reservation)		/* the RESERVE_BRKs */
 		__brk_limit = .;
 	} :data
-#line 232 "chapters/02-brk.nw"
+#line 232 "chapters/02-brk.nw" /* <kernel.lds: after the BSS> */
 #include <asm/pgtable.h>
 	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
 	       "the kernel image fills more than half of head.S's early mapping")
-#line 368 "chapters/01-boot.nw"
+#line 368 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
 

@@ -1,9 +1,9 @@
-#line 367 "chapters/02-brk.nw"
+#line 367 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #ifndef _HANDOFF_HANDOFF_H
 #define _HANDOFF_HANDOFF_H
 #include <handoff/types.h>
 
-#line 377 "chapters/02-brk.nw"
+#line 377 "chapters/02-brk.nw" /* <handoff.h: the retirement record> */
 /* Whether an allocator of the chain still runs; all zeros while it does. */
 struct retirement {
 	const char *allocator;	/* its name in messages: "brk", "LMB", ...; set by retire() */
@@ -43,7 +43,7 @@ static inline bool is_retired(const struct retirement *r)
 
 /** brk_takes_over - the kernel's brk area, from head.S (chapter 2). */
 void brk_takes_over(void);
-#line 927 "chapters/03-e820.nw"
+#line 927 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger - print "handoff: @from -> @to total=T free=F reserved=R" (in pages) and check
  * it: T = F + R, and T equal to the total of the first handoff of this boot. Panics otherwise.
@@ -68,19 +68,19 @@ struct handoff_line {
 extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 extern unsigned int nr_handoff_lines;
 
-#line 1123 "chapters/03-e820.nw"
+#line 1123 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
-#line 891 "chapters/04-lmb.nw"
+#line 891 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 477 "chapters/06-bootmem.nw"
+#line 477 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 929 "chapters/07-buddy.nw"
+#line 929 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
@@ -90,11 +90,11 @@ void buddy_takes_over(void);
 /** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
 void buddy_ledger(const char *from, const char *to);
 
-#line 996 "chapters/08-slab.nw"
+#line 996 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
 /** slab_takes_over - the slab allocator comes up on the buddy (chapter 8). */
 void slab_takes_over(void);
 
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
-#line 373 "chapters/02-brk.nw"
+#line 373 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #endif

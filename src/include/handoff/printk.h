@@ -1,4 +1,4 @@
-#line 687 "chapters/01-boot.nw"
+#line 687 "chapters/01-boot.nw" /* <include/handoff/printk.h> */
 #ifndef _HANDOFF_PRINTK_H
 #define _HANDOFF_PRINTK_H
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-#line 653 "chapters/03-e820.nw"
+#line 653 "chapters/03-e820.nw" /* <include/handoff/range.h> */
 #ifndef _HANDOFF_RANGE_H
 #define _HANDOFF_RANGE_H
 #include <handoff/types.h>

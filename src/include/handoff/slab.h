@@ -1,10 +1,10 @@
-#line 34 "chapters/08-slab.nw"
+#line 34 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 #ifndef _HANDOFF_SLAB_H
 #define _HANDOFF_SLAB_H
 #include <handoff/gfp.h>
 #include <handoff/list.h>
 
-#line 87 "chapters/08-slab.nw"
+#line 87 "chapters/08-slab.nw" /* <slab.h: flags> */
 #define SLAB_RED_ZONE		0x00000400u	/* a guard after each object: catches overruns */
 #define SLAB_POISON		0x00000800u	/* fill free objects: catches writes after free */
 #define SLAB_HWCACHE_ALIGN	0x00002000u	/* align objects to the cache line */
@@ -20,7 +20,7 @@
 #define MAX_SLAB_ORDER		5		/* a slab is at most 32 pages */
 #define ZERO_SIZE_PTR		((void *)16)	/* kmalloc(0): not NULL, and faults if used */
 
-#line 41 "chapters/08-slab.nw"
+#line 41 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 struct kmem_cache {
 	const char *name;
 	size_t object_size;		/* what the creator asked for */
@@ -52,7 +52,7 @@ struct slab {
 	unsigned long inuse_map[];	/* bit i set: buffer i is given out */
 };
 
-#line 109 "chapters/08-slab.nw"
+#line 109 "chapters/08-slab.nw" /* <slab.h: the interface> */
 extern struct list_head cache_chain;		/* every cache, cache_cache first */
 extern struct kmem_cache cache_cache;		/* the cache of caches: static */
 
@@ -88,7 +88,7 @@ unsigned long kmem_cache_reap(void);
 #define kmem_cache_free(c, obj)		kmem_cache_free_caller((c), (obj), __func__)
 #define kmem_cache_destroy(c)		kmem_cache_destroy_caller((c), __func__)
 
-#line 788 "chapters/08-slab.nw"
+#line 788 "chapters/08-slab.nw" /* <slab.h: kmalloc> */
 #define KMALLOC_MAX_CACHE_SIZE	8192
 #define KMALLOC_MIN_ALIGN	8	/* Linux's ARCH_KMALLOC_MINALIGN: a u64 may live there */
 
@@ -109,8 +109,8 @@ void __kfree(const void *p, const char *caller);
 size_t __ksize(const void *p, const char *caller);
 #define ksize(p)		__ksize((p), __func__)
 
-#line 146 "chapters/08-slab.nw"
+#line 146 "chapters/08-slab.nw" /* <slab.h: the interface> */
 /** slabinfo - one line per cache: objects in use, objects, sizes, slabs. */
 void slabinfo(void);
-#line 73 "chapters/08-slab.nw"
+#line 73 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 #endif

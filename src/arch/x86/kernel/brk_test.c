@@ -1,4 +1,4 @@
-#line 689 "chapters/02-brk.nw"
+#line 689 "chapters/02-brk.nw" /* <arch/x86/kernel/brk_test.c> */
 /* brk_test.c (x86) - the early page tables and the kernel's brk. */
 #include <asm/page.h>
 #include <asm/pgtable.h>

@@ -1,11 +1,11 @@
-#line 1594 "chapters/01-boot.nw"
+#line 1594 "chapters/01-boot.nw" /* <arch/x86/kernel/multiboot_init.c> */
 /* multiboot_init.c - the kernel's side of the multiboot hand-over. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 
-#line 1497 "chapters/01-boot.nw"
+#line 1497 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
 static const void *reach(u32 phys, u32 size, const char *what)
 {
 	struct mem_range_text range;

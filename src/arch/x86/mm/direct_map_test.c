@@ -1,4 +1,4 @@
-#line 378 "chapters/05-paging.nw"
+#line 378 "chapters/05-paging.nw" /* <arch/x86/mm/direct_map_test.c> */
 /* direct_map_test.c - the direct map's tables, and the page fault's words. */
 #include <asm/page.h>
 #include <asm/pgtable.h>

@@ -1,4 +1,4 @@
-#line 430 "chapters/05-paging.nw"
+#line 430 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 /* paging_test.c - the live page tables, and the faults they make possible. */
 #include <asm/page.h>
 #include <asm/pgtable.h>

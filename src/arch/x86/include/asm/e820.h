@@ -1,4 +1,4 @@
-#line 24 "chapters/03-e820.nw"
+#line 24 "chapters/03-e820.nw" /* <arch/x86/include/asm/e820.h> */
 #ifndef _ASM_E820_H
 #define _ASM_E820_H
 #include <handoff/multiboot.h>
@@ -27,7 +27,7 @@ extern struct e820map e820;
 #define for_each_e820_entry(m, e) \
 	for ((e) = (m)->map; (e) < (m)->map + (m)->nr_map; (e)++)
 
-#line 61 "chapters/03-e820.nw"
+#line 61 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /**
  * e820_add_region - append [@start, @start + @size) of @type to @m, as given (unsanitized).
  * A full map refuses the entry and says so; returns 0, or -1 when it was refused.
@@ -43,7 +43,7 @@ int sanitize_e820_map(struct e820map *m);
 
 /** e820_precedence - when entries overlap, the one of higher precedence wins. */
 int e820_precedence(u32 type);
-#line 82 "chapters/03-e820.nw"
+#line 82 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /**
  * e820_clip - remove from @m what lies at or above @limit: entries of type @type only, or of every
  * type if @type is 0. Says how much usable memory that was and, in @why, why it is ignored.
@@ -70,12 +70,12 @@ void e820_print_map(const struct e820map *m, const char *who);
 
 /** e820_type_name - "usable", "reserved", ... */
 const char *e820_type_name(u32 type);
-#line 335 "chapters/03-e820.nw"
+#line 335 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 #define MAXMEM		(896ull << 20)	/* low memory: what the direct map can cover */
-#line 1206 "chapters/03-e820.nw"
+#line 1206 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 struct early_res_table;
 void setup_memory_map(void);
 void early_res_print(const struct early_res_table *tab);
 void e820_dump(void);
-#line 53 "chapters/03-e820.nw"
+#line 53 "chapters/03-e820.nw" /* <arch/x86/include/asm/e820.h> */
 #endif

@@ -1,10 +1,10 @@
-#line 256 "chapters/01-boot.nw"
+#line 256 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
-#line 201 "chapters/02-brk.nw"
+#line 201 "chapters/02-brk.nw" /* <page.h: where later stages put the kernel> */
 #define __PAGE_OFFSET		0xC0000000	/* from stage 2 on: the higher half */
-#line 260 "chapters/01-boot.nw"
+#line 260 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
 #ifndef __PAGE_OFFSET
 #define __PAGE_OFFSET		0x00000000	/* stage 1: paging off, virtual == physical */
 #endif
