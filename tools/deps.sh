@@ -29,6 +29,7 @@ patch           patch
 # Optional: command  package  what for (make doctor shows them; nothing needs them)
 optional='
 gdb             gdb             make qemu-gdb: debugging a stage or an exercise copy
+ccache          ccache          faster rebuilds of unchanged files (the exercise proofs; CI installs it)
 '
 # Files that a command alone does not prove: 32-bit libc and sanitizer runtimes, BIOS images.
 files='
