@@ -47,7 +47,7 @@ group() { printf '#GROUP %s\t%s\n' "$1" "$2" >> "$cases"; }
 
 group tangle '^tangle check$'
 group builds '^build stage '
-group host '^(host tests|judge self-test|exercise.sh self-test)$'
+group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test)$'
 group 'boots qemu' '^boot stage[0-9]+ qemu '
 group 'boots bochs' '^boot stage[0-9]+ bochs '
 group proofs '^exercise ch[0-9]+-[0-9]+ proof$'
@@ -68,6 +68,7 @@ done
 case_ "host tests" 2 "make -s host-test"
 case_ "judge self-test" 2 "python3 tools/judge.py --self-test"
 case_ "exercise.sh self-test" 2 "tools/exercise.sh self-test"
+case_ "nw2md self-test" 2 "tools/nw2md-selftest.sh"
 printf '#WAIT\n' >> "$cases"
 
 case_ "book" 2 "make -s book"
