@@ -67,6 +67,15 @@ def parse_matrix(path):
     return rows
 
 
+def short(cmdline, width=72):
+    """A command line as a case name shows it: whole when short, else its start, its
+    word count and its length (the matrix line has the rest)."""
+    if len(cmdline) <= width:
+        return cmdline
+    return '%s... (%d words, %d bytes)' % (cmdline[:width - 30].rstrip(),
+                                           len(cmdline.split()), len(cmdline))
+
+
 def cases(stage, rows, logdir, build='build'):
     sdir = os.path.join(build, 'stage%02d' % stage)
     out = []
@@ -77,7 +86,7 @@ def cases(stage, rows, logdir, build='build'):
         name = 'stage%02d %s%s %s %s' % (stage, emu, ' ' + mach if emu == 'qemu' else '',
                                          mem, media)
         if cmdline:
-            name += " '%s'" % cmdline
+            name += " '%s'" % short(cmdline)
         slug = re.sub(r'[^A-Za-z0-9.]+', '-', 'stage%02d-%s-%s-%s-%s' % (
             stage, emu, mach if emu == 'qemu' else 'pc', mem, media)).strip('-')
         if cmdline:
