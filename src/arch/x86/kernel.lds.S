@@ -1,4 +1,4 @@
-#line 331 "chapters/01-boot.nw"
+#line 344 "chapters/01-boot.nw"
 #include <asm/page.h>
 
 OUTPUT_FORMAT("elf32-i386")
@@ -13,6 +13,7 @@ PHDRS
 
 SECTIONS
 {
+#line 373 "chapters/01-boot.nw"
 	. = LOAD_PHYSICAL_ADDR + __PAGE_OFFSET;
 	_text = .;
 	.text : AT(ADDR(.text) - __PAGE_OFFSET) {
@@ -27,6 +28,7 @@ SECTIONS
 		KEEP(*(ktest_cases))
 		__stop_ktest_cases = .;
 	} :text
+#line 393 "chapters/01-boot.nw"
 	. = ALIGN(PAGE_SIZE);
 	.data : AT(ADDR(.data) - __PAGE_OFFSET) { *(.data .data.*) } :data
 	.bss : AT(ADDR(.bss) - __PAGE_OFFSET) {
@@ -47,7 +49,7 @@ SECTIONS
 #include <asm/pgtable.h>
 	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
 	       "the kernel image fills more than half of head.S's early mapping")
-#line 368 "chapters/01-boot.nw"
+#line 361 "chapters/01-boot.nw"
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
 

@@ -1,4 +1,4 @@
-#line 311 "chapters/01-boot.nw"
+#line 324 "chapters/01-boot.nw"
 /* setup.c - what the architecture code knows about memory before any allocator does. */
 #include <asm/page.h>
 
