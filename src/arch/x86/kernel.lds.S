@@ -13,7 +13,7 @@ PHDRS
 
 SECTIONS
 {
-#line 373 "chapters/01-boot.nw"
+#line 374 "chapters/01-boot.nw"
 	. = LOAD_PHYSICAL_ADDR + __PAGE_OFFSET;
 	_text = .;
 	.text : AT(ADDR(.text) - __PAGE_OFFSET) {
@@ -28,8 +28,9 @@ SECTIONS
 		KEEP(*(ktest_cases))
 		__stop_ktest_cases = .;
 	} :text
-#line 393 "chapters/01-boot.nw"
+#line 359 "chapters/01-boot.nw"
 	. = ALIGN(PAGE_SIZE);
+#line 394 "chapters/01-boot.nw"
 	.data : AT(ADDR(.data) - __PAGE_OFFSET) { *(.data .data.*) } :data
 	.bss : AT(ADDR(.bss) - __PAGE_OFFSET) {
 		__bss_start = .;
@@ -49,7 +50,7 @@ SECTIONS
 #include <asm/pgtable.h>
 	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
 	       "the kernel image fills more than half of head.S's early mapping")
-#line 361 "chapters/01-boot.nw"
+#line 362 "chapters/01-boot.nw"
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
 
