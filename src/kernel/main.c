@@ -19,7 +19,7 @@
 #line 357 "chapters/05-paging.nw"
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 513 "chapters/06-bootmem.nw"
+#line 523 "chapters/06-bootmem.nw"
 #include <handoff/bootmem.h>
 #line 980 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
@@ -48,7 +48,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 352 "chapters/05-paging.nw"
 	trap_init();
 	init_memory_mapping();
-#line 509 "chapters/06-bootmem.nw"
+#line 519 "chapters/06-bootmem.nw"
 	bootmem_takes_over();
 #line 975 "chapters/07-buddy.nw"
 	zone_sizes_init();

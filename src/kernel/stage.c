@@ -15,7 +15,7 @@ static const struct stage stages[] = {
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw"
 	{ 5, "paging" },
-#line 535 "chapters/06-bootmem.nw"
+#line 545 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
 #line 1010 "chapters/07-buddy.nw"
 	{ 7, "buddy" },

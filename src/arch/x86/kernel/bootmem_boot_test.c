@@ -1,4 +1,4 @@
-#line 828 "chapters/06-bootmem.nw"
+#line 886 "chapters/06-bootmem.nw"
 /* bootmem_boot_test.c - the handoff from LMB to bootmem, and the live allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
