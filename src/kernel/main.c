@@ -21,7 +21,7 @@
 #include <handoff/mm.h>
 #line 523 "chapters/06-bootmem.nw"
 #include <handoff/bootmem.h>
-#line 980 "chapters/07-buddy.nw"
+#line 998 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
 #line 1103 "chapters/08-slab.nw"
 #include <handoff/slab.h>
@@ -50,7 +50,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 519 "chapters/06-bootmem.nw"
 	bootmem_takes_over();
-#line 975 "chapters/07-buddy.nw"
+#line 993 "chapters/07-buddy.nw"
 	zone_sizes_init();
 	buddy_takes_over();
 #line 1098 "chapters/08-slab.nw"

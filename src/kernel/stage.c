@@ -17,7 +17,7 @@ static const struct stage stages[] = {
 	{ 5, "paging" },
 #line 545 "chapters/06-bootmem.nw"
 	{ 6, "bootmem" },
-#line 1010 "chapters/07-buddy.nw"
+#line 1028 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
 #line 1107 "chapters/08-slab.nw"
 	{ 8, "slab" },

@@ -1,4 +1,4 @@
-#line 786 "chapters/07-buddy.nw"
+#line 792 "chapters/07-buddy.nw"
 #ifndef _HANDOFF_FREE_ALL_BOOTMEM_H
 #define _HANDOFF_FREE_ALL_BOOTMEM_H
 #include <handoff/bootmem.h>

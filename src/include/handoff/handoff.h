@@ -80,7 +80,7 @@ void lmb_takes_over(void);
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 929 "chapters/07-buddy.nw"
+#line 947 "chapters/07-buddy.nw"
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
