@@ -23,7 +23,7 @@
 #include <handoff/bootmem.h>
 #line 998 "chapters/07-buddy.nw"
 #include <handoff/gfp.h>
-#line 1103 "chapters/08-slab.nw"
+#line 1128 "chapters/08-slab.nw"
 #include <handoff/slab.h>
 
 #line 2503 "chapters/01-boot.nw"
@@ -53,7 +53,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 993 "chapters/07-buddy.nw"
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1098 "chapters/08-slab.nw"
+#line 1123 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
 #line 2508 "chapters/01-boot.nw"

@@ -19,7 +19,7 @@ static const struct stage stages[] = {
 	{ 6, "bootmem" },
 #line 1028 "chapters/07-buddy.nw"
 	{ 7, "buddy" },
-#line 1107 "chapters/08-slab.nw"
+#line 1132 "chapters/08-slab.nw"
 	{ 8, "slab" },
 #line 1132 "chapters/01-boot.nw"
 };

@@ -1,4 +1,4 @@
-#line 1176 "chapters/08-slab.nw"
+#line 1201 "chapters/08-slab.nw"
 /* slab_test.h - what the slab's tests share. */
 #include <handoff/slab.h>
 #include "slab.h"
