@@ -1,4 +1,4 @@
-#line 2441 "chapters/01-boot.nw"
+#line 2442 "chapters/01-boot.nw"
 /* console.c (host) - the console is standard output. */
 #include <stdio.h>
 #include <handoff/console.h>

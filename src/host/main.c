@@ -1,4 +1,4 @@
-#line 2484 "chapters/01-boot.nw"
+#line 2485 "chapters/01-boot.nw"
 /* main.c (host) - run every linked test; the exit status says whether all passed. */
 #include <handoff/ktest.h>
 

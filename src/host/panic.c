@@ -1,4 +1,4 @@
-#line 2462 "chapters/01-boot.nw"
+#line 2463 "chapters/01-boot.nw"
 /* panic.c (host) - print the reason and fail the test program. */
 #include <stdlib.h>
 #include <handoff/ktest.h>

@@ -1,6 +1,6 @@
-#line 2500 "chapters/01-boot.nw"
+#line 2501 "chapters/01-boot.nw"
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2519 "chapters/01-boot.nw"
+#line 2520 "chapters/01-boot.nw"
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -26,12 +26,12 @@
 #line 1128 "chapters/08-slab.nw"
 #include <handoff/slab.h>
 
-#line 2503 "chapters/01-boot.nw"
+#line 2504 "chapters/01-boot.nw"
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2530 "chapters/01-boot.nw"
+#line 2531 "chapters/01-boot.nw"
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
@@ -56,14 +56,14 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1123 "chapters/08-slab.nw"
 	slab_takes_over();
 	chain_summary();
-#line 2508 "chapters/01-boot.nw"
+#line 2509 "chapters/01-boot.nw"
 	
-#line 2538 "chapters/01-boot.nw"
+#line 2539 "chapters/01-boot.nw"
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2509 "chapters/01-boot.nw"
+#line 2510 "chapters/01-boot.nw"
 }

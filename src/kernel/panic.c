@@ -1,4 +1,4 @@
-#line 1183 "chapters/01-boot.nw"
+#line 1184 "chapters/01-boot.nw"
 /* panic.c - stop with a reason and a failing verdict. */
 #include <handoff/exit.h>
 #include <handoff/ktest.h>

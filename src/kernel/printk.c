@@ -1,4 +1,4 @@
-#line 979 "chapters/01-boot.nw"
+#line 980 "chapters/01-boot.nw"
 /* printk.c - formatted output to the console. */
 #include <handoff/console.h>
 #include <handoff/printk.h>
@@ -14,7 +14,7 @@ void printk_set_prefix(const char *prefix)
 	line_prefix = prefix;
 }
 
-#line 1052 "chapters/01-boot.nw"
+#line 1053 "chapters/01-boot.nw"
 static void write_lines(const char *s, size_t len)
 {
 	size_t start = 0;
@@ -30,7 +30,7 @@ static void write_lines(const char *s, size_t len)
 	console_write(s + start, len - start);
 }
 
-#line 1003 "chapters/01-boot.nw"
+#line 1004 "chapters/01-boot.nw"
 void vprintk(const char *fmt, va_list args)
 {
 	static const char cut[] = "[...]\n";
@@ -59,7 +59,7 @@ void printk_string(const char *s)
 	write_lines(s, strlen(s));
 }
 
-#line 1038 "chapters/01-boot.nw"
+#line 1039 "chapters/01-boot.nw"
 const char *mem_range(struct mem_range_text *t, u64 start, u64 end)
 {
 	if (start < end)

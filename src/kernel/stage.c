@@ -1,11 +1,11 @@
-#line 1125 "chapters/01-boot.nw"
+#line 1126 "chapters/01-boot.nw"
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1148 "chapters/01-boot.nw"
+#line 1149 "chapters/01-boot.nw"
 	{ 1, "boot" },
 #line 490 "chapters/02-brk.nw"
 	{ 2, "brk" },
@@ -21,7 +21,7 @@ static const struct stage stages[] = {
 	{ 7, "buddy" },
 #line 1132 "chapters/08-slab.nw"
 	{ 8, "slab" },
-#line 1132 "chapters/01-boot.nw"
+#line 1133 "chapters/01-boot.nw"
 };
 
 const struct stage *current_stage(void)

@@ -1,4 +1,4 @@
-#line 787 "chapters/01-boot.nw"
+#line 788 "chapters/01-boot.nw"
 /* vsprintf.c - formatted output into a bounded buffer. */
 #include <handoff/printk.h>
 
@@ -15,7 +15,7 @@ static void put(struct sink *s, char c)
 	s->len++;
 }
 
-#line 826 "chapters/01-boot.nw"
+#line 827 "chapters/01-boot.nw"
 struct spec {
 	unsigned int width;
 	bool zero;		/* pad with '0' instead of ' ' */
@@ -43,7 +43,7 @@ static void put_number(struct sink *s, u64 v, unsigned int base, bool negative,
 	while (n)
 		put(s, tmp[--n]);
 }
-#line 856 "chapters/01-boot.nw"
+#line 857 "chapters/01-boot.nw"
 static void put_string(struct sink *s, const char *str, struct spec spec)
 {
 	unsigned int len = 0;
@@ -57,7 +57,7 @@ static void put_string(struct sink *s, const char *str, struct spec spec)
 	while (*str)
 		put(s, *str++);
 }
-#line 877 "chapters/01-boot.nw"
+#line 878 "chapters/01-boot.nw"
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	struct sink s = { buf, size, 0 };
@@ -73,7 +73,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		}
 		fmt++;
 		
-#line 901 "chapters/01-boot.nw"
+#line 902 "chapters/01-boot.nw"
 		if (*fmt == '0') {
 			spec.zero = true;
 			fmt++;
@@ -88,11 +88,11 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			longs = 1;
 			fmt++;
 		}
-#line 892 "chapters/01-boot.nw"
+#line 893 "chapters/01-boot.nw"
 		
-#line 918 "chapters/01-boot.nw"
+#line 919 "chapters/01-boot.nw"
 		switch (*fmt) {
-#line 948 "chapters/01-boot.nw"
+#line 949 "chapters/01-boot.nw"
 		case 'd':
 		case 'i': {
 			s64 v = longs == 2 ? va_arg(args, long long)
@@ -111,7 +111,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			put_number(&s, v, *fmt == 'u' ? 10 : 16, false, spec);
 			break;
 		}
-#line 920 "chapters/01-boot.nw"
+#line 921 "chapters/01-boot.nw"
 		case 'p':
 			put(&s, '0');
 			put(&s, 'x');
@@ -134,14 +134,14 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 				fmt--;	/* a '%' at the very end: let the loop see the NUL */
 			break;
 		}
-#line 893 "chapters/01-boot.nw"
+#line 894 "chapters/01-boot.nw"
 	}
 	if (size)
 		buf[s.len < size ? s.len : size - 1] = '\0';
 	return (int)s.len;
 }
 
-#line 807 "chapters/01-boot.nw"
+#line 808 "chapters/01-boot.nw"
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;

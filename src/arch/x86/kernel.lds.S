@@ -30,7 +30,7 @@ SECTIONS
 	} :text
 #line 359 "chapters/01-boot.nw"
 	. = ALIGN(PAGE_SIZE);
-#line 394 "chapters/01-boot.nw"
+#line 395 "chapters/01-boot.nw"
 	.data : AT(ADDR(.data) - __PAGE_OFFSET) { *(.data .data.*) } :data
 	.bss : AT(ADDR(.bss) - __PAGE_OFFSET) {
 		__bss_start = .;

@@ -1,4 +1,4 @@
-#line 1723 "chapters/01-boot.nw"
+#line 1724 "chapters/01-boot.nw"
 #ifndef _HANDOFF_CMDLINE_H
 #define _HANDOFF_CMDLINE_H
 #include <handoff/types.h>

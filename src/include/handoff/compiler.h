@@ -1,4 +1,4 @@
-#line 449 "chapters/01-boot.nw"
+#line 450 "chapters/01-boot.nw"
 #ifndef _HANDOFF_COMPILER_H
 #define _HANDOFF_COMPILER_H
 #define __noreturn		__attribute__((noreturn))

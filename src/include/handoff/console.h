@@ -1,4 +1,4 @@
-#line 618 "chapters/01-boot.nw"
+#line 619 "chapters/01-boot.nw"
 #ifndef _HANDOFF_CONSOLE_H
 #define _HANDOFF_CONSOLE_H
 #include <handoff/types.h>

@@ -1,4 +1,4 @@
-#line 1084 "chapters/01-boot.nw"
+#line 1085 "chapters/01-boot.nw"
 #ifndef _HANDOFF_EXIT_H
 #define _HANDOFF_EXIT_H
 #include <handoff/compiler.h>

@@ -1,4 +1,4 @@
-#line 413 "chapters/01-boot.nw"
+#line 414 "chapters/01-boot.nw"
 #ifndef _HANDOFF_SECTIONS_H
 #define _HANDOFF_SECTIONS_H
 /* Symbols from the linker script; only their addresses mean anything. */

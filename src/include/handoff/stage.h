@@ -1,4 +1,4 @@
-#line 1152 "chapters/01-boot.nw"
+#line 1153 "chapters/01-boot.nw"
 #ifndef _HANDOFF_STAGE_H
 #define _HANDOFF_STAGE_H
 #include <handoff/types.h>

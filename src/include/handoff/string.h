@@ -1,4 +1,4 @@
-#line 465 "chapters/01-boot.nw"
+#line 466 "chapters/01-boot.nw"
 #ifndef _HANDOFF_STRING_H
 #define _HANDOFF_STRING_H
 #include <handoff/types.h>

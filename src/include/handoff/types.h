@@ -1,4 +1,4 @@
-#line 431 "chapters/01-boot.nw"
+#line 432 "chapters/01-boot.nw"
 #ifndef _HANDOFF_TYPES_H
 #define _HANDOFF_TYPES_H
 #include <stdbool.h>

@@ -1,4 +1,4 @@
-#line 2404 "chapters/01-boot.nw"
+#line 2405 "chapters/01-boot.nw"
 /* boot_test.c - what only the booted kernel can check. */
 #include <asm/page.h>
 #include <handoff/ktest.h>

@@ -1,4 +1,4 @@
-#line 1097 "chapters/01-boot.nw"
+#line 1098 "chapters/01-boot.nw"
 /* exit.c - leave QEMU (isa-debug-exit) or Bochs (the shutdown port). */
 #include <asm/io.h>
 #include <handoff/console.h>

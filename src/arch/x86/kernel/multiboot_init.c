@@ -1,11 +1,11 @@
-#line 1704 "chapters/01-boot.nw"
+#line 1705 "chapters/01-boot.nw"
 /* multiboot_init.c - the kernel's side of the multiboot hand-over. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 
-#line 1618 "chapters/01-boot.nw"
+#line 1619 "chapters/01-boot.nw"
 static const void *reach(u32 phys, u32 size, const char *what)
 {
 	struct mem_range_text range;
@@ -17,7 +17,7 @@ static const void *reach(u32 phys, u32 size, const char *what)
 	return __va(phys);
 }
 
-#line 1634 "chapters/01-boot.nw"
+#line 1635 "chapters/01-boot.nw"
 /*
  * A string GRUB left, named @what, copied into @buf (@size bytes) as far as it fits and can be
  * read; where it does not, it is cut there, and the cut is printed.
@@ -42,10 +42,10 @@ static const char *reach_string(u32 phys, char *buf, size_t size, const char *wh
 	return buf;
 }
 
-#line 1583 "chapters/01-boot.nw"
+#line 1584 "chapters/01-boot.nw"
 static char mb_string[COMMAND_LINE_SIZE];	/* one string at a time */
 
-#line 1663 "chapters/01-boot.nw"
+#line 1664 "chapters/01-boot.nw"
 static void read_memory_info(const struct multiboot_info *mbi)
 {
 	if (mbi->flags & MB_INFO_MEM_MAP) {
@@ -61,7 +61,7 @@ static void read_memory_info(const struct multiboot_info *mbi)
 	mb_synthesize_map(mbi->mem_lower, mbi->mem_upper, &boot_mem_map);
 }
 
-#line 1683 "chapters/01-boot.nw"
+#line 1684 "chapters/01-boot.nw"
 static void read_modules(const struct multiboot_info *mbi)
 {
 	const struct multiboot_module *mod;
@@ -78,7 +78,7 @@ static void read_modules(const struct multiboot_info *mbi)
 	}
 }
 
-#line 1589 "chapters/01-boot.nw"
+#line 1590 "chapters/01-boot.nw"
 void multiboot_init(u32 magic, u32 mbi_phys)
 {
 	const struct multiboot_info *mbi;

@@ -1,4 +1,4 @@
-#line 598 "chapters/01-boot.nw"
+#line 599 "chapters/01-boot.nw"
 #ifndef _ASM_IO_H
 #define _ASM_IO_H
 #include <handoff/types.h>
