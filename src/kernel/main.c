@@ -1,6 +1,6 @@
-#line 2306 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2501 "chapters/01-boot.nw" /* <kernel/main.c> */
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2325 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
+#line 2520 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -19,19 +19,19 @@
 #line 357 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 513 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 523 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 980 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
+#line 998 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1103 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1128 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
-#line 2309 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2504 "chapters/01-boot.nw" /* <kernel/main.c> */
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2336 "chapters/01-boot.nw" /* <boot steps> */
+#line 2531 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
@@ -48,22 +48,22 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 352 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 509 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 519 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 975 "chapters/07-buddy.nw" /* <boot steps> */
+#line 993 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1098 "chapters/08-slab.nw" /* <boot steps> */
+#line 1123 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 2314 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2509 "chapters/01-boot.nw" /* <kernel/main.c> */
 	
-#line 2344 "chapters/01-boot.nw" /* <run the tests and leave> */
+#line 2539 "chapters/01-boot.nw" /* <run the tests and leave> */
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2315 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2510 "chapters/01-boot.nw" /* <kernel/main.c> */
 }

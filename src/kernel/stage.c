@@ -1,11 +1,11 @@
-#line 1057 "chapters/01-boot.nw" /* <kernel/stage.c> */
+#line 1126 "chapters/01-boot.nw" /* <kernel/stage.c> */
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1080 "chapters/01-boot.nw" /* <stages> */
+#line 1149 "chapters/01-boot.nw" /* <stages> */
 	{ 1, "boot" },
 #line 490 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
@@ -15,13 +15,13 @@ static const struct stage stages[] = {
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 535 "chapters/06-bootmem.nw" /* <stages> */
+#line 545 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
-#line 1010 "chapters/07-buddy.nw" /* <stages> */
+#line 1028 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1107 "chapters/08-slab.nw" /* <stages> */
+#line 1132 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
-#line 1064 "chapters/01-boot.nw" /* <kernel/stage.c> */
+#line 1133 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };
 
 const struct stage *current_stage(void)

@@ -65,6 +65,7 @@ KTEST(brk_refuses_a_bad_alignment)
 	KEXPECT_PANIC(t, brk_alloc(&b, 8, 0, "odd"), "alignment 0");
 }
 
+#line 588 "chapters/02-brk.nw" /* <brk tests: misuse> */
 KTEST(brk_sealed_names_both)
 {
 	struct brk_area b = test_brk();
@@ -85,7 +86,7 @@ KTEST(brk_not_set_up)
 	KEXPECT_PANIC(t, brk_alloc(&b, 8, 8, "early_user"),
 		      "early_user() asked for 8 bytes before the area was set up");
 }
-#line 610 "chapters/02-brk.nw" /* <brk tests: against a model> */
+#line 616 "chapters/02-brk.nw" /* <brk tests: against a model> */
 /* The refusal, in a function of its own: KEXPECT_PANIC must not share a frame with a loop. */
 static void expect_refusal(struct ktest *t, struct brk_area *b, size_t size, size_t align)
 {

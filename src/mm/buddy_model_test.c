@@ -1,4 +1,4 @@
-#line 1343 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
+#line 1361 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
 /* buddy_model_test.c - random allocations and frees, checked against a page-by-page model. */
 #include <handoff/gfp.h>
 #include <handoff/ktest.h>
@@ -13,7 +13,7 @@ static int nr_held;
 
 static bool is_hole(unsigned long i) { return (i >= 500 && i < 520) || i >= 1000; }
 
-#line 1387 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
+#line 1405 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
 static bool block_ok(const struct zone *z, const struct page *p, unsigned int o)
 {
 	unsigned long i = tpfn(p) - TNODE_START, n = 1ul << o;
@@ -34,7 +34,7 @@ static bool block_ok(const struct zone *z, const struct page *p, unsigned int o)
 	return true;
 }
 
-#line 1410 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
+#line 1428 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
 static bool lists_match_model(void)
 {
 	memset(covered, 0, sizeof(covered));
@@ -62,7 +62,7 @@ static bool lists_match_model(void)
 			return false;
 	return true;
 }
-#line 1440 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
+#line 1458 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
 static bool fits_in_model(gfp_t gfp, unsigned int order)
 {
 	unsigned long n = 1ul << order, end = (gfp & __GFP_DMA) ? DMA_PAGES : TNODE_PAGES;
@@ -78,7 +78,7 @@ static bool fits_in_model(gfp_t gfp, unsigned int order)
 	return false;
 }
 
-#line 1458 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
+#line 1476 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
 static bool served_well(const struct page *p, gfp_t gfp, unsigned int order)
 {
 	unsigned long i = tpfn(p) - TNODE_START, n = 1ul << order;
@@ -90,7 +90,7 @@ static bool served_well(const struct page *p, gfp_t gfp, unsigned int order)
 			return false;
 	return PageHead(p) && p->private == order && !PageBuddy(p);
 }
-#line 1472 "chapters/07-buddy.nw" /* <buddy model: one step> */
+#line 1490 "chapters/07-buddy.nw" /* <buddy model: one step> */
 static bool one_step(u32 *seed)
 {
 	if (nr_held < 200 && ktest_rand(seed) % 5 < 3) {
@@ -116,7 +116,7 @@ static bool one_step(u32 *seed)
 	return true;
 }
 
-#line 1364 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
+#line 1382 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
 KTEST(buddy_matches_model)
 {
 	u32 seed = 1965;

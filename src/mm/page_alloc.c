@@ -43,6 +43,7 @@ void free_area_init_node(pg_data_t *pgdat, struct page *map, unsigned long start
 	}
 }
 
+#line 425 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 void memory_present(pg_data_t *pgdat, unsigned long start, unsigned long end)
 {
 	for (unsigned int z = 0; z < MAX_NR_ZONES; z++) {
@@ -54,7 +55,7 @@ void memory_present(pg_data_t *pgdat, unsigned long start, unsigned long end)
 			zone->present_pages += hi - lo;
 	}
 }
-#line 439 "chapters/07-buddy.nw" /* <buddy: free lists> */
+#line 445 "chapters/07-buddy.nw" /* <buddy: free lists> */
 static void add_to_free_area(struct zone *zone, struct page *page, unsigned int order)
 {
 	SetPageBuddy(page);
@@ -72,7 +73,7 @@ static void del_from_free_area(struct zone *zone, struct page *page, unsigned in
 	zone->free_area[order].nr_free--;
 	zone->free_pages -= 1ul << order;
 }
-#line 466 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 472 "chapters/07-buddy.nw" /* <buddy: allocate> */
 static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
 {
 	while (high > low) {
@@ -96,7 +97,7 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	}
 	return NULL;
 }
-#line 497 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 503 "chapters/07-buddy.nw" /* <buddy: allocate> */
 static void prep_new_block(pg_data_t *pgdat, struct page *page, unsigned int order, gfp_t gfp)
 {
 	for (unsigned long i = 1; i < 1ul << order; i++)
@@ -126,7 +127,7 @@ struct page *buddy_alloc(pg_data_t *pgdat, gfp_t gfp, unsigned int order)
 	}
 	return NULL;
 }
-#line 538 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 544 "chapters/07-buddy.nw" /* <buddy: free> */
 static bool page_is_buddy(pg_data_t *pgdat, const struct zone *zone, unsigned long pfn,
 			  unsigned int order)
 {
@@ -152,7 +153,7 @@ static void free_one_block(pg_data_t *pgdat, struct zone *zone, unsigned long pf
 	}
 	add_to_free_area(zone, node_pfn_to_page(pgdat, pfn), order);
 }
-#line 576 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 582 "chapters/07-buddy.nw" /* <buddy: free> */
 static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 {
 	for (unsigned int o = 0; o < MAX_ORDER; o++) {
@@ -168,7 +169,7 @@ static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 	return NULL;
 }
 
-#line 604 "chapters/07-buddy.nw" /* <buddy free: check the block> */
+#line 610 "chapters/07-buddy.nw" /* <buddy free: check the block> */
 static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned int order,
 				const char *caller)
 {
@@ -201,7 +202,7 @@ static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned in
 	return pfn;
 }
 
-#line 593 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 599 "chapters/07-buddy.nw" /* <buddy: free> */
 void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const char *caller)
 {
 	unsigned long pfn = check_free(pgdat, page, order, caller);
@@ -210,7 +211,7 @@ void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const c
 	page->private = 0;
 	free_one_block(pgdat, page_zone_of(pgdat, page), pfn, order);
 }
-#line 659 "chapters/07-buddy.nw" /* <buddy: hand reserved pages over> */
+#line 665 "chapters/07-buddy.nw" /* <buddy: hand reserved pages over> */
 static unsigned int largest_order(unsigned long pfn, unsigned long end)
 {
 	unsigned int order = MAX_ORDER - 1;
@@ -249,7 +250,7 @@ unsigned long buddy_free_reserved(pg_data_t *pgdat, unsigned long start, unsigne
 	}
 	return count;
 }
-#line 706 "chapters/07-buddy.nw" /* <buddy: count and show> */
+#line 712 "chapters/07-buddy.nw" /* <buddy: count and show> */
 bool buddy_page_is_free(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return node_has_pfn(pgdat, pfn) && free_block_around(pgdat, pfn);
@@ -281,7 +282,7 @@ void buddyinfo(const pg_data_t *pgdat)
 		printk("\n");
 	}
 }
-#line 746 "chapters/07-buddy.nw" /* <buddy: count and show> */
+#line 752 "chapters/07-buddy.nw" /* <buddy: count and show> */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);

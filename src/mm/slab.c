@@ -210,6 +210,7 @@ static struct slab *new_slab_descriptor(struct kmem_cache *c, u8 *addr, size_t *
 	return s;
 }
 
+#line 458 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 {
 	struct page *page = alloc_pages(gfp & ~__GFP_ZERO, c->gfporder);
@@ -235,7 +236,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		page[i].slab = s;
 	}
 	
-#line 487 "chapters/08-slab.nw" /* <slab grow: build the objects and the freelist> */
+#line 493 "chapters/08-slab.nw" /* <slab grow: build the objects and the freelist> */
 	s->freelist = NULL;
 	for (unsigned int i = c->num; i-- > 0; ) {
 		u8 *obj = (u8 *)s->s_mem + (size_t)i * c->size;
@@ -249,12 +250,12 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		set_free_pointer(c, obj, s->freelist);
 		s->freelist = obj;
 	}
-#line 477 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 483 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 	list_add(&s->list, &c->slabs_free);
 	c->num_slabs++;
 	return true;
 }
-#line 503 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 509 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 static void slab_destroy(struct kmem_cache *c, struct slab *s)
 {
 	struct page *page = virt_to_page((u8 *)s->s_mem - s->colouroff);
@@ -281,7 +282,7 @@ unsigned long kmem_cache_shrink_caller(struct kmem_cache *c, const char *caller)
 	}
 	return pages;
 }
-#line 536 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 542 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 unsigned long kmem_cache_reap(void)
 {
 	unsigned long pages = 0, round;
@@ -295,7 +296,7 @@ unsigned long kmem_cache_reap(void)
 	} while (round);
 	return pages;
 }
-#line 559 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 565 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
 	struct slab *s;
@@ -330,7 +331,7 @@ void *kmem_cache_alloc_caller(struct kmem_cache *c, gfp_t gfp, const char *calle
 		      "any zone: use alloc_pages(GFP_DMA, order)", caller, c->name);
 	return cache_alloc(c, gfp, caller);
 }
-#line 601 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 607 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
 		     const char *caller)
 {
@@ -358,6 +359,7 @@ struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn
 	return s;
 }
 
+#line 641 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller)
 {
 	struct slab *s = slab_of(c, obj, "kmem_cache_free", caller);
@@ -382,7 +384,7 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 662 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
+#line 675 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -403,7 +405,7 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 691 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
+#line 704 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -442,7 +444,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 741 "chapters/08-slab.nw" /* <slab: bootstrap> */
+#line 754 "chapters/08-slab.nw" /* <slab: bootstrap> */
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -461,7 +463,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 764 "chapters/08-slab.nw" /* <slab: slabinfo> */
+#line 777 "chapters/08-slab.nw" /* <slab: slabinfo> */
 void slabinfo(void)
 {
 	const struct kmem_cache *c;

@@ -1,4 +1,4 @@
-#line 331 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
+#line 344 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
 #include <asm/page.h>
 
 OUTPUT_FORMAT("elf32-i386")
@@ -13,6 +13,7 @@ PHDRS
 
 SECTIONS
 {
+#line 374 "chapters/01-boot.nw" /* <kernel.lds: code, constants and the tests, read-only> */
 	. = LOAD_PHYSICAL_ADDR + __PAGE_OFFSET;
 	_text = .;
 	.text : AT(ADDR(.text) - __PAGE_OFFSET) {
@@ -27,7 +28,9 @@ SECTIONS
 		KEEP(*(ktest_cases))
 		__stop_ktest_cases = .;
 	} :text
+#line 359 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
 	. = ALIGN(PAGE_SIZE);
+#line 395 "chapters/01-boot.nw" /* <kernel.lds: data and BSS, writable> */
 	.data : AT(ADDR(.data) - __PAGE_OFFSET) { *(.data .data.*) } :data
 	.bss : AT(ADDR(.bss) - __PAGE_OFFSET) {
 		__bss_start = .;
@@ -47,7 +50,7 @@ SECTIONS
 #include <asm/pgtable.h>
 	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
 	       "the kernel image fills more than half of head.S's early mapping")
-#line 368 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
+#line 362 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
 

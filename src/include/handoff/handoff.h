@@ -76,11 +76,11 @@ void e820_takes_over(u32 mbi_phys);
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 477 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
+#line 487 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 929 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
+#line 947 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
@@ -90,7 +90,7 @@ void buddy_takes_over(void);
 /** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
 void buddy_ledger(const char *from, const char *to);
 
-#line 996 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
+#line 1015 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
 /** slab_takes_over - the slab allocator comes up on the buddy (chapter 8). */
 void slab_takes_over(void);
 

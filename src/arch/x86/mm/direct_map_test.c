@@ -30,6 +30,7 @@ KTEST(direct_map_tables)
 	KEXPECT_EQ(t, t_ptes[PTRS_PER_PTE - 1], ((PTRS_PER_PTE - 1) << PAGE_SHIFT) | PTE_IDENT_ATTR);
 }
 
+#line 415 "chapters/05-paging.nw" /* <arch/x86/mm/direct_map_test.c> */
 KTEST(page_fault_words)
 {
 	char buf[96];

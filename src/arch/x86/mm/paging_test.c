@@ -1,4 +1,4 @@
-#line 430 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+#line 436 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 /* paging_test.c - the live page tables, and the faults they make possible. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -18,6 +18,7 @@ static bool maps(unsigned long va, unsigned long pfn)	/* a walk of the live tabl
 	return (pte & _PAGE_PRESENT) && (pte >> PAGE_SHIFT) == pfn;
 }
 
+#line 462 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 KTEST(paging_maps_low_memory)
 {
 	u32 cr3;
@@ -36,6 +37,7 @@ KTEST(paging_maps_low_memory)
 	KEXPECT_EQ(t, lmb.current_limit, PFN_PHYS(max_low_pfn));
 }
 
+#line 486 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 static int *volatile null_pointer;	/* volatile: GCC may not assume it is NULL */
 
 KTEST(paging_faults_explain_themselves)

@@ -19,6 +19,7 @@
 #ifndef __ASSEMBLER__
 #include <handoff/types.h>
 #define PAGE_OFFSET		((unsigned long)__PAGE_OFFSET)
+#line 286 "chapters/01-boot.nw" /* <page.h: translate between the kernel's pointers and physical addresses> */
 #ifndef HOST_BUILD
 #define __pa(x)			((phys_addr_t)((unsigned long)(x) - PAGE_OFFSET))
 #define __va(x)			((void *)((unsigned long)(x) + PAGE_OFFSET))
@@ -32,6 +33,7 @@
 #define __va(x)			((void *)(uintptr_t)(x))
 #endif
 
+#line 304 "chapters/01-boot.nw" /* <page.h: how much of physical memory the kernel can reach> */
 /*
  * The physical pages below this one are the ones the kernel can reach through __va. With
  * paging off that is everything below 4 GiB; chapter 2's head.S lowers it to what its first
@@ -46,6 +48,7 @@ static inline bool phys_mapped(phys_addr_t phys, phys_addr_t size)
 
 	return phys < end && size <= end - phys;
 }
+#line 277 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
 #endif
 
 #endif
