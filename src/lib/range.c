@@ -1,22 +1,41 @@
-#line 694 "chapters/03-e820.nw" /* <lib/range.c> */
+#line 698 "chapters/03-e820.nw" /* <lib/range.c> */
 /* range.c - free memory as memory minus reservations, and its pages, for any two range lists. */
 #include <handoff/compiler.h>
 #include <handoff/pfn.h>
 #include <handoff/range.h>
 
+#line 737 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
+static int first_ending_after(const struct range_list *l, u64 addr)
+{
+	int lo = 0, hi = l->nr;
+
+	while (lo < hi) {		/* the answer is in [lo, hi] */
+		int mid = lo + (hi - lo) / 2;
+		struct range r;
+
+		l->get(l->owner, mid, &r);
+		if (r.end <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+#line 705 "chapters/03-e820.nw" /* <lib/range.c> */
 bool next_free_range(const struct range_list *mem, const struct range_list *res, u64 *pos,
 		     struct range *free)
 {
 	struct range m, r;
 
-	for (int i = 0; i < mem->nr; i++) {
+	for (int i = first_ending_after(mem, *pos); i < mem->nr; i++) {
 		u64 s, lim;
 
 		if (!mem->get(mem->owner, i, &m))
 			continue;
 		s = MAX(m.start, *pos);
 		lim = m.end;
-		for (int j = 0; j < res->nr && s < lim; j++) {
+		for (int j = first_ending_after(res, s); j < res->nr && s < lim; j++) {
 			if (!res->get(res->owner, j, &r) || r.end <= s || r.start >= lim)
 				continue;
 			if (r.start <= s)
@@ -33,7 +52,7 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 	return false;
 }
 
-#line 1068 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
+#line 1093 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
 /* Pages of @mem touched by the reservations @res[*i...] that share pages; moves *i past them. */
 static unsigned long reserved_group(const struct range_list *mem, const struct range_list *res,
 				    int *i)
@@ -55,11 +74,13 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 			break;
 		last = MAX(last, PFN_UP(r.end));
 	}
-	for (int j = 0; j < mem->nr; j++) {
+	for (int j = first_ending_after(mem, PFN_PHYS(first)); j < mem->nr; j++) {
 		u64 lo, hi;
 
 		if (!mem->get(mem->owner, j, &m))
 			continue;
+		if (PFN_UP(m.start) >= last)	/* in pages: PFN_PHYS(last) may be 2^64 */
+			break;
 		lo = MAX(first, PFN_UP(m.start));
 		hi = MIN(last, PFN_DOWN(m.end));
 		if (lo < hi)
@@ -68,7 +89,7 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 	return n;
 }
 
-#line 1046 "chapters/03-e820.nw" /* <range: count the pages> */
+#line 1071 "chapters/03-e820.nw" /* <range: count the pages> */
 void range_page_counts(const struct range_list *mem, const struct range_list *res,
 		       unsigned long *total, unsigned long *free, unsigned long *reserved)
 {

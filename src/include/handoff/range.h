@@ -12,7 +12,8 @@ struct range {
 struct range_list {
 	const void *owner;
 	int nr;
-	bool (*get)(const void *owner, int i, struct range *r);	/* false: not a range */
+	/* Sets *r to element i's extent, always (the list is sorted by it); false: not a range. */
+	bool (*get)(const void *owner, int i, struct range *r);
 };
 
 /**
