@@ -11,10 +11,10 @@
 #line 485 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1250 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
+#line 1273 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 904 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 912 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
 #line 357 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
@@ -40,10 +40,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 480 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1245 "chapters/03-e820.nw" /* <boot steps> */
+#line 1268 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 900 "chapters/04-lmb.nw" /* <boot steps> */
+#line 908 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
 #line 352 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();

@@ -9,9 +9,9 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 490 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
-#line 1255 "chapters/03-e820.nw" /* <stages> */
+#line 1278 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
-#line 908 "chapters/04-lmb.nw" /* <stages> */
+#line 916 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },

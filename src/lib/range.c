@@ -1,10 +1,10 @@
-#line 698 "chapters/03-e820.nw" /* <lib/range.c> */
+#line 706 "chapters/03-e820.nw" /* <lib/range.c> */
 /* range.c - free memory as memory minus reservations, and its pages, for any two range lists. */
 #include <handoff/compiler.h>
 #include <handoff/pfn.h>
 #include <handoff/range.h>
 
-#line 737 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
+#line 745 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
 static int first_ending_after(const struct range_list *l, u64 addr)
 {
 	int lo = 0, hi = l->nr;
@@ -22,7 +22,7 @@ static int first_ending_after(const struct range_list *l, u64 addr)
 	return lo;
 }
 
-#line 705 "chapters/03-e820.nw" /* <lib/range.c> */
+#line 713 "chapters/03-e820.nw" /* <lib/range.c> */
 bool next_free_range(const struct range_list *mem, const struct range_list *res, u64 *pos,
 		     struct range *free)
 {
@@ -52,10 +52,13 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 	return false;
 }
 
-#line 1093 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
-/* Pages of @mem touched by the reservations @res[*i...] that share pages; moves *i past them. */
+#line 1111 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
+/*
+ * Pages of @mem, from page @from to @to, touched by the reservations @res[*i...] that share
+ * pages; moves *i past them.
+ */
 static unsigned long reserved_group(const struct range_list *mem, const struct range_list *res,
-				    int *i)
+				    int *i, u64 from, u64 to)
 {
 	struct range m, r;
 	u64 first, last;
@@ -74,6 +77,8 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 			break;
 		last = MAX(last, PFN_UP(r.end));
 	}
+	first = MAX(first, from);
+	last = MIN(last, to);
 	for (int j = first_ending_after(mem, PFN_PHYS(first)); j < mem->nr; j++) {
 		u64 lo, hi;
 
@@ -89,20 +94,30 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 	return n;
 }
 
-#line 1071 "chapters/03-e820.nw" /* <range: count the pages> */
+#line 1079 "chapters/03-e820.nw" /* <range: count the pages> */
 void range_page_counts(const struct range_list *mem, const struct range_list *res,
 		       unsigned long *total, unsigned long *free, unsigned long *reserved)
 {
 	struct range r;
 	u64 pos;
-	int i = 0;
 
-	*total = *free = *reserved = 0;
+	*total = *free = 0;
 	for (int j = 0; j < mem->nr; j++)
 		if (mem->get(mem->owner, j, &r))
 			*total += pages_in(r.start, r.end);
 	for_each_free_range(mem, res, pos, &r)
 		*free += pages_in(r.start, r.end);
-	while (i < res->nr)
-		*reserved += reserved_group(mem, res, &i);
+	*reserved = range_reserved_pages(mem, res, 0, ~0ull);
+}
+
+unsigned long range_reserved_pages(const struct range_list *mem, const struct range_list *res,
+				   u64 from, u64 to)
+{
+	unsigned long n = 0;
+	struct range r;
+	int i = first_ending_after(res, PFN_PHYS(from));
+
+	while (i < res->nr && (res->get(res->owner, i, &r), PFN_DOWN(r.start) < to))
+		n += reserved_group(mem, res, &i, from, to);
+	return n;
 }

@@ -320,12 +320,56 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
+#line 695 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+static bool lmb_range(const void *type, int i, struct range *r)
+{
+	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
+
+	*r = (struct range){ reg->base, reg->base + reg->size };
+	return true;
+}
+
+static void lmb_free_lists(struct range_list *mem, struct range_list *res)
+{
+	*mem = (struct range_list){ &lmb.memory, (int)lmb.memory.cnt, lmb_range };
+	*res = (struct range_list){ &lmb.reserved, (int)lmb.reserved.cnt, lmb_range };
+}
+
+bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
+{
+	struct range_list mem, res;
+	struct range r;
+
+	lmb_free_lists(&mem, &res);
+	if (!next_free_range(&mem, &res, pos, &r))
+		return false;
+	*start = r.start;
+	*end = r.end;
+	return true;
+}
+
+void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved)
+{
+	struct range_list mem, res;
+
+	lmb_free_lists(&mem, &res);
+	range_page_counts(&mem, &res, total, free, reserved);
+}
+
+/* The reserved pages of the ledger among those that [@base, @end) touches: all a free can change. */
+static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
+{
+	struct range_list mem, res;
+
+	lmb_free_lists(&mem, &res);
+	return range_reserved_pages(&mem, &res, PFN_DOWN(base), PFN_UP(end));
+}
 #line 625 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
 	const struct lmb_region *r;
-	unsigned long total, free, before, after;
+	unsigned long before;
 
 	check_live(&lmb.life, "lmb_free", caller);
 	check_not_an_array("lmb_free", base, size, false, caller);
@@ -339,12 +383,11 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 	if (pos < end)
 		panic("lmb_free: %s() freed [mem 0x%08llx-0x%08llx], but [mem 0x%08llx-...] of it "
 		      "is not reserved", caller, base, end - 1, pos);
-	lmb_page_counts(&total, &free, &before);
+	before = lmb_reserved_pages_in(base, end);
 	lmb_remove_range(&lmb.reserved, base, size, caller);
-	lmb_page_counts(&total, &free, &after);
-	ledger_note_freed(before - after);		/* whole pages no longer reserved */
+	ledger_note_freed(before - lmb_reserved_pages_in(base, end));	/* pages no longer reserved */
 }
-#line 651 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 650 "chapters/04-lmb.nw" /* <lmb: allocate> */
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -383,42 +426,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 696 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
-static bool lmb_range(const void *type, int i, struct range *r)
-{
-	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
-
-	*r = (struct range){ reg->base, reg->base + reg->size };
-	return true;
-}
-
-static void lmb_free_lists(struct range_list *mem, struct range_list *res)
-{
-	*mem = (struct range_list){ &lmb.memory, (int)lmb.memory.cnt, lmb_range };
-	*res = (struct range_list){ &lmb.reserved, (int)lmb.reserved.cnt, lmb_range };
-}
-
-bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
-{
-	struct range_list mem, res;
-	struct range r;
-
-	lmb_free_lists(&mem, &res);
-	if (!next_free_range(&mem, &res, pos, &r))
-		return false;
-	*start = r.start;
-	*end = r.end;
-	return true;
-}
-
-void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved)
-{
-	struct range_list mem, res;
-
-	lmb_free_lists(&mem, &res);
-	range_page_counts(&mem, &res, total, free, reserved);
-}
-#line 736 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
+#line 744 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
 void lmb_reset(void)
 {
 	lmb_nr_busy = 0;

@@ -57,6 +57,7 @@
 #include <handoff/console.h>
 #include <handoff/lmb.h>
 #include <handoff/pfn.h>
+#include <handoff/printk.h>
 
 #define BATCH	32		/* blocks live at once */
 #define ROUNDS	400		/* batches counted: 12800 operations a row */
@@ -350,6 +351,7 @@ static void bootmem_metadata(void)
  * over the chapters before it (an exercise's working copy, an older checkout).
  */
 #if __has_include(<handoff/gfp.h>)
+#include <handoff/free_all_bootmem.h>
 #include <handoff/gfp.h>
 
 static unsigned long buddy_setup_free;
@@ -418,6 +420,17 @@ static void buddy_metadata(void)
  */
 #if __has_include(<handoff/slab.h>) && __has_include(<handoff/gfp.h>)
 #include <handoff/slab.h>
+
+/* The bytes kmalloc really set aside for @p: its cache's buffer, from the slab page's own
+ * back-pointer (mm/slab.h's kmalloc_cache_for is the slab's business, not a library user's). */
+static size_t kmalloc_buffer(const void *p)
+{
+	const struct page *page = virt_to_page(p);
+
+	if (PageSlab(page))
+		return ((const struct slab *)page->slab)->cache->size;
+	return (size_t)PAGE_SIZE << page->private;
+}
 
 static struct kmem_cache *bench_cache;		/* the cache64 row's: 64-byte objects */
 static unsigned long slab_setup_free;
@@ -600,7 +613,7 @@ static void slab_metadata(void)
 			if (!(held[r][i] = kmalloc(size, GFP_KERNEL)))
 				die("slab: kmalloc(%u) gave NULL", size);
 			bytes += size;
-			bufs += kmalloc_cache_for(size)->size;
+			bufs += kmalloc_buffer(held[r][i]);
 		}
 	}
 	memset(&a, 0, sizeof(a));

@@ -33,4 +33,11 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
  */
 void range_page_counts(const struct range_list *mem, const struct range_list *res,
 		       unsigned long *total, unsigned long *free, unsigned long *reserved);
+
+/**
+ * range_reserved_pages - range_page_counts' *@reserved, for the page frames @from to @to (@to
+ * excluded; ~0 for no end) only: a free's effect on the ledger is counted where it happens.
+ */
+unsigned long range_reserved_pages(const struct range_list *mem, const struct range_list *res,
+				   u64 from, u64 to);
 #endif
