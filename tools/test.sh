@@ -47,7 +47,7 @@ group() { printf '#GROUP %s\t%s\n' "$1" "$2" >> "$cases"; }
 
 group tangle '^tangle check$'
 group builds '^build stage '
-group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test)$'
+group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test|bench builds)$'
 group 'boots qemu' '^boot stage[0-9]+ qemu '
 group 'boots bochs' '^boot stage[0-9]+ bochs '
 group proofs '^exercise ch[0-9]+-[0-9]+ proof$'
@@ -72,6 +72,9 @@ case_ "nw2md self-test" 2 "tools/nw2md-selftest.sh"
 printf '#WAIT\n' >> "$cases"
 
 case_ "book" 2 "make -s book"
+# After the #WAIT: host-lib again is a no-op once the host tests built it, and nothing else
+# writes build/host/ from here on.
+case_ "bench builds" 2 "make -s host-lib && tools/bench/bench.sh --build-only"
 
 for s in $(seq 1 "$stages"); do
     python3 tools/bootmatrix.py --logdir "$logs/boot" "$s" |
