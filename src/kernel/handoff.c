@@ -1,4 +1,4 @@
-#line 429 "chapters/02-brk.nw" /* <kernel/handoff.c> */
+#line 436 "chapters/02-brk.nw" /* <kernel/handoff.c> */
 /* handoff.c - the retirement of an allocator, the same for every link of the chain. */
 #include <handoff/handoff.h>
 #include <handoff/printk.h>
@@ -12,11 +12,11 @@ void __retire(struct retirement *r, const char *allocator, const char *successor
 	*r = (struct retirement){ allocator, by, successor, instead };
 }
 
-void retirement_redirect(struct retirement *r, const char *instead)
+void __retirement_redirect(struct retirement *r, const char *instead, const char *caller)
 {
 	if (!r->by)
-		panic("handoff: %s is still live; only a retired allocator's callers are sent "
-		      "elsewhere", instead);
+		panic("handoff: %s() sends the callers of an allocator that is still live to %s; "
+		      "only a retired allocator's callers can be redirected", caller, instead);
 	r->instead = instead;
 }
 
@@ -27,7 +27,7 @@ void check_live(const struct retirement *r, const char *fn, const char *caller)
 		      caller, r->allocator, r->successor, r->by, r->instead);
 }
 
-#line 988 "chapters/03-e820.nw" /* <kernel/handoff.c> */
+#line 991 "chapters/03-e820.nw" /* <kernel/handoff.c> */
 /* The ledger: each handoff accounts for every page. */
 struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 unsigned int nr_handoff_lines;

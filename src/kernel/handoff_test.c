@@ -1,4 +1,4 @@
-#line 655 "chapters/02-brk.nw" /* <kernel/handoff_test.c> */
+#line 662 "chapters/02-brk.nw" /* <kernel/handoff_test.c> */
 /* handoff_test.c - the retirement record. */
 #include <handoff/handoff.h>
 #include <handoff/ktest.h>
@@ -20,7 +20,8 @@ KTEST(handoff_retire_twice_and_redirect)
 {
 	struct retirement r = { 0 };
 
-	KEXPECT_PANIC(t, retirement_redirect(&r, "x()"), "x() is still live");
+	KEXPECT_PANIC(t, __retirement_redirect(&r, "x()", "redirector"),
+		      "redirector() sends the callers of an allocator that is still live to x()");
 	__retire(&r, "old", "new", "new_alloc()", "first");
 	KEXPECT_PANIC(t, __retire(&r, "old", "newer", "newer_alloc()", "second"),
 		      "second() retired old in favour of newer, but first() had retired it "

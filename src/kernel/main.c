@@ -8,13 +8,13 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 485 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
+#line 492 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1273 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
+#line 1279 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 912 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 934 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
 #line 357 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
@@ -37,13 +37,13 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	memdump(boot_mem_map_memdump);
-#line 480 "chapters/02-brk.nw" /* <boot steps> */
+#line 487 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1268 "chapters/03-e820.nw" /* <boot steps> */
+#line 1274 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 908 "chapters/04-lmb.nw" /* <boot steps> */
+#line 930 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
 #line 352 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();

@@ -7,11 +7,11 @@
 static const struct stage stages[] = {
 #line 1149 "chapters/01-boot.nw" /* <stages> */
 	{ 1, "boot" },
-#line 490 "chapters/02-brk.nw" /* <stages> */
+#line 497 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
-#line 1278 "chapters/03-e820.nw" /* <stages> */
+#line 1284 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
-#line 916 "chapters/04-lmb.nw" /* <stages> */
+#line 938 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
 #line 362 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },

@@ -1,10 +1,10 @@
-#line 706 "chapters/03-e820.nw" /* <lib/range.c> */
+#line 707 "chapters/03-e820.nw" /* <lib/range.c> */
 /* range.c - free memory as memory minus reservations, and its pages, for any two range lists. */
 #include <handoff/compiler.h>
 #include <handoff/pfn.h>
 #include <handoff/range.h>
 
-#line 745 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
+#line 748 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
 static int first_ending_after(const struct range_list *l, u64 addr)
 {
 	int lo = 0, hi = l->nr;
@@ -22,7 +22,7 @@ static int first_ending_after(const struct range_list *l, u64 addr)
 	return lo;
 }
 
-#line 713 "chapters/03-e820.nw" /* <lib/range.c> */
+#line 714 "chapters/03-e820.nw" /* <lib/range.c> */
 bool next_free_range(const struct range_list *mem, const struct range_list *res, u64 *pos,
 		     struct range *free)
 {
@@ -36,8 +36,10 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 		s = MAX(m.start, *pos);
 		lim = m.end;
 		for (int j = first_ending_after(res, s); j < res->nr && s < lim; j++) {
-			if (!res->get(res->owner, j, &r) || r.end <= s || r.start >= lim)
+			if (!res->get(res->owner, j, &r) || r.end <= s)
 				continue;
+			if (r.start >= lim)
+				break;			/* sorted: no later one starts lower */
 			if (r.start <= s)
 				s = r.end;		/* inside a reservation: skip it */
 			else
@@ -52,7 +54,7 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 	return false;
 }
 
-#line 1111 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
+#line 1117 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
 /*
  * Pages of @mem, from page @from to @to, touched by the reservations @res[*i...] that share
  * pages; moves *i past them.
@@ -94,7 +96,7 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 	return n;
 }
 
-#line 1079 "chapters/03-e820.nw" /* <range: count the pages> */
+#line 1085 "chapters/03-e820.nw" /* <range: count the pages> */
 void range_page_counts(const struct range_list *mem, const struct range_list *res,
 		       unsigned long *total, unsigned long *free, unsigned long *reserved)
 {

@@ -1,9 +1,9 @@
-#line 367 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
+#line 370 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #ifndef _HANDOFF_HANDOFF_H
 #define _HANDOFF_HANDOFF_H
 #include <handoff/types.h>
 
-#line 377 "chapters/02-brk.nw" /* <handoff.h: the retirement record> */
+#line 380 "chapters/02-brk.nw" /* <handoff.h: the retirement record> */
 /* Whether an allocator of the chain still runs; all zeros while it does. */
 struct retirement {
 	const char *allocator;	/* its name in messages: "brk", "LMB", ...; set by retire() */
@@ -24,9 +24,11 @@ void __retire(struct retirement *r, const char *allocator, const char *successor
 
 /**
  * retirement_redirect - what @r's callers should use now has changed (bootmem's are sent to
- * kmalloc() once the slab allocator runs). Panics if @r is live: only the retired redirect.
+ * kmalloc() once the slab allocator runs). Panics if @r is live: only a retired allocator's
+ * callers can be redirected.
  */
-void retirement_redirect(struct retirement *r, const char *instead);
+#define retirement_redirect(r, instead)	__retirement_redirect((r), (instead), __func__)
+void __retirement_redirect(struct retirement *r, const char *instead, const char *caller);
 
 /**
  * check_live - every entry point @fn of an allocator calls this first, with its @caller: if @r is
@@ -43,7 +45,7 @@ static inline bool is_retired(const struct retirement *r)
 
 /** brk_takes_over - the kernel's brk area, from head.S (chapter 2). */
 void brk_takes_over(void);
-#line 960 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 963 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger - print "handoff: @from -> @to total=T free=F reserved=R" (in pages) and check
  * it: T = F + R, and T equal to the total of the first handoff of this boot. Panics otherwise.
@@ -68,11 +70,11 @@ struct handoff_line {
 extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 extern unsigned int nr_handoff_lines;
 
-#line 1173 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1179 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
-#line 899 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
+#line 921 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
@@ -96,5 +98,5 @@ void slab_takes_over(void);
 
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
-#line 373 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
+#line 376 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #endif

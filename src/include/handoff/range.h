@@ -17,7 +17,7 @@ struct range_list {
 };
 
 /**
- * next_free_range - the next part of @mem at or after *@pos that no range of @res touches: sets
+ * next_free_range - the next part of @mem at or after *@pos that no range of @res overlaps: sets
  * *@free and moves *@pos to its end; false when there is none.
  */
 bool next_free_range(const struct range_list *mem, const struct range_list *res, u64 *pos,
@@ -36,7 +36,8 @@ void range_page_counts(const struct range_list *mem, const struct range_list *re
 
 /**
  * range_reserved_pages - range_page_counts' *@reserved, for the page frames @from to @to (@to
- * excluded; ~0 for no end) only: a free's effect on the ledger is counted where it happens.
+ * excluded; ~0 for no end) only: so that a free can count the pages it stops reserving without
+ * counting everything again.
  */
 unsigned long range_reserved_pages(const struct range_list *mem, const struct range_list *res,
 				   u64 from, u64 to);

@@ -27,7 +27,7 @@ void brk_takes_over(void)
 	printk("paging: physical [mem 0x00000000-0x%08llx] mapped at 0 and at 0x%08lx\n",
 	       ((phys_addr_t)max_pfn_mapped << PAGE_SHIFT) - 1, PAGE_OFFSET);
 }
-#line 462 "chapters/02-brk.nw" /* <brk: seal it> */
+#line 469 "chapters/02-brk.nw" /* <brk: seal it> */
 void __reserve_brk(const char *caller)
 {
 	__retire(&kernel_brk.life, "brk", "the early reservations",

@@ -1,4 +1,4 @@
-#line 1297 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_test.c> */
+#line 1303 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_test.c> */
 /* e820_test.c - sanitizing, clipping and memmap=, against hand-made maps and a model. */
 #include <asm/e820.h>
 #include <handoff/ktest.h>
@@ -20,7 +20,7 @@ static void map_of(int n, const struct e820entry *e)
 	KEXPECT_EQ(t, tm.map[i].type, ty);					\
 })
 
-#line 1324 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
+#line 1330 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
 KTEST(e820_sorts_and_merges)
 {
 	const struct e820entry in[] = {
@@ -58,7 +58,7 @@ KTEST(e820_overlaps_follow_precedence)
 	KEXPECT_TRUE(t, e820_precedence(E820_RESERVED) > e820_precedence(E820_ACPI));
 	KEXPECT_TRUE(t, e820_precedence(E820_ACPI) > e820_precedence(E820_RAM));
 }
-#line 1366 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
+#line 1372 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
 KTEST(e820_drops_what_makes_no_sense)
 {
 	const struct e820entry in[] = {
@@ -85,7 +85,7 @@ KTEST(e820_full_map)
 	EXPECT_ENTRY(t, 0, 0, 0x1000, E820_RAM);			/* the lowest kept */
 	EXPECT_ENTRY(t, E820MAX - 1, 127ull << 12, 0x1000, E820_RESERVED);	/* hole 64 */
 }
-#line 1395 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1401 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_clips_high_memory)
 {
 	const struct e820entry in[] = {
@@ -101,7 +101,7 @@ KTEST(e820_clips_high_memory)
 	KASSERT_EQ(t, tm.nr_map, 2);
 	EXPECT_ENTRY(t, 1, 0x100000, MAXMEM - 0x100000, E820_RAM);
 }
-#line 1415 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1421 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(pfn_rounding_never_wraps)
 {
 	KEXPECT_EQ(t, PFN_UP(0x1000ull), 1);
@@ -112,7 +112,7 @@ KTEST(pfn_rounding_never_wraps)
 	KEXPECT_EQ(t, pages_in(0xffffffffffffe001ull, ~0ull), 0);
 	KEXPECT_EQ(t, pages_in(0xffffffffffffd000ull, ~0ull), 2);
 }
-#line 1430 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1436 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_memparse_sizes)
 {
 	const char *end;
@@ -127,7 +127,7 @@ KTEST(e820_memparse_sizes)
 	KEXPECT_TRUE(t, !memparse("M", &end, &v) && !memparse("", &end, &v));
 	KEXPECT_TRUE(t, memparse("0x", &end, &v) && v == 0 && *end == 'x');
 }
-#line 1449 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1455 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_memmap_limit_keeps_reserved)
 {
 	const struct e820entry in[] = {
@@ -166,7 +166,7 @@ KTEST(e820_memmap_options)
 	KASSERT_EQ(t, tm.nr_map, 1);
 	EXPECT_ENTRY(t, 0, 16 << 20, 16 << 20, E820_RAM);
 }
-#line 1490 "chapters/03-e820.nw" /* <e820 tests: against a model> */
+#line 1496 "chapters/03-e820.nw" /* <e820 tests: against a model> */
 #define CELLS 256
 
 static u32 model_type[CELLS];
@@ -200,7 +200,7 @@ static bool sanitized_matches_model(void)
 	}
 	return !memcmp(seen, model_type, sizeof(seen));
 }
-#line 1528 "chapters/03-e820.nw" /* <e820 tests: against a model> */
+#line 1534 "chapters/03-e820.nw" /* <e820 tests: against a model> */
 KTEST(e820_sanitize_matches_model)
 {
 	u32 seed = 820;

@@ -1,4 +1,4 @@
-#line 1477 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
+#line 1499 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
 /* lmb_boot_test.c - the handoff from e820 to LMB, as it happened. */
 #include <asm/page.h>
 #include <handoff/early_res.h>
@@ -14,7 +14,7 @@ static bool lmb_reserved_covers(u64 start, u64 end)
 			return true;
 	return false;
 }
-#line 1497 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
+#line 1519 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
 KTEST(lmb_took_over_from_e820)
 {
 	const struct e820entry *e;
@@ -37,6 +37,7 @@ KTEST(lmb_took_over_from_e820)
 		     lmb.reserved.max == INIT_LMB_REGIONS);
 	KEXPECT_EQ(t, lmb.current_limit, (phys_addr_t)max_pfn_mapped << PAGE_SHIFT);
 	KEXPECT_STREQ(t, early_res.life.by, "lmb_takes_over");
-	KEXPECT_PANIC(t, reserve_early(0x1000, 0x2000, "late"), "use lmb_reserve() and lmb_alloc()");
+	KEXPECT_PANIC(t, reserve_early(0x1000, 0x2000, "late"),
+		      "use lmb_find_area(), lmb_reserve() and lmb_alloc() instead");
 	KEXPECT_PANIC(t, find_e820_area(0, 1 << 20, 16, 16), "lmb_took_over_from_e820() called");
 }

@@ -72,7 +72,7 @@ void e820_print_map(const struct e820map *m, const char *who);
 const char *e820_type_name(u32 type);
 #line 335 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 #define MAXMEM		(896ull << 20)	/* low memory: what the direct map can cover */
-#line 1256 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 1262 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 struct early_res_table;
 void setup_memory_map(void);
 void early_res_print(const struct early_res_table *tab);
