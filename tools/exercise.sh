@@ -189,15 +189,15 @@ check() {	# check DIR
 			echo "  FAILED  $t   (no result: the kernel stopped before it reported)"
 			missing=1 ;;
 		esac
-		tr -d '\r' <"$log" | grep -E "^# $t: " | sed 's/^/          /' | fixpaths "$d" || true
+		grep -E "^# $t: " <<<"$serial" | sed 's/^/          /' | fixpaths "$d" || true
 		bad=1
 	done
-	others=$(tr -d '\r' <"$log" | grep -E '^not ok ' | grep -vwFf <(exercise_tests) || true)
+	others=$(grep -E '^not ok ' <<<"$serial" | grep -vwFf <(exercise_tests) || true)
 	if [ -n "$others" ]; then
 		echo "  and tests of the chapters fail now:"
 		while read -r _ _ _ t _; do
 			echo "  FAILED  $t"
-			tr -d '\r' <"$log" | grep -E "^# $t: " | sed 's/^/          /' | fixpaths "$d" || true
+			grep -E "^# $t: " <<<"$serial" | sed 's/^/          /' | fixpaths "$d" || true
 		done <<<"$others"
 		bad=1
 	fi

@@ -7,9 +7,9 @@
 #     -l         list the cases and their commands, run nothing
 #
 # Cases, in order: tangle check; build of every stage (one per chapters/NN-*.nw), host tests
-# and the judge's own self-test, two at a time; then, two at a time, the book, the boot matrix
-# (tests/boot/matrix) of every stage and the proof of every exercise (exercises/chNN/M/:
-# tools/exercise.sh prove chNN-M). The summary gives the time of each group of cases.
+# and the self-tests of judge.py, exercise.sh and nw2md, two at a time; then, two at a time, the book, the boot matrix
+# (tests/boot/matrix) of every stage, a check that make bench still builds, and the proof of
+# every exercise (exercises/chNN/M/: tools/exercise.sh prove chNN-M). The summary gives the time of each group of cases.
 # Logs: build/test-logs/ (the boots' serial logs in build/test-logs/boot/).
 set -euo pipefail
 

@@ -208,18 +208,18 @@ static phys_addr_t find_outside_busy(phys_addr_t size)
 		hi = lo;
 	}
 }
-#line 464 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 465 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end);
 
-static void lmb_free_array(struct lmb_region *old, phys_addr_t old_size, const char *caller)
+static void lmb_give_back(phys_addr_t base, phys_addr_t size, const char *caller)
 {
-	phys_addr_t base = __pa(old), end = base + old_size;
+	phys_addr_t end = base + cap_size(base, size);
 	unsigned long before = lmb_reserved_pages_in(base, end);
 
-	lmb_remove_range(&lmb.reserved, base, old_size, caller);
+	lmb_remove_range(&lmb.reserved, base, size, caller);
 	ledger_note_freed(before - lmb_reserved_pages_in(base, end));
 }
-#line 479 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 480 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 			     phys_addr_t new_area_size, const char *caller)
 {
@@ -243,10 +243,10 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 	push_busy(addr, new_size);		/* reserving it may grow reserved: not here */
 	lmb_add_range(&lmb.reserved, addr, new_size, caller);
 	if (!is_static(old))
-		lmb_free_array(old, old_size, caller);
+		lmb_give_back(__pa(old), old_size, caller);
 	lmb_nr_busy = busy;
 }
-#line 510 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 511 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max)
 {
 	if (max < type->cnt)
@@ -256,7 +256,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 534 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
+#line 535 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
 static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
 {
 	const struct lmb_region *r;
@@ -291,7 +291,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 587 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 588 "chapters/04-lmb.nw" /* <lmb: the interface> */
 void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_add", caller);
@@ -303,7 +303,7 @@ void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
 	check_live(&lmb.life, "lmb_remove", caller);
 	lmb_remove_range(&lmb.memory, base, size, caller);
 }
-#line 603 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 604 "chapters/04-lmb.nw" /* <lmb: the interface> */
 /* Panic if [@base, @base + @size) touches an array LMB allocated (unless @exact_ok and it is exactly that array). */
 static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t size,
 			       bool exact_ok, const char *caller)
@@ -331,7 +331,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 716 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 713 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 static bool lmb_range(const void *type, int i, struct range *r)
 {
 	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
@@ -380,7 +380,6 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
 	const struct lmb_region *r;
-	unsigned long before;
 
 	check_live(&lmb.life, "lmb_free", caller);
 	check_not_an_array("lmb_free", base, size, false, caller);
@@ -394,11 +393,9 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 	if (pos < end)
 		panic("lmb_free: %s() freed [mem 0x%08llx-0x%08llx], but [mem 0x%08llx-...] of it "
 		      "is not reserved", caller, base, end - 1, pos);
-	before = lmb_reserved_pages_in(base, end);
-	lmb_remove_range(&lmb.reserved, base, size, caller);
-	ledger_note_freed(before - lmb_reserved_pages_in(base, end));	/* pages no longer reserved */
+	lmb_give_back(base, size, caller);
 }
-#line 668 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 665 "chapters/04-lmb.nw" /* <lmb: allocate> */
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -420,10 +417,10 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 		max_addr = lmb.current_limit;
 	found = lmb_find_in_range(0, max_addr, size, align);
 	if (found == LMB_ERROR) {
-		if (may_fail)
-			return LMB_ERROR;
 		unsigned long total, free, reserved;
 
+		if (may_fail)
+			return LMB_ERROR;
 		lmb_page_counts(&total, &free, &reserved);
 		panic("lmb_alloc: %s() asked for 0x%llx bytes aligned to 0x%llx below 0x%llx, but "
 		      "no free memory fits (%lu KiB free in all)", caller, size, align, max_addr,
@@ -440,7 +437,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 765 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
+#line 762 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
 void lmb_reset(void)
 {
 	lmb_nr_busy = 0;
