@@ -100,7 +100,9 @@ figs=$(python3 tools/memmap-figures "$out/woven.md" "$out/book.md" "$out/figures
     die "memory figures failed"
 done_step "${figs#book: }"
 
-# 3. Markdown to one HTML page; the filter highlights and links the code.
+# 3. Markdown to one HTML page; the filter highlights and links the code, and
+#    citeproc turns each [@id] into a citation of book/references.yaml and
+#    writes the reference list where nw2md left its place (a div #refs).
 #    Code keeps its tabs, as tangled: nw2md writes them as U+E000 and the
 #    filter restores them (Pandoc's --preserve-tabs is quadratic in tabs).
 step "pandoc + book/chunks.lua -> html/index.html"
@@ -110,6 +112,7 @@ pandoc "$out/book.md" \
     --metadata-file book/metadata.yaml \
     --metadata exercises-dir=exercises \
     --lua-filter book/chunks.lua \
+    --citeproc --bibliography book/references.yaml --csl book/handoff.csl --metadata link-citations=true \
     --toc --toc-depth 2 \
     --css handoff.css \
     --fail-if-warnings \

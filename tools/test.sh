@@ -7,7 +7,7 @@
 #     -l         list the cases and their commands, run nothing
 #
 # Cases, in order: tangle check; build of every stage (one per chapters/NN-*.nw), host tests
-# and the self-tests of judge.py, exercise.sh and nw2md, two at a time; then, two at a time, the book, the boot matrix
+# and the self-tests of judge.py, exercise.sh and nw2md, the sources check (tools/check-sources), two at a time; then, two at a time, the book, the boot matrix
 # (tests/boot/matrix) of every stage, a check that make bench still builds, and the proof of
 # every exercise (exercises/chNN/M/: tools/exercise.sh prove chNN-M). The summary gives the time of each group of cases.
 # Logs: build/test-logs/ (the boots' serial logs in build/test-logs/boot/).
@@ -47,7 +47,7 @@ group() { printf '#GROUP %s\t%s\n' "$1" "$2" >> "$cases"; }
 
 group tangle '^tangle check$'
 group builds '^build stage '
-group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test|bench builds)$'
+group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test|sources check|bench builds)$'
 group 'boots qemu' '^boot stage[0-9]+ qemu '
 group 'boots bochs' '^boot stage[0-9]+ bochs '
 group proofs '^exercise ch[0-9]+-[0-9]+ proof$'
@@ -69,6 +69,7 @@ case_ "host tests" 2 "make -s host-test"
 case_ "judge self-test" 2 "python3 tools/judge.py --self-test"
 case_ "exercise.sh self-test" 2 "tools/exercise.sh self-test"
 case_ "nw2md self-test" 2 "tools/nw2md-selftest.sh"
+case_ "sources check" 1 "tools/check-sources"
 printf '#WAIT\n' >> "$cases"
 
 case_ "book" 2 "make -s book"
