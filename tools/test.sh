@@ -69,7 +69,7 @@ case_ "host tests" 2 "make -s host-test"
 case_ "judge self-test" 2 "python3 tools/judge.py --self-test"
 case_ "exercise.sh self-test" 2 "tools/exercise.sh self-test"
 case_ "nw2md self-test" 2 "tools/nw2md-selftest.sh"
-case_ "sources check" 1 "tools/check-sources"
+case_ "sources check" 1 "tools/check-sources --self-test && tools/check-sources"
 printf '#WAIT\n' >> "$cases"
 
 case_ "book" 2 "make -s book"
