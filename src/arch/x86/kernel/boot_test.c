@@ -1,4 +1,4 @@
-#line 2405 "chapters/01-boot.nw" /* <arch/x86/kernel/boot_test.c> */
+#line 2495 "chapters/01-boot.nw" /* <arch/x86/kernel/boot_test.c> */
 /* boot_test.c - what only the booted kernel can check. */
 #include <asm/page.h>
 #include <handoff/ktest.h>
@@ -25,4 +25,17 @@ KTEST(boot_refuses_a_foreign_loader)
 	KEXPECT_PANIC(t, multiboot_init(MULTIBOOT_BOOTLOADER_MAGIC, 0), "pointer in EBX is null");
 	KEXPECT_PANIC(t, multiboot_init(MULTIBOOT_BOOTLOADER_MAGIC, 0xfffffff0),
 		      "out of the kernel's reach");
+}
+
+KTEST(boot_refuses_a_module_list_that_wraps)
+{
+	/* The last entry the kernel maps; 2^28 + 1 entries of 16 bytes wrap 32 bits to 16. */
+	struct multiboot_info mbi = {
+		.flags = MB_INFO_MODS,
+		.mods_addr = (u32)(((phys_addr_t)max_pfn_mapped << PAGE_SHIFT) -
+				   sizeof(struct multiboot_module)),
+		.mods_count = 0x10000001,
+	};
+
+	KEXPECT_PANIC(t, mb_list_modules(&mbi), "mods_count 268435457");
 }

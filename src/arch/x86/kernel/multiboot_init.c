@@ -1,12 +1,12 @@
-#line 1705 "chapters/01-boot.nw" /* <arch/x86/kernel/multiboot_init.c> */
+#line 1787 "chapters/01-boot.nw" /* <arch/x86/kernel/multiboot_init.c> */
 /* multiboot_init.c - the kernel's side of the multiboot hand-over. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 
-#line 1619 "chapters/01-boot.nw" /* <multiboot: reach a structure GRUB left, or panic saying where> */
-static const void *reach(u32 phys, u32 size, const char *what)
+#line 1695 "chapters/01-boot.nw" /* <multiboot: reach a structure GRUB left, or panic saying where> */
+static const void *reach(u32 phys, phys_addr_t size, const char *what)
 {
 	struct mem_range_text range;
 
@@ -17,7 +17,7 @@ static const void *reach(u32 phys, u32 size, const char *what)
 	return __va(phys);
 }
 
-#line 1635 "chapters/01-boot.nw" /* <multiboot: copy a string GRUB left, as far as it can be read> */
+#line 1713 "chapters/01-boot.nw" /* <multiboot: copy a string GRUB left, as far as it can be read> */
 /*
  * A string GRUB left, named @what, copied into @buf (@size bytes) as far as it fits and can be
  * read; where it does not, it is cut there, and the cut is printed.
@@ -30,10 +30,10 @@ static const char *reach_string(u32 phys, char *buf, size_t size, const char *wh
 	if (!phys || !phys_mapped(phys, 1))
 		return "(unreadable)";
 	s = __va(phys);
-	for (; n < size - 1 && phys_mapped(phys + n, 1) && s[n]; n++)
+	for (; n < size - 1 && phys_mapped((phys_addr_t)phys + n, 1) && s[n]; n++)
 		buf[n] = s[n];
 	buf[n] = '\0';
-	if (!phys_mapped(phys + n, 1))
+	if (!phys_mapped((phys_addr_t)phys + n, 1))
 		printk("multiboot: %s runs out of the kernel's reach after %u bytes: cut there\n",
 		       what, (unsigned int)n);
 	else if (s[n])
@@ -42,10 +42,10 @@ static const char *reach_string(u32 phys, char *buf, size_t size, const char *wh
 	return buf;
 }
 
-#line 1584 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
+#line 1660 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
 static char mb_string[COMMAND_LINE_SIZE];	/* one string at a time */
 
-#line 1664 "chapters/01-boot.nw" /* <multiboot: read the memory map, or make one from mem_lower and mem_upper> */
+#line 1742 "chapters/01-boot.nw" /* <multiboot: read the memory map, or make one from mem_lower and mem_upper> */
 static void read_memory_info(const struct multiboot_info *mbi)
 {
 	if (mbi->flags & MB_INFO_MEM_MAP) {
@@ -61,14 +61,16 @@ static void read_memory_info(const struct multiboot_info *mbi)
 	mb_synthesize_map(mbi->mem_lower, mbi->mem_upper, &boot_mem_map);
 }
 
-#line 1684 "chapters/01-boot.nw" /* <multiboot: list the modules> */
-static void read_modules(const struct multiboot_info *mbi)
+#line 1764 "chapters/01-boot.nw" /* <multiboot: list the modules> */
+void mb_list_modules(const struct multiboot_info *mbi)
 {
 	const struct multiboot_module *mod;
+	char what[48];
 
 	if (!(mbi->flags & MB_INFO_MODS) || !mbi->mods_count)
 		return;
-	mod = reach(mbi->mods_addr, mbi->mods_count * sizeof(*mod), "the module list");
+	snprintf(what, sizeof(what), "the module list (mods_count %u)", mbi->mods_count);
+	mod = reach(mbi->mods_addr, (phys_addr_t)mbi->mods_count * sizeof(*mod), what);
 	for (u32 i = 0; i < mbi->mods_count; i++, mod++) {
 		struct mem_range_text range;
 
@@ -78,7 +80,7 @@ static void read_modules(const struct multiboot_info *mbi)
 	}
 }
 
-#line 1590 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
+#line 1666 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
 void multiboot_init(u32 magic, u32 mbi_phys)
 {
 	const struct multiboot_info *mbi;
@@ -100,5 +102,5 @@ void multiboot_init(u32 magic, u32 mbi_phys)
 	printk_string(boot_command_line);
 	printk("\n");
 	read_memory_info(mbi);
-	read_modules(mbi);
+	mb_list_modules(mbi);
 }
