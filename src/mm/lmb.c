@@ -1,4 +1,4 @@
-#line 173 "chapters/04-lmb.nw" /* <mm/lmb.c> */
+#line 210 "chapters/04-lmb.nw" /* <mm/lmb.c> */
 /* lmb.c - the logical memory block allocator: memory and reservations as region lists. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -23,7 +23,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 210 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
+#line 247 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
@@ -48,7 +48,7 @@ static void remove_region(struct lmb_type *type, unsigned long i)
 	memmove(r, r + 1, (type->cnt - i - 1) * sizeof(*r));
 	type->cnt--;
 }
-#line 239 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
+#line 276 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static void merge_regions(struct lmb_type *type)
 {
 	unsigned long i = 0;
@@ -66,7 +66,7 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 259 "chapters/04-lmb.nw" /* <lmb: add a range> */
+#line 296 "chapters/04-lmb.nw" /* <lmb: add a range> */
 static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  const char *caller)
 {
@@ -79,7 +79,7 @@ static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 		return;
 	end = base + size;
 repeat:
-#line 290 "chapters/04-lmb.nw" /* <lmb add: count the pieces the regions leave uncovered, or insert them> */
+#line 327 "chapters/04-lmb.nw" /* <lmb add: count the pieces the regions leave uncovered, or insert them> */
 	base = obase;
 	nr_new = 0;
 	for (i = 0; i < type->cnt; i++) {
@@ -101,7 +101,7 @@ repeat:
 		if (insert)
 			insert_region(type, i, base, end - base);
 	}
-#line 272 "chapters/04-lmb.nw" /* <lmb: add a range> */
+#line 309 "chapters/04-lmb.nw" /* <lmb: add a range> */
 	if (!nr_new)
 		return;
 	if (!insert) {
@@ -112,7 +112,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 321 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 359 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -133,7 +133,7 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 			break;
 		if (rend <= base)
 			continue;
-#line 353 "chapters/04-lmb.nw" /* <lmb remove: cut region i at base and limit, or count it in> */
+#line 391 "chapters/04-lmb.nw" /* <lmb remove: cut region i at base and limit, or count it in> */
 		if (rbase < base) {		/* cut off the part below: it is region i now */
 			r->base = base;
 			r->size -= base - rbase;
@@ -149,11 +149,11 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 				*start = i;
 			*end = i + 1;
 		}
-#line 342 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 380 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 	}
 }
 
-#line 373 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 411 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			     const char *caller)
 {
@@ -163,7 +163,7 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 409 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 465 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
@@ -180,7 +180,7 @@ static void push_busy(phys_addr_t base, phys_addr_t size)
 	lmb_busy[lmb_nr_busy].base = base;
 	lmb_busy[lmb_nr_busy++].end = base + cap_size(base, size);
 }
-#line 430 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 486 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 /* The highest free place for @size bytes below the limit that is in no busy range. */
 static phys_addr_t find_outside_busy(phys_addr_t size)
 {
@@ -202,13 +202,13 @@ static phys_addr_t find_outside_busy(phys_addr_t size)
 				lo = MAX(lo, lmb_busy[i].end);
 		if (hi == 0)
 			return LMB_ERROR;
-		found = lmb_find_in_range(lo, hi, size, sizeof(phys_addr_t));
+		found = lmb_find_in_range(lo, hi, size, PAGE_SIZE);
 		if (found != LMB_ERROR || lo == 0)
 			return found;
 		hi = lo;
 	}
 }
-#line 465 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 521 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end);
 
 static void lmb_give_back(phys_addr_t base, phys_addr_t size, const char *caller)
@@ -219,34 +219,35 @@ static void lmb_give_back(phys_addr_t base, phys_addr_t size, const char *caller
 	lmb_remove_range(&lmb.reserved, base, size, caller);
 	ledger_note_freed(before - lmb_reserved_pages_in(base, end));
 }
-#line 480 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 536 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 			     phys_addr_t new_area_size, const char *caller)
 {
 	struct lmb_region *old = type->regions;
-	phys_addr_t old_size = type->max * sizeof(*old), new_size = 2 * old_size, addr;
+	phys_addr_t old_bytes = lmb_array_bytes(type->max), new_bytes, addr;
 	unsigned int busy = lmb_nr_busy;
 
+	new_bytes = lmb_array_bytes(2 * type->max);
 	push_busy(new_area_start, new_area_size);
-	addr = find_outside_busy(new_size);
+	addr = find_outside_busy(new_bytes);
 	if (addr == LMB_ERROR) {
 		lmb_nr_busy = busy;
 		panic("lmb: %s() needs the %s array to grow from %lu to %lu regions, but %llu "
 		      "free bytes cannot be found below 0x%llx", caller, type->name, type->max,
-		      2 * type->max, new_size, lmb.current_limit);
+		      2 * type->max, new_bytes, lmb.current_limit);
 	}
 	printk("lmb: the %s array grows to %lu regions at [mem 0x%08llx-0x%08llx], for %s()\n",
-	       type->name, 2 * type->max, addr, addr + new_size - 1, caller);
+	       type->name, 2 * type->max, addr, addr + new_bytes - 1, caller);
 	memcpy(__va(addr), old, type->cnt * sizeof(*old));
 	type->regions = __va(addr);
 	type->max *= 2;
-	push_busy(addr, new_size);		/* reserving it may grow reserved: not here */
-	lmb_add_range(&lmb.reserved, addr, new_size, caller);
+	push_busy(addr, new_bytes);		/* reserving it may grow reserved: not here */
+	lmb_add_range(&lmb.reserved, addr, new_bytes, caller);
 	if (!is_static(old))
-		lmb_give_back(__pa(old), old_size, caller);
+		lmb_give_back(__pa(old), old_bytes, caller);
 	lmb_nr_busy = busy;
 }
-#line 511 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 568 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max)
 {
 	if (max < type->cnt)
@@ -256,42 +257,41 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 535 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
-static const struct lmb_region *first_reserved_overlap(phys_addr_t base, phys_addr_t size)
+#line 601 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
+unsigned long lmb_search_steps;
+
+/* The free gap below reservation @j of @res (@j == cnt: above the last), as [*lo, *hi). */
+static void reserved_gap(const struct lmb_type *res, unsigned long j, phys_addr_t *lo,
+			 phys_addr_t *hi)
 {
-	const struct lmb_region *r;
-
-	for_each_lmb(reserved, r) {
-		if (r->base >= base + size)
-			break;
-		if (r->base + r->size > base)
-			return r;
-	}
-	return NULL;
+	*lo = j ? res->regions[j - 1].base + res->regions[j - 1].size : 0;
+	*hi = j < res->cnt ? res->regions[j].base : PHYS_ADDR_MAX;
 }
-
+#line 613 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align)
 {
-	for (unsigned long i = lmb.memory.cnt; i-- > 0; ) {
-		const struct lmb_region *m = &lmb.memory.regions[i];
-		phys_addr_t lo = MAX(m->base, start), hi = MIN(m->base + m->size, end);
+	const struct lmb_type *mem = &lmb.memory, *res = &lmb.reserved;
+	unsigned long i = mem->cnt, j = res->cnt;
 
-		while (lo < hi && hi - lo >= size) {
-			phys_addr_t cand = (hi - size) & ~(align - 1);
-			const struct lmb_region *r;
+	while (i > 0) {
+		const struct lmb_region *m = &mem->regions[i - 1];
+		phys_addr_t g_lo, g_hi, lo, hi;
 
-			if (cand < lo)
-				break;
-			r = first_reserved_overlap(cand, size);
-			if (!r)
-				return cand;
-			hi = r->base;		/* below the reservation, and try again */
-		}
+		lmb_search_steps++;
+		reserved_gap(res, j, &g_lo, &g_hi);
+		lo = MAX(MAX(m->base, g_lo), start);
+		hi = MIN(MIN(m->base + m->size, g_hi), end);
+		if (lo < hi && hi - lo >= size && ((hi - size) & ~(align - 1)) >= lo)
+			return (hi - size) & ~(align - 1);
+		if (m->base >= g_lo)
+			i--;			/* the gap reaches lower: the next region down */
+		else
+			j--;			/* the region does: the next gap down */
 	}
 	return LMB_ERROR;
 }
-#line 588 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 656 "chapters/04-lmb.nw" /* <lmb: the interface> */
 void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_add", caller);
@@ -303,7 +303,7 @@ void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
 	check_live(&lmb.life, "lmb_remove", caller);
 	lmb_remove_range(&lmb.memory, base, size, caller);
 }
-#line 604 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 672 "chapters/04-lmb.nw" /* <lmb: the interface> */
 /* Panic if [@base, @base + @size) touches an array LMB allocated (unless @exact_ok and it is exactly that array). */
 static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t size,
 			       bool exact_ok, const char *caller)
@@ -313,7 +313,7 @@ static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t siz
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(types); i++) {
 		phys_addr_t a = __pa(types[i]->regions);
-		phys_addr_t a_end = a + types[i]->max * sizeof(struct lmb_region);
+		phys_addr_t a_end = a + lmb_array_bytes(types[i]->max);
 
 		if (is_static(types[i]->regions) || end <= a || a_end <= base ||
 		    (exact_ok && base == a && end == a_end))
@@ -331,7 +331,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 713 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 783 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 static bool lmb_range(const void *type, int i, struct range *r)
 {
 	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
@@ -366,7 +366,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 	lmb_free_lists(&mem, &res);
 	range_page_counts(&mem, &res, total, free, reserved);
 }
-
+#line 820 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 /* The reserved pages of the ledger among those that [@base, @end) touches: all a free can change. */
 static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
 {
@@ -375,7 +375,7 @@ static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
 	lmb_free_lists(&mem, &res);
 	return range_reserved_pages(&mem, &res, PFN_DOWN(base), PFN_UP(end));
 }
-#line 643 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
+#line 711 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -395,7 +395,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 		      "is not reserved", caller, base, end - 1, pos);
 	lmb_give_back(base, size, caller);
 }
-#line 665 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 733 "chapters/04-lmb.nw" /* <lmb: allocate> */
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -405,7 +405,7 @@ static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 		panic("%s: %s() asked for alignment 0x%llx, which is not a power of two", fn,
 		      caller, align);
 }
-
+#line 745 "chapters/04-lmb.nw" /* <lmb: allocate> */
 phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr,
 			bool may_fail, const char *caller)
 {
@@ -437,7 +437,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 762 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
+#line 834 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
 void lmb_reset(void)
 {
 	lmb_nr_busy = 0;

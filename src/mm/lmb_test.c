@@ -1,4 +1,4 @@
-#line 1006 "chapters/04-lmb.nw" /* <mm/lmb_test.c> */
+#line 1098 "chapters/04-lmb.nw" /* <mm/lmb_test.c> */
 /* lmb_test.c - LMB, case by case, in the categories of Linux's tools/testing/memblock. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -30,7 +30,7 @@ void lmb_test_end(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 1044 "chapters/04-lmb.nw" /* <lmb tests: adding> */
+#line 1136 "chapters/04-lmb.nw" /* <lmb tests: adding> */
 KTEST(lmb_add_cases)
 {
 	lmb_test_begin();
@@ -66,7 +66,7 @@ KTEST(lmb_add_covering_many)
 	KEXPECT_EQ(t, lmb.memory.total_size, 0x20000);
 	lmb_test_end();
 }
-#line 1082 "chapters/04-lmb.nw" /* <lmb tests: reserving, freeing and removing> */
+#line 1174 "chapters/04-lmb.nw" /* <lmb tests: reserving, freeing and removing> */
 KTEST(lmb_reserve_and_free_cases)
 {
 	lmb_test_begin();
@@ -107,7 +107,7 @@ KTEST(lmb_remove_cases)
 	EXPECT_REGION(t, memory, 0, PHYS_ADDR_MAX - 0xfff, 0x800);
 	lmb_test_end();
 }
-#line 1125 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+#line 1217 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_alloc_cases)
 {
 	lmb_test_begin();
@@ -144,7 +144,25 @@ KTEST(lmb_alloc_between_reservations)
 	KEXPECT_EQ(t, lmb_alloc_nopanic(0x3000, 0x1000, LMB_ALLOC_ANYWHERE), LMB_ERROR);
 	lmb_test_end();
 }
-#line 1166 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+#line 1260 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+KTEST(lmb_search_is_linear)
+{
+	phys_addr_t top = ARENA + 0x1000 + 100 * 0x100;
+	unsigned long bound;
+
+	lmb_test_begin();
+	lmb_add(ARENA, LMB_ARENA_SIZE);
+	for (int i = 0; i < 100; i++)			/* 0x80 reserved, 0x80 free, ... */
+		lmb_reserve(ARENA + 0x1000 + (phys_addr_t)i * 0x100, 0x80);
+	lmb_search_steps = 0;
+	KEXPECT_EQ(t, lmb_find_area(ARENA, top, 0x100, 0x10), ARENA + 0xf00);
+	bound = 2 * (lmb.memory.cnt + lmb.reserved.cnt) + 2;
+	ktest_check(t, lmb_search_steps <= bound, __KTEST_AT, "expected at most %lu steps for "
+		    "%lu regions, took %lu", bound, lmb.memory.cnt + lmb.reserved.cnt,
+		    lmb_search_steps);
+	lmb_test_end();
+}
+#line 1282 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_retired)
 {
 	lmb_test_begin();
@@ -155,7 +173,7 @@ KTEST(lmb_retired)
 	KEXPECT_PANIC(t, lmb_reserve(0x10000, 1), "lmb_reserve: lmb_retired()");
 	lmb_test_end();
 }
-#line 1185 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1301 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_array_at_capacity)
 {
 	lmb_test_begin();
@@ -169,7 +187,7 @@ KTEST(lmb_array_at_capacity)
 	KEXPECT_EQ(t, lmb.memory.max, 2 * INIT_LMB_REGIONS);
 	KASSERT_EQ(t, lmb.reserved.cnt, 1);				/* the new array */
 	KEXPECT_EQ(t, lmb.reserved.regions[0].base, __pa(lmb.memory.regions));
-	KEXPECT_EQ(t, lmb.reserved.regions[0].size, 16 * sizeof(struct lmb_region));
+	KEXPECT_EQ(t, lmb.reserved.regions[0].size, lmb_array_bytes(16));
 	KEXPECT_TRUE(t, __pa(lmb.memory.regions) >= ARENA &&
 			__pa(lmb.memory.regions) < ARENA + LMB_ARENA_SIZE);
 	for (int i = 0; i < INIT_LMB_REGIONS; i++)
@@ -188,14 +206,14 @@ KTEST(lmb_array_grows_away_from_the_new_range)
 	lmb_reserve(top - 0x2000, 0x2000);	/* the top: where the array would go otherwise */
 	KEXPECT_EQ(t, lmb.reserved.max, 2 * INIT_LMB_REGIONS);
 	/* The array went just below the new range, and the two merged into one region. */
-	KEXPECT_EQ(t, __pa(lmb.reserved.regions) + 16 * sizeof(struct lmb_region), top - 0x2000);
+	KEXPECT_EQ(t, __pa(lmb.reserved.regions) + lmb_array_bytes(16), top - 0x2000);
 	EXPECT_REGION(t, reserved, INIT_LMB_REGIONS, __pa(lmb.reserved.regions),
-		      0x2000 + 16 * sizeof(struct lmb_region));
+		      0x2000 + lmb_array_bytes(16));
 	lmb_reserve(ARENA + 0x9000, 0x100);				/* and it keeps working */
 	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
 	lmb_test_end();
 }
-#line 1229 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1345 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 /* Is [@base, @base + @size) inside one memory region? */
 static bool in_memory(phys_addr_t base, phys_addr_t size)
 {
@@ -219,16 +237,34 @@ KTEST(lmb_arrays_grow_away_from_a_removed_range)
 	lmb_reserve(ARENA + 0x7800, 16);
 	KASSERT_TRUE(t, lmb.memory.cnt == 7 && lmb.reserved.cnt == INIT_LMB_REGIONS);
 	/* Cutting needs two more memory slots; the new memory array needs a reserved one. */
-	lmb_remove(ARENA + 0x8100, 0x7f00);
+	lmb_remove(ARENA + 0xa100, 0x5f00);				/* two whole pages stay */
 	KEXPECT_EQ(t, lmb.memory.max, 2 * INIT_LMB_REGIONS);
 	KEXPECT_EQ(t, lmb.reserved.max, 2 * INIT_LMB_REGIONS);
-	KEXPECT_TRUE(t, in_memory(__pa(lmb.memory.regions),
-				  lmb.memory.max * sizeof(struct lmb_region)));
-	KEXPECT_TRUE(t, in_memory(__pa(lmb.reserved.regions),
-				  lmb.reserved.max * sizeof(struct lmb_region)));
+	KEXPECT_TRUE(t, in_memory(__pa(lmb.memory.regions), lmb_array_bytes(lmb.memory.max)));
+	KEXPECT_TRUE(t, in_memory(__pa(lmb.reserved.regions), lmb_array_bytes(lmb.reserved.max)));
 	lmb_test_end();
 }
-#line 1266 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1382 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+KTEST(lmb_grown_arrays_are_whole_pages)
+{
+	unsigned long total, free, reserved;
+
+	lmb_test_begin();
+	lmb_add(ARENA, 0x8000);
+	for (int i = 0; i < 2 * INIT_LMB_REGIONS; i++)		/* 17 regions: 8 -> 16 -> 32 */
+		lmb_add(ARENA + 0x9000 + (phys_addr_t)i * 0x200, 0x100);
+	KEXPECT_EQ(t, lmb.memory.max, 4 * INIT_LMB_REGIONS);
+	KASSERT_EQ(t, lmb.reserved.cnt, 1);				/* the newest array only */
+	EXPECT_REGION(t, reserved, 0, __pa(lmb.memory.regions), PAGE_SIZE);
+	KEXPECT_EQ(t, lmb.reserved.regions[0].base % PAGE_SIZE, 0);
+	KEXPECT_EQ(t, lmb_find_area(ARENA + 0x7000, ARENA + 0x8000, PAGE_SIZE, PAGE_SIZE),
+		   ARENA + 0x7000);					/* the old one's page */
+	lmb_page_counts(&total, &free, &reserved);
+	KEXPECT_EQ(t, reserved, 1);
+	KEXPECT_EQ(t, free, total - 1);
+	lmb_test_end();
+}
+#line 1406 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_refuses_what_touches_its_arrays)
 {
 	phys_addr_t a, size;
@@ -238,7 +274,7 @@ KTEST(lmb_refuses_what_touches_its_arrays)
 	for (int i = 0; i <= INIT_LMB_REGIONS; i++)		/* one more: reserved grows */
 		lmb_reserve(ARENA + (phys_addr_t)i * 0x1000, 0x800);
 	a = __pa(lmb.reserved.regions);
-	size = lmb.reserved.max * sizeof(struct lmb_region);
+	size = lmb_array_bytes(lmb.reserved.max);
 	KASSERT_TRUE(t, lmb.reserved.max == 2 * INIT_LMB_REGIONS && in_memory(a, size));
 	KEXPECT_PANIC(t, lmb_reserve(a + 16, 32), "which overlaps LMB's reserved array");
 	KEXPECT_PANIC(t, lmb_reserve(a - 16, 32), "which overlaps LMB's reserved array");
@@ -248,7 +284,7 @@ KTEST(lmb_refuses_what_touches_its_arrays)
 	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
 	lmb_test_end();
 }
-#line 1290 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1430 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_page_counts_at_the_top)
 {
 	unsigned long total, free, reserved;
@@ -267,7 +303,7 @@ KTEST(lmb_page_counts_at_the_top)
 	KEXPECT_EQ(t, reserved, 128);
 	lmb_test_end();
 }
-#line 1313 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1453 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_array_cannot_grow)
 {
 	lmb_test_begin();

@@ -1,4 +1,4 @@
-#line 819 "chapters/04-lmb.nw" /* <arch/x86/handoff/e820_to_lmb.c> */
+#line 893 "chapters/04-lmb.nw" /* <arch/x86/handoff/e820_to_lmb.c> */
 /* e820_to_lmb.c - the e820 stage hands its memory to LMB. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
@@ -7,7 +7,7 @@
 #include <handoff/lmb.h>
 #include <handoff/printk.h>
 
-#line 832 "chapters/04-lmb.nw" /* <lmb handoff: room for the transfer> */
+#line 906 "chapters/04-lmb.nw" /* <lmb handoff: room for the transfer> */
 static void grow_for_handoff(struct lmb_type *type, unsigned long need, const char *name)
 {
 	unsigned long max = type->max;
@@ -17,8 +17,8 @@ static void grow_for_handoff(struct lmb_type *type, unsigned long need, const ch
 		return;
 	while (max < need)
 		max *= 2;
-	size = (u64)max * sizeof(struct lmb_region);
-	addr = find_e820_area(0, lmb.current_limit, size, sizeof(phys_addr_t));
+	size = lmb_array_bytes(max);				/* whole pages, as LMB's own */
+	addr = find_e820_area(0, lmb.current_limit, size, PAGE_SIZE);
 	if (addr == ~0ull)
 		panic("lmb: no room below 0x%llx for the %s array of %lu regions (%llu bytes)",
 		      lmb.current_limit, type->name, max, size);
@@ -35,7 +35,7 @@ static unsigned long usable_e820_entries(void)
 		n += e->type == E820_RAM;
 	return n;
 }
-#line 869 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
+#line 943 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
 static void check_nothing_lost(void)
 {
 	const struct early_res *e;
@@ -51,7 +51,7 @@ static void check_nothing_lost(void)
 			      e->end - 1, e->name);
 	}
 }
-#line 888 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
+#line 962 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
 /**
  * lmb_takes_over - e820's usable memory and every early reservation move into LMB; the early
  * reservation code is retired. Prints the ledger line of the handoff and LMB's lists.

@@ -1,4 +1,4 @@
-#line 1496 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
+#line 1636 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
 /* lmb_boot_test.c - the handoff from e820 to LMB, as it happened. */
 #include <asm/page.h>
 #include <handoff/early_res.h>
@@ -14,7 +14,7 @@ static bool lmb_reserved_covers(u64 start, u64 end)
 			return true;
 	return false;
 }
-#line 1516 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
+#line 1656 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
 KTEST(lmb_took_over_from_e820)
 {
 	const struct e820entry *e;
@@ -30,10 +30,10 @@ KTEST(lmb_took_over_from_e820)
 	}
 	KEXPECT_EQ(t, i, lmb.memory.cnt);
 	KEXPECT_TRUE(t, lmb_reserved_covers(__pa(lmb.memory.regions),	/* LMB's own arrays */
-		     __pa(lmb.memory.regions) + lmb.memory.max * sizeof(struct lmb_region)) ||
+		     __pa(lmb.memory.regions) + lmb_array_bytes(lmb.memory.max)) ||
 		     lmb.memory.max == INIT_LMB_REGIONS);
 	KEXPECT_TRUE(t, lmb_reserved_covers(__pa(lmb.reserved.regions),
-		     __pa(lmb.reserved.regions) + lmb.reserved.max * sizeof(struct lmb_region)) ||
+		     __pa(lmb.reserved.regions) + lmb_array_bytes(lmb.reserved.max)) ||
 		     lmb.reserved.max == INIT_LMB_REGIONS);
 	KEXPECT_EQ(t, lmb.current_limit, (phys_addr_t)max_pfn_mapped << PAGE_SHIFT);
 	KEXPECT_STREQ(t, early_res.life.by, "lmb_takes_over");
