@@ -23,7 +23,7 @@
 #include <handoff/bootmem.h>
 #line 1102 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1195 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1199 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
 #line 2504 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -53,7 +53,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1097 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1190 "chapters/08-slab.nw" /* <boot steps> */
+#line 1194 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
 #line 2509 "chapters/01-boot.nw" /* <kernel/main.c> */

@@ -19,7 +19,7 @@ static const struct stage stages[] = {
 	{ 6, "bootmem" },
 #line 1132 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1199 "chapters/08-slab.nw" /* <stages> */
+#line 1203 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
 #line 1133 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };
