@@ -17,9 +17,9 @@ static const struct stage stages[] = {
 	{ 5, "paging" },
 #line 545 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
-#line 1028 "chapters/07-buddy.nw" /* <stages> */
+#line 1132 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1132 "chapters/08-slab.nw" /* <stages> */
+#line 1203 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
 #line 1201 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };

@@ -1,4 +1,4 @@
-#line 1361 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
+#line 1495 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
 /* buddy_model_test.c - random allocations and frees, checked against a page-by-page model. */
 #include <handoff/gfp.h>
 #include <handoff/ktest.h>
@@ -6,6 +6,7 @@
 #include "buddy_test.h"
 
 #define DMA_PAGES	300
+#define DMA_RESERVE	((TNODE_PAGES - DMA_PAGES) / 256)	/* what a Normal request leaves */
 enum { M_FREE, M_HOLE, M_USED };
 static u8 model[TNODE_PAGES], covered[TNODE_PAGES];
 static struct { struct page *page; unsigned int order; } held[200];
@@ -13,7 +14,7 @@ static int nr_held;
 
 static bool is_hole(unsigned long i) { return (i >= 500 && i < 520) || i >= 1000; }
 
-#line 1405 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
+#line 1540 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
 static bool block_ok(const struct zone *z, const struct page *p, unsigned int o)
 {
 	unsigned long i = tpfn(p) - TNODE_START, n = 1ul << o;
@@ -34,7 +35,7 @@ static bool block_ok(const struct zone *z, const struct page *p, unsigned int o)
 	return true;
 }
 
-#line 1428 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
+#line 1563 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
 static bool lists_match_model(void)
 {
 	memset(covered, 0, sizeof(covered));
@@ -62,13 +63,23 @@ static bool lists_match_model(void)
 			return false;
 	return true;
 }
-#line 1458 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
+#line 1593 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
+static unsigned long dma_free_in_model(void)
+{
+	unsigned long n = 0;
+
+	for (unsigned long i = 0; i < DMA_PAGES; i++)
+		n += model[i] == M_FREE;
+	return n;
+}
+
 static bool fits_in_model(gfp_t gfp, unsigned int order)
 {
 	unsigned long n = 1ul << order, end = (gfp & __GFP_DMA) ? DMA_PAGES : TNODE_PAGES;
+	bool dma_ok = (gfp & __GFP_DMA) || dma_free_in_model() >= n + DMA_RESERVE;
 
 	for (unsigned long i = 0; i + n <= end; i += n) {
-		bool ok = (i >= DMA_PAGES || i + n <= DMA_PAGES);	/* inside one zone */
+		bool ok = i >= DMA_PAGES || (i + n <= DMA_PAGES && dma_ok);	/* in one zone */
 
 		for (unsigned long j = i; ok && j < i + n; j++)
 			ok = model[j] == M_FREE;
@@ -78,19 +89,21 @@ static bool fits_in_model(gfp_t gfp, unsigned int order)
 	return false;
 }
 
-#line 1476 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
+#line 1621 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
 static bool served_well(const struct page *p, gfp_t gfp, unsigned int order)
 {
 	unsigned long i = tpfn(p) - TNODE_START, n = 1ul << order;
 
 	if ((tpfn(p) & (n - 1)) || ((gfp & __GFP_DMA) && i + n > DMA_PAGES))
 		return false;
+	if (!(gfp & __GFP_DMA) && i < DMA_PAGES && dma_free_in_model() < n + DMA_RESERVE)
+		return false;				/* a fallback that took DMA's reserve */
 	for (unsigned long j = i; j < i + n; j++)
 		if (model[j] != M_FREE)
 			return false;
 	return PageHead(p) && p->private == order && !PageBuddy(p);
 }
-#line 1490 "chapters/07-buddy.nw" /* <buddy model: one step> */
+#line 1637 "chapters/07-buddy.nw" /* <buddy model: one step> */
 static bool one_step(u32 *seed)
 {
 	if (nr_held < 200 && ktest_rand(seed) % 5 < 3) {
@@ -116,7 +129,7 @@ static bool one_step(u32 *seed)
 	return true;
 }
 
-#line 1382 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
+#line 1517 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
 KTEST(buddy_matches_model)
 {
 	u32 seed = 1965;

@@ -1,4 +1,4 @@
-#line 367 "chapters/07-buddy.nw" /* <mm/page_alloc.c> */
+#line 401 "chapters/07-buddy.nw" /* <mm/page_alloc.c> */
 /* page_alloc.c - the buddy allocator: free blocks of 2^order pages, split and merged. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -11,7 +11,7 @@ unsigned long totalram_pages;
 
 static const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal" };
 
-#line 388 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+#line 422 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 void free_area_init_node(pg_data_t *pgdat, struct page *map, unsigned long start_pfn,
 			 const unsigned long zone_end[MAX_NR_ZONES])
 {
@@ -43,7 +43,21 @@ void free_area_init_node(pg_data_t *pgdat, struct page *map, unsigned long start
 	}
 }
 
-#line 425 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+#line 463 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+static void setup_lowmem_reserve(pg_data_t *pgdat)
+{
+	for (unsigned int j = 0; j < MAX_NR_ZONES; j++) {
+		unsigned long above = pgdat->node_zones[j].present_pages;
+
+		pgdat->node_zones[j].lowmem_reserve[j] = 0;
+		for (unsigned int z = j; z-- > 0; ) {
+			pgdat->node_zones[z].lowmem_reserve[j] = above / LOWMEM_RESERVE_RATIO;
+			above += pgdat->node_zones[z].present_pages;
+		}
+	}
+}
+
+#line 482 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 void memory_present(pg_data_t *pgdat, unsigned long start, unsigned long end)
 {
 	for (unsigned int z = 0; z < MAX_NR_ZONES; z++) {
@@ -54,8 +68,9 @@ void memory_present(pg_data_t *pgdat, unsigned long start, unsigned long end)
 		if (lo < hi)
 			zone->present_pages += hi - lo;
 	}
+	setup_lowmem_reserve(pgdat);
 }
-#line 445 "chapters/07-buddy.nw" /* <buddy: free lists> */
+#line 503 "chapters/07-buddy.nw" /* <buddy: free lists> */
 static void add_to_free_area(struct zone *zone, struct page *page, unsigned int order)
 {
 	SetPageBuddy(page);
@@ -73,7 +88,7 @@ static void del_from_free_area(struct zone *zone, struct page *page, unsigned in
 	zone->free_area[order].nr_free--;
 	zone->free_pages -= 1ul << order;
 }
-#line 472 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 530 "chapters/07-buddy.nw" /* <buddy: allocate> */
 static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
 {
 	while (high > low) {
@@ -97,7 +112,7 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	}
 	return NULL;
 }
-#line 503 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 564 "chapters/07-buddy.nw" /* <buddy: allocate> */
 static void prep_new_block(pg_data_t *pgdat, struct page *page, unsigned int order, gfp_t gfp)
 {
 	for (unsigned long i = 1; i < 1ul << order; i++)
@@ -110,16 +125,20 @@ static void prep_new_block(pg_data_t *pgdat, struct page *page, unsigned int ord
 	if (gfp & __GFP_ZERO)
 		memset(__va(PFN_PHYS(node_page_to_pfn(pgdat, page))), 0, PAGE_SIZE << order);
 }
-
+#line 594 "chapters/07-buddy.nw" /* <buddy: allocate> */
 struct page *buddy_alloc(pg_data_t *pgdat, gfp_t gfp, unsigned int order)
 {
-	int z = (gfp & __GFP_DMA) ? ZONE_DMA : ZONE_NORMAL;
+	int high = (gfp & __GFP_DMA) ? ZONE_DMA : ZONE_NORMAL;
 
 	if (order >= MAX_ORDER)
 		return NULL;
-	for (; z >= 0; z--) {			/* the zonelist: Normal, then DMA */
-		struct page *page = rmqueue(&pgdat->node_zones[z], order);
+	for (int z = high; z >= 0; z--) {	/* the zonelist: Normal, then DMA */
+		struct zone *zone = &pgdat->node_zones[z];
+		struct page *page;
 
+		if (zone->free_pages < (1ul << order) + zone->lowmem_reserve[high])
+			continue;		/* it would take the zone's reserve */
+		page = rmqueue(zone, order);
 		if (page) {
 			prep_new_block(pgdat, page, order, gfp);
 			return page;
@@ -127,7 +146,7 @@ struct page *buddy_alloc(pg_data_t *pgdat, gfp_t gfp, unsigned int order)
 	}
 	return NULL;
 }
-#line 544 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 626 "chapters/07-buddy.nw" /* <buddy: free> */
 static bool page_is_buddy(pg_data_t *pgdat, const struct zone *zone, unsigned long pfn,
 			  unsigned int order)
 {
@@ -153,7 +172,7 @@ static void free_one_block(pg_data_t *pgdat, struct zone *zone, unsigned long pf
 	}
 	add_to_free_area(zone, node_pfn_to_page(pgdat, pfn), order);
 }
-#line 582 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 680 "chapters/07-buddy.nw" /* <buddy: free> */
 static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 {
 	for (unsigned int o = 0; o < MAX_ORDER; o++) {
@@ -169,7 +188,7 @@ static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 	return NULL;
 }
 
-#line 610 "chapters/07-buddy.nw" /* <buddy free: check the block> */
+#line 708 "chapters/07-buddy.nw" /* <buddy free: check the block> */
 static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned int order,
 				const char *caller)
 {
@@ -202,7 +221,7 @@ static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned in
 	return pfn;
 }
 
-#line 599 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 697 "chapters/07-buddy.nw" /* <buddy: free> */
 void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const char *caller)
 {
 	unsigned long pfn = check_free(pgdat, page, order, caller);
@@ -211,7 +230,7 @@ void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const c
 	page->private = 0;
 	free_one_block(pgdat, page_zone_of(pgdat, page), pfn, order);
 }
-#line 665 "chapters/07-buddy.nw" /* <buddy: hand reserved pages over> */
+#line 764 "chapters/07-buddy.nw" /* <buddy: hand reserved pages over> */
 static unsigned int largest_order(unsigned long pfn, unsigned long end)
 {
 	unsigned int order = MAX_ORDER - 1;
@@ -250,7 +269,7 @@ unsigned long buddy_free_reserved(pg_data_t *pgdat, unsigned long start, unsigne
 	}
 	return count;
 }
-#line 712 "chapters/07-buddy.nw" /* <buddy: count and show> */
+#line 811 "chapters/07-buddy.nw" /* <buddy: count and show> */
 bool buddy_page_is_free(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return node_has_pfn(pgdat, pfn) && free_block_around(pgdat, pfn);
@@ -282,7 +301,7 @@ void buddyinfo(const pg_data_t *pgdat)
 		printk("\n");
 	}
 }
-#line 752 "chapters/07-buddy.nw" /* <buddy: count and show> */
+#line 853 "chapters/07-buddy.nw" /* <buddy: count and show> */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);

@@ -1,4 +1,4 @@
-#line 184 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
+#line 212 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #ifndef _HANDOFF_MMZONE_H
 #define _HANDOFF_MMZONE_H
 #include <handoff/mm_types.h>
@@ -6,6 +6,7 @@
 #define MAX_ORDER		11		/* orders 0..10: blocks of 4 KiB to 4 MiB */
 #define MAX_ORDER_NR_PAGES	(1ul << (MAX_ORDER - 1))
 #define MAX_DMA_PFN		((16ul << 20) >> PAGE_SHIFT)
+#define LOWMEM_RESERVE_RATIO	256		/* Linux's sysctl_lowmem_reserve_ratio for DMA */
 
 enum zone_type { ZONE_DMA, ZONE_NORMAL, MAX_NR_ZONES };
 
@@ -16,6 +17,8 @@ struct free_area {
 
 struct zone {
 	const char *name;
+	unsigned long lowmem_reserve[MAX_NR_ZONES];	/* [z]: free pages a request for zone z
+							   that falls back here must leave */
 	unsigned long zone_start_pfn;	/* page frames [zone_start_pfn, + spanned_pages) */
 	unsigned long spanned_pages;
 	unsigned long present_pages;	/* of those, the ones that are memory */
@@ -33,7 +36,7 @@ typedef struct pglist_data {
 extern pg_data_t contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)
 
-#line 228 "chapters/07-buddy.nw" /* <mmzone.h: pages and page frames> */
+#line 260 "chapters/07-buddy.nw" /* <mmzone.h: pages and page frames> */
 static inline struct page *node_pfn_to_page(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return pgdat->node_mem_map + (pfn - pgdat->node_start_pfn);
@@ -59,5 +62,5 @@ static inline struct zone *page_zone_of(pg_data_t *pgdat, const struct page *pag
 #define page_to_pfn(page)	node_page_to_pfn(&contig_page_data, (page))
 #define page_address(page)	__va(PFN_PHYS(page_to_pfn(page)))
 #define virt_to_page(addr)	pfn_to_page(virt_to_pfn(addr))
-#line 219 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
+#line 250 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #endif

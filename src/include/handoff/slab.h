@@ -1,10 +1,10 @@
-#line 34 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
+#line 59 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 #ifndef _HANDOFF_SLAB_H
 #define _HANDOFF_SLAB_H
 #include <handoff/gfp.h>
 #include <handoff/list.h>
 
-#line 87 "chapters/08-slab.nw" /* <slab.h: flags> */
+#line 121 "chapters/08-slab.nw" /* <slab.h: flags> */
 #define SLAB_RED_ZONE		0x00000400u	/* a guard after each object: catches overruns */
 #define SLAB_POISON		0x00000800u	/* fill free objects: catches writes after free */
 #define SLAB_HWCACHE_ALIGN	0x00002000u	/* align objects to the cache line */
@@ -19,8 +19,9 @@
 #define L1_CACHE_BYTES		64
 #define MAX_SLAB_ORDER		5		/* a slab is at most 32 pages */
 #define ZERO_SIZE_PTR		((void *)16)	/* kmalloc(0): not NULL, and faults if used */
+#define ZERO_OR_NULL_PTR(p)	((unsigned long)(p) <= (unsigned long)ZERO_SIZE_PTR)
 
-#line 41 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
+#line 66 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 struct kmem_cache {
 	const char *name;
 	size_t object_size;		/* what the creator asked for */
@@ -52,7 +53,7 @@ struct slab {
 	unsigned long inuse_map[];	/* bit i set: buffer i is given out */
 };
 
-#line 109 "chapters/08-slab.nw" /* <slab.h: the interface> */
+#line 145 "chapters/08-slab.nw" /* <slab.h: the interface> */
 extern struct list_head cache_chain;		/* every cache, cache_cache first */
 extern struct kmem_cache cache_cache;		/* the cache of caches: static */
 
@@ -88,9 +89,9 @@ unsigned long kmem_cache_reap(void);
 #define kmem_cache_free(c, obj)		kmem_cache_free_caller((c), (obj), __func__)
 #define kmem_cache_destroy(c)		kmem_cache_destroy_caller((c), __func__)
 
-#line 801 "chapters/08-slab.nw" /* <slab.h: kmalloc> */
+#line 869 "chapters/08-slab.nw" /* <slab.h: kmalloc> */
 #define KMALLOC_MAX_CACHE_SIZE	8192
-#define KMALLOC_MIN_ALIGN	8	/* Linux's ARCH_KMALLOC_MINALIGN: a u64 may live there */
+#define KMALLOC_MIN_ALIGN	8	/* SLAB's ARCH_KMALLOC_MINALIGN: a u64 may live there */
 
 struct cache_sizes {
 	size_t cs_size;
@@ -103,14 +104,14 @@ void __kfree(const void *p, const char *caller);
 /** kmalloc - @size bytes from the general caches, or the buddy above 8 KiB; NULL if none. */
 #define kmalloc(size, flags)	__kmalloc((size), (flags), __func__)
 #define kzalloc(size, flags)	__kmalloc((size), (flags) | __GFP_ZERO, __func__)
-/** kfree - free what kmalloc gave; NULL and ZERO_SIZE_PTR are ignored. */
+/** kfree - free what kmalloc gave; NULL, ZERO_SIZE_PTR and anything below it are ignored. */
 #define kfree(p)		__kfree((p), __func__)
 /** ksize - the bytes usable at @p, which kmalloc gave. */
 size_t __ksize(const void *p, const char *caller);
 #define ksize(p)		__ksize((p), __func__)
 
-#line 146 "chapters/08-slab.nw" /* <slab.h: the interface> */
+#line 182 "chapters/08-slab.nw" /* <slab.h: the interface> */
 /** slabinfo - one line per cache: objects in use, objects, sizes, slabs. */
 void slabinfo(void);
-#line 73 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
+#line 98 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 1524 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
+#line 1672 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -21,7 +21,7 @@ KTEST(buddy_took_over_from_bootmem)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1551 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
+#line 1699 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -54,7 +54,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1586 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1734 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -66,30 +66,44 @@ static bool same_as_snapshot(void)
 	return true;
 }
 
-#line 1600 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1748 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *seed,
+				     unsigned long *blocks)
+{
+	unsigned long pages = 0;
+	struct page *p;
+
+	for (;;) {
+		unsigned int o = ktest_rand(seed) % MAX_ORDER;
+
+		while (!(p = alloc_pages(gfp, o)) && o)
+			o--;
+		if (!p)
+			return pages;
+		if ((*blocks)++ % 2)			/* alternately at the front and the back, */
+			list_add(&p->lru, taken);	/* so that the frees come in another order */
+		else
+			list_add_tail(&p->lru, taken);
+		pages += 1ul << o;
+	}
+}
+
+#line 1772 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 KTEST(buddy_exhausted_and_restored)
 {
+	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+	unsigned long pages, before = nr_free_pages(), blocks = 0;
 	LIST_HEAD(taken);
-	unsigned long pages = 0, before = nr_free_pages(), blocks = 0;
 	u32 seed = 2010;
 	struct page *p;
 
 	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
 		for (unsigned int o = 0; o < MAX_ORDER; o++)
 			snapshot[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
-	for (;;) {
-		unsigned int o = ktest_rand(&seed) % MAX_ORDER;
-
-		while (!(p = alloc_pages(GFP_KERNEL, o)) && o)
-			o--;
-		if (!p)
-			break;
-		if (blocks++ % 2)			/* alternately at the front and the back, */
-			list_add(&p->lru, &taken);	/* so that the frees come in another order */
-		else
-			list_add_tail(&p->lru, &taken);
-		pages += 1ul << o;
-	}
+	pages = take_everything(GFP_KERNEL, &taken, &seed, &blocks);
+	KEXPECT_EQ(t, nr_free_pages(), dma->lowmem_reserve[ZONE_NORMAL]);	/* DMA's reserve */
+	KEXPECT_EQ(t, dma->free_pages, dma->lowmem_reserve[ZONE_NORMAL]);
+	pages += take_everything(GFP_DMA, &taken, &seed, &blocks);
 	KEXPECT_EQ(t, nr_free_pages(), 0);
 	KEXPECT_EQ(t, pages, before);
 	while (!list_empty(&taken)) {
