@@ -70,7 +70,7 @@ struct handoff_line {
 extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 extern unsigned int nr_handoff_lines;
 
-#line 1349 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1352 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 

@@ -74,7 +74,7 @@ static void e820_ledger(const char *from)
 	range_page_counts(&mem, &res, &total, &free, &reserved);
 	handoff_ledger(from, "e820", total, free, reserved);
 }
-#line 1333 "chapters/03-e820.nw" /* <e820: take over from brk> */
+#line 1336 "chapters/03-e820.nw" /* <e820: take over from brk> */
 /**
  * e820_takes_over - brk's allocations, the BIOS areas, the kernel image and the multiboot
  * structures become early reservations; prints them and the ledger line of the handoff.
