@@ -1,4 +1,4 @@
-#line 571 "chapters/03-e820.nw" /* <kernel/early_res.c> */
+#line 619 "chapters/03-e820.nw" /* <kernel/early_res.c> */
 /* early_res.c - named reservations of physical memory, before any real allocator. */
 #include <handoff/compiler.h>
 #include <handoff/early_res.h>
@@ -7,7 +7,7 @@
 
 struct early_res_table early_res;
 
-#line 585 "chapters/03-e820.nw" /* <early_res: reserve> */
+#line 633 "chapters/03-e820.nw" /* <early_res: reserve> */
 static void overlap_panic(const struct early_res *r, u64 start, u64 end, const char *name,
 			  const char *caller)
 {
@@ -41,7 +41,7 @@ void __reserve_early(struct early_res_table *tab, u64 start, u64 end, const char
 	memcpy(tab->res[i].name, name, MIN(strlen(name), sizeof(tab->res[i].name) - 1));
 	tab->nr++;
 }
-#line 624 "chapters/03-e820.nw" /* <early_res: free> */
+#line 674 "chapters/03-e820.nw" /* <early_res: free> */
 void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *caller)
 {
 	check_live(&tab->life, "free_early", caller);
@@ -57,7 +57,7 @@ void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *c
 	      "reservations can be freed)", caller, mem_range(&(struct mem_range_text){ 0 },
 							     start, end));
 }
-#line 774 "chapters/03-e820.nw" /* <early_res: find a free area> */
+#line 871 "chapters/03-e820.nw" /* <early_res: find a free area> */
 static bool e820_usable(const void *map, int i, struct range *r)
 {
 	const struct e820entry *e = &((const struct e820map *)map)->map[i];
@@ -94,23 +94,26 @@ bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, 
 	*end = r.end;
 	return true;
 }
-#line 817 "chapters/03-e820.nw" /* <early_res: find a free area> */
+#line 915 "chapters/03-e820.nw" /* <early_res: find a free area> */
 u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab, u64 start,
 		     u64 end, u64 size, u64 align, const char *caller)
 {
-	u64 pos = start, s, e;
+	struct range_list mem, res;
+	struct range_walk w;
+	struct range r;
 
 	check_live(&tab->life, "find_e820_area", caller);
 	if (!align || (align & (align - 1)))
 		panic("find_e820_area: %s() asked for alignment 0x%llx, which is not a power of "
 		      "two", caller, align);
-	while (e820_next_free(m, tab, &pos, &s, &e)) {
-		u64 a = (s + align - 1) & ~(align - 1);
+	e820_free_lists(m, tab, &mem, &res);
+	w = range_walk_from(&mem, &res, start);
+	while (range_walk_next(&mem, &res, &w, &r)) {
+		u64 a = (r.start + align - 1) & ~(align - 1), e = MIN(r.end, end);
 
-		if (s >= end)
+		if (r.start >= end)
 			break;
-		e = MIN(e, end);
-		if (a >= s && a < e && size <= e - a)
+		if (a >= r.start && a < e && size <= e - a)
 			return a;
 	}
 	return ~0ull;

@@ -1,10 +1,10 @@
-#line 707 "chapters/03-e820.nw" /* <lib/range.c> */
+#line 762 "chapters/03-e820.nw" /* <lib/range.c> */
 /* range.c - free memory as memory minus reservations, and its pages, for any two range lists. */
 #include <handoff/compiler.h>
 #include <handoff/pfn.h>
 #include <handoff/range.h>
 
-#line 748 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
+#line 826 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
 static int first_ending_after(const struct range_list *l, u64 addr)
 {
 	int lo = 0, hi = l->nr;
@@ -21,40 +21,61 @@ static int first_ending_after(const struct range_list *l, u64 addr)
 	}
 	return lo;
 }
-
-#line 714 "chapters/03-e820.nw" /* <lib/range.c> */
-bool next_free_range(const struct range_list *mem, const struct range_list *res, u64 *pos,
-		     struct range *free)
+#line 774 "chapters/03-e820.nw" /* <range: one step of the walk> */
+bool range_walk_next(const struct range_list *mem, const struct range_list *res,
+		     struct range_walk *w, struct range *free)
 {
 	struct range m, r;
 
-	for (int i = first_ending_after(mem, *pos); i < mem->nr; i++) {
+	for (; w->mem < mem->nr; w->mem++) {
 		u64 s, lim;
 
-		if (!mem->get(mem->owner, i, &m))
+		if (!mem->get(mem->owner, w->mem, &m) || m.end <= w->pos)
 			continue;
-		s = MAX(m.start, *pos);
+		s = MAX(m.start, w->pos);
 		lim = m.end;
-		for (int j = first_ending_after(res, s); j < res->nr && s < lim; j++) {
-			if (!res->get(res->owner, j, &r) || r.end <= s)
-				continue;
+		for (; w->res < res->nr && s < lim; w->res++) {
+			if (!res->get(res->owner, w->res, &r) || r.end <= s)
+				continue;		/* below the start: passed */
 			if (r.start >= lim)
-				break;			/* sorted: no later one starts lower */
-			if (r.start <= s)
-				s = r.end;		/* inside a reservation: skip it */
-			else
-				lim = r.start;		/* free up to the reservation */
+				break;			/* past this range: the next one's */
+			if (r.start > s) {
+				lim = r.start;		/* free up to it; it stops the next step */
+				break;
+			}
+			s = r.end;			/* it covers the start: skip it */
 		}
-		if (s >= lim)
+		if (s >= lim) {
+			w->pos = s;			/* reserved to its end, or past it */
 			continue;
+		}
 		*free = (struct range){ s, lim };
-		*pos = lim;
+		w->pos = lim;
+		if (lim == m.end)
+			w->mem++;			/* this range is done */
 		return true;
 	}
 	return false;
 }
+#line 845 "chapters/03-e820.nw" /* <range: a walk from anywhere> */
+struct range_walk range_walk_from(const struct range_list *mem, const struct range_list *res,
+				  u64 pos)
+{
+	return (struct range_walk){ pos, first_ending_after(mem, pos), first_ending_after(res, pos) };
+}
 
-#line 1117 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
+bool next_free_range(const struct range_list *mem, const struct range_list *res, u64 *pos,
+		     struct range *free)
+{
+	struct range_walk w = range_walk_from(mem, res, *pos);
+
+	if (!range_walk_next(mem, res, &w, free))
+		return false;
+	*pos = w.pos;
+	return true;
+}
+
+#line 1292 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
 /*
  * Pages of @mem, from page @from to @to, touched by the reservations @res[*i...] that share
  * pages; moves *i past them.
@@ -96,18 +117,18 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 	return n;
 }
 
-#line 1085 "chapters/03-e820.nw" /* <range: count the pages> */
+#line 1260 "chapters/03-e820.nw" /* <range: count the pages> */
 void range_page_counts(const struct range_list *mem, const struct range_list *res,
 		       unsigned long *total, unsigned long *free, unsigned long *reserved)
 {
+	struct range_walk w;
 	struct range r;
-	u64 pos;
 
 	*total = *free = 0;
 	for (int j = 0; j < mem->nr; j++)
 		if (mem->get(mem->owner, j, &r))
 			*total += pages_in(r.start, r.end);
-	for_each_free_range(mem, res, pos, &r)
+	for_each_free_range(mem, res, w, &r)
 		*free += pages_in(r.start, r.end);
 	*reserved = range_reserved_pages(mem, res, 0, ~0ull);
 }

@@ -1,4 +1,4 @@
-#line 653 "chapters/03-e820.nw" /* <include/handoff/range.h> */
+#line 703 "chapters/03-e820.nw" /* <include/handoff/range.h> */
 #ifndef _HANDOFF_RANGE_H
 #define _HANDOFF_RANGE_H
 #include <handoff/types.h>
@@ -16,16 +16,33 @@ struct range_list {
 	bool (*get)(const void *owner, int i, struct range *r);
 };
 
+#line 728 "chapters/03-e820.nw" /* <range.h: the walk> */
+/* How far a walk over free memory has come: the address, and in each list the first element
+ * that can still matter. Both only move forward. */
+struct range_walk {
+	u64 pos;
+	int mem, res;
+};
+
+/** range_walk_from - a walk over the free ranges at or after @pos: a binary search per list. */
+struct range_walk range_walk_from(const struct range_list *mem, const struct range_list *res,
+				  u64 pos);
+
 /**
- * next_free_range - the next part of @mem at or after *@pos that no range of @res overlaps: sets
- * *@free and moves *@pos to its end; false when there is none.
+ * range_walk_next - the walk's next part of @mem that no range of @res overlaps: sets *@free and
+ * moves @w past it; false when there is none.
  */
+bool range_walk_next(const struct range_list *mem, const struct range_list *res,
+		     struct range_walk *w, struct range *free);
+
+/** next_free_range - one step of a walk from *@pos (range_walk_from), which moves *@pos on. */
 bool next_free_range(const struct range_list *mem, const struct range_list *res, u64 *pos,
 		     struct range *free);
 
-#define for_each_free_range(mem, res, pos, r) \
-	for ((pos) = 0; next_free_range((mem), (res), &(pos), (r)); )
-
+/* All of free memory, in order: a walk from address 0, where both lists start at element 0. */
+#define for_each_free_range(mem, res, w, r) \
+	for ((w) = (struct range_walk){ 0, 0, 0 }; range_walk_next((mem), (res), &(w), (r)); )
+#line 1239 "chapters/03-e820.nw" /* <range.h: the ledger's counts> */
 /**
  * range_page_counts - the ledger's counts over @mem and @res: *@total whole pages inside @mem,
  * *@free of them inside the free ranges, *@reserved of them touched by a range of @res (which is
@@ -41,4 +58,5 @@ void range_page_counts(const struct range_list *mem, const struct range_list *re
  */
 unsigned long range_reserved_pages(const struct range_list *mem, const struct range_list *res,
 				   u64 from, u64 to);
+#line 722 "chapters/03-e820.nw" /* <include/handoff/range.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 863 "chapters/03-e820.nw" /* <arch/x86/handoff/brk_to_e820.c> */
+#line 1005 "chapters/03-e820.nw" /* <arch/x86/handoff/brk_to_e820.c> */
 /* brk_to_e820.c - the first handoff: what is in use becomes early reservations, counted. */
 #include <asm/page.h>
 #include <handoff/brk.h>
@@ -12,25 +12,24 @@
 #include <handoff/sections.h>
 #include <handoff/string.h>
 
-#define BIOS_EBDA_SEGMENT	0x40E
-#define LEGACY_START		0xA0000
+#define BIOS_BASE_MEMORY_KIB	0x413	/* in the BIOS data area: base memory, in KiB */
+#define BIOS_EBDA_SEGMENT	0x40E	/* in the BIOS data area: the EBDA's segment */
 #define LEGACY_END		0x100000
 
 static void reserve_bios_and_kernel(void)
 {
-	u32 ebda = (u32)*(const u16 *)__va(BIOS_EBDA_SEGMENT) << 4;
+	u32 bios = bios_area_start(*(const u16 *)__va(BIOS_BASE_MEMORY_KIB),
+				   *(const u16 *)__va(BIOS_EBDA_SEGMENT));
 
 	reserve_early(0, PAGE_SIZE, "BIOS data");
-	if (ebda < 0x80000 || ebda >= LEGACY_START)
-		ebda = LEGACY_START;			/* no believable EBDA */
-	reserve_early(MAX(ebda & ~(u32)(PAGE_SIZE - 1), PAGE_SIZE), LEGACY_END, "BIOS reserved");
+	reserve_early(MAX(bios & ~(u32)(PAGE_SIZE - 1), PAGE_SIZE), LEGACY_END, "BIOS reserved");
 	reserve_early(__pa(_text), __pa(__bss_stop), "TEXT DATA BSS");
 	if (!is_retired(&kernel_brk.life))
 		panic("early_res: brk is still live; reserve_brk() must retire it first");
 	reserve_early(__pa(kernel_brk.base), __pa(kernel_brk.end), "BRK");
 }
 
-#line 905 "chapters/03-e820.nw" /* <early reservations: what GRUB handed over> */
+#line 1059 "chapters/03-e820.nw" /* <early reservations: what GRUB handed over> */
 static void reserve_string(u32 phys, const char *name)
 {
 	u64 n = 0;
@@ -56,8 +55,7 @@ static void reserve_multiboot(u32 mbi_phys)
 		reserve_string(mbi->boot_loader_name, "mb loader name");
 	if (!(mbi->flags & MB_INFO_MODS) || !mbi->mods_count)
 		return;
-	reserve_early(mbi->mods_addr, (u64)mbi->mods_addr +
-		      mbi->mods_count * sizeof(struct multiboot_module), "mb modules");
+	reserve_early(mbi->mods_addr, mb_modules_end(mbi), "mb modules");
 	for (u32 i = 0; i < mbi->mods_count; i++) {
 		const struct multiboot_module *mod =
 			(const struct multiboot_module *)__va(mbi->mods_addr) + i;
@@ -66,7 +64,7 @@ static void reserve_multiboot(u32 mbi_phys)
 		reserve_string(mod->string, "module name");
 	}
 }
-#line 1063 "chapters/03-e820.nw" /* <e820 ledger: the line> */
+#line 1217 "chapters/03-e820.nw" /* <e820 ledger: the line> */
 static void e820_ledger(const char *from)
 {
 	struct range_list mem, res;
@@ -76,7 +74,7 @@ static void e820_ledger(const char *from)
 	range_page_counts(&mem, &res, &total, &free, &reserved);
 	handoff_ledger(from, "e820", total, free, reserved);
 }
-#line 1163 "chapters/03-e820.nw" /* <e820: take over from brk> */
+#line 1338 "chapters/03-e820.nw" /* <e820: take over from brk> */
 /**
  * e820_takes_over - brk's allocations, the BIOS areas, the kernel image and the multiboot
  * structures become early reservations; prints them and the ledger line of the handoff.

@@ -1,4 +1,4 @@
-#line 1303 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_test.c> */
+#line 1485 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_test.c> */
 /* e820_test.c - sanitizing, clipping and memmap=, against hand-made maps and a model. */
 #include <asm/e820.h>
 #include <handoff/ktest.h>
@@ -20,7 +20,7 @@ static void map_of(int n, const struct e820entry *e)
 	KEXPECT_EQ(t, tm.map[i].type, ty);					\
 })
 
-#line 1330 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
+#line 1512 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
 KTEST(e820_sorts_and_merges)
 {
 	const struct e820entry in[] = {
@@ -58,7 +58,7 @@ KTEST(e820_overlaps_follow_precedence)
 	KEXPECT_TRUE(t, e820_precedence(E820_RESERVED) > e820_precedence(E820_ACPI));
 	KEXPECT_TRUE(t, e820_precedence(E820_ACPI) > e820_precedence(E820_RAM));
 }
-#line 1372 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
+#line 1554 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
 KTEST(e820_drops_what_makes_no_sense)
 {
 	const struct e820entry in[] = {
@@ -85,7 +85,26 @@ KTEST(e820_full_map)
 	EXPECT_ENTRY(t, 0, 0, 0x1000, E820_RAM);			/* the lowest kept */
 	EXPECT_ENTRY(t, E820MAX - 1, 127ull << 12, 0x1000, E820_RESERVED);	/* hole 64 */
 }
-#line 1401 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1583 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+KTEST(e820_bios_area_start)
+{
+	KEXPECT_EQ(t, bios_area_start(639, 0x9fc0), 0x9fc00);	/* QEMU's and Bochs's BIOS */
+	KEXPECT_EQ(t, bios_area_start(640, 0x9fc0), 0x9fc00);	/* an EBDA the count left out */
+	KEXPECT_EQ(t, bios_area_start(600, 0x9fc0), 0x96000);	/* the count, below the EBDA */
+	KEXPECT_EQ(t, bios_area_start(640, 0x8000), 0xa0000);	/* an EBDA 128 KiB down: ignored */
+	KEXPECT_EQ(t, bios_area_start(640, 0), 0x9f000);	/* no EBDA: a page for old firmware */
+	KEXPECT_EQ(t, bios_area_start(512, 0), 0x80000);	/* no EBDA, less memory: the count */
+	KEXPECT_EQ(t, bios_area_start(0, 0x9fc0), 0x9f000);	/* no count */
+	KEXPECT_EQ(t, bios_area_start(1024, 0x9fc0), 0x9f000);	/* a count of 1 MiB */
+}
+
+KTEST(e820_module_list_end_never_wraps)
+{
+	struct multiboot_info mbi = { .mods_count = 0x10000001, .mods_addr = 0x10000 };
+
+	KEXPECT_EQ(t, mb_modules_end(&mbi), 0x10000 + 0x100000010ull);	/* not 0x10010 */
+}
+
 KTEST(e820_clips_high_memory)
 {
 	const struct e820entry in[] = {
@@ -101,7 +120,7 @@ KTEST(e820_clips_high_memory)
 	KASSERT_EQ(t, tm.nr_map, 2);
 	EXPECT_ENTRY(t, 1, 0x100000, MAXMEM - 0x100000, E820_RAM);
 }
-#line 1421 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1622 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(pfn_rounding_never_wraps)
 {
 	KEXPECT_EQ(t, PFN_UP(0x1000ull), 1);
@@ -112,7 +131,7 @@ KTEST(pfn_rounding_never_wraps)
 	KEXPECT_EQ(t, pages_in(0xffffffffffffe001ull, ~0ull), 0);
 	KEXPECT_EQ(t, pages_in(0xffffffffffffd000ull, ~0ull), 2);
 }
-#line 1436 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1637 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_memparse_sizes)
 {
 	const char *end;
@@ -127,7 +146,7 @@ KTEST(e820_memparse_sizes)
 	KEXPECT_TRUE(t, !memparse("M", &end, &v) && !memparse("", &end, &v));
 	KEXPECT_TRUE(t, memparse("0x", &end, &v) && v == 0 && *end == 'x');
 }
-#line 1455 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1656 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_memmap_limit_keeps_reserved)
 {
 	const struct e820entry in[] = {
@@ -166,7 +185,7 @@ KTEST(e820_memmap_options)
 	KASSERT_EQ(t, tm.nr_map, 1);
 	EXPECT_ENTRY(t, 0, 16 << 20, 16 << 20, E820_RAM);
 }
-#line 1496 "chapters/03-e820.nw" /* <e820 tests: against a model> */
+#line 1697 "chapters/03-e820.nw" /* <e820 tests: against a model> */
 #define CELLS 256
 
 static u32 model_type[CELLS];
@@ -200,7 +219,7 @@ static bool sanitized_matches_model(void)
 	}
 	return !memcmp(seen, model_type, sizeof(seen));
 }
-#line 1534 "chapters/03-e820.nw" /* <e820 tests: against a model> */
+#line 1735 "chapters/03-e820.nw" /* <e820 tests: against a model> */
 KTEST(e820_sanitize_matches_model)
 {
 	u32 seed = 820;
