@@ -1,7 +1,8 @@
-#line 436 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+#line 449 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 /* paging_test.c - the live page tables, and the faults they make possible. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/traps.h>
 #include <handoff/ktest.h>
 #include <handoff/lmb.h>
 #include <handoff/mm.h>
@@ -18,7 +19,7 @@ static bool maps(unsigned long va, unsigned long pfn)	/* a walk of the live tabl
 	return (pte & _PAGE_PRESENT) && (pte >> PAGE_SHIFT) == pfn;
 }
 
-#line 462 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+#line 476 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 KTEST(paging_maps_low_memory)
 {
 	u32 cr3;
@@ -37,7 +38,7 @@ KTEST(paging_maps_low_memory)
 	KEXPECT_EQ(t, lmb.current_limit, PFN_PHYS(max_low_pfn));
 }
 
-#line 486 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+#line 500 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 static int *volatile null_pointer;	/* volatile: GCC may not assume it is NULL */
 
 KTEST(paging_faults_explain_themselves)
@@ -55,4 +56,27 @@ KTEST(paging_faults_explain_themselves)
 	/* In C a division by zero is undefined, and GCC computes 1 / x without dividing. */
 	KEXPECT_PANIC(t, __asm__ volatile("xorl %%ecx, %%ecx; divl %%ecx" : : : "eax", "ecx", "edx"),
 		      "divide error (exception 0)");
+}
+#line 527 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+/* Intel SDM vol. 3A, table 6-1 (8, 10-14, 17, 21), and AMD APM vol. 2, table 8-1 (29, 30). */
+static const u8 vectors_with_error_code[] = { 8, 10, 11, 12, 13, 14, 17, 21, 29, 30 };
+
+KTEST(trap_stubs_push_zero_only_where_the_cpu_does_not)
+{
+	u32 expected = 0, found = 0, malformed = 0;
+
+	for (unsigned int i = 0; i < sizeof(vectors_with_error_code); i++)
+		expected |= 1u << vectors_with_error_code[i];
+	for (unsigned int n = 0; n < 32; n++) {
+		const u8 *code = (const u8 *)(unsigned long)trap_stubs[n];
+
+		if (code[0] == 0x6a && code[1] == 0 && code[2] == 0x6a && code[3] == n)
+			continue;				/* pushl $0; pushl $n */
+		if (code[0] == 0x6a && code[1] == n)
+			found |= 1u << n;			/* pushl $n: the CPU's error code */
+		else
+			malformed |= 1u << n;
+	}
+	KEXPECT_EQ(t, malformed, 0);
+	KEXPECT_EQ(t, found, expected);
 }
