@@ -16,7 +16,7 @@
 #include <handoff/early_res.h>
 #line 931 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
-#line 397 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
+#line 446 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
 #line 579 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
@@ -45,7 +45,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	e820_takes_over(mbi_phys);
 #line 927 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
-#line 392 "chapters/05-paging.nw" /* <boot steps> */
+#line 441 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
 #line 575 "chapters/06-bootmem.nw" /* <boot steps> */

@@ -13,7 +13,7 @@ static const struct stage stages[] = {
 	{ 3, "e820" },
 #line 935 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
-#line 402 "chapters/05-paging.nw" /* <stages> */
+#line 451 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
 #line 601 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
