@@ -13,9 +13,9 @@ static const struct stage stages[] = {
 	{ 3, "e820" },
 #line 935 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
-#line 451 "chapters/05-paging.nw" /* <stages> */
+#line 450 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 601 "chapters/06-bootmem.nw" /* <stages> */
+#line 604 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
 #line 1028 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
