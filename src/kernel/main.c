@@ -16,10 +16,10 @@
 #include <handoff/early_res.h>
 #line 1005 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
-#line 357 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
+#line 445 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 523 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 582 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
 #line 1102 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
@@ -45,10 +45,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	e820_takes_over(mbi_phys);
 #line 1001 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
-#line 352 "chapters/05-paging.nw" /* <boot steps> */
+#line 440 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 519 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 578 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
 #line 1097 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();

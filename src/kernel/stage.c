@@ -13,9 +13,9 @@ static const struct stage stages[] = {
 	{ 3, "e820" },
 #line 1009 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
-#line 362 "chapters/05-paging.nw" /* <stages> */
+#line 450 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 545 "chapters/06-bootmem.nw" /* <stages> */
+#line 604 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
 #line 1132 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },

@@ -1,9 +1,11 @@
-#line 204 "chapters/05-paging.nw" /* <include/handoff/mm.h> */
+#line 238 "chapters/05-paging.nw" /* <include/handoff/mm.h> */
 #ifndef _HANDOFF_MM_H
 #define _HANDOFF_MM_H
 #include <handoff/pfn.h>
 
 extern unsigned long max_low_pfn;	/* the first page frame past the direct map */
+
+#define ISA_END_ADDRESS		0x100000	/* the first megabyte, always mapped (Linux's name) */
 
 #define pfn_to_virt(pfn)	__va(PFN_PHYS(pfn))
 #define virt_to_pfn(v)		((unsigned long)PFN_DOWN(__pa(v)))

@@ -1,4 +1,4 @@
-#line 106 "chapters/05-paging.nw" /* <arch/x86/kernel/traps.c> */
+#line 127 "chapters/05-paging.nw" /* <arch/x86/kernel/traps.c> */
 /* traps.c - the interrupt descriptor table, and what the kernel says when the CPU faults. */
 #include <asm/segment.h>
 #include <asm/traps.h>
@@ -13,10 +13,9 @@ struct idt_gate {
 	u16 offset_high;
 } __attribute__((packed));
 
-extern const u32 trap_stubs[32];
 static struct idt_gate idt[256];
 
-#line 128 "chapters/05-paging.nw" /* <traps: load the table> */
+#line 148 "chapters/05-paging.nw" /* <traps: load the table> */
 void trap_init(void)
 {
 	struct { u16 limit; u32 base; } __attribute__((packed)) idtr = {
@@ -28,14 +27,15 @@ void trap_init(void)
 					    (u16)(trap_stubs[i] >> 16) };
 	__asm__ volatile("lidt %0" : : "m"(idtr));
 }
-#line 167 "chapters/05-paging.nw" /* <traps: explain any exception> */
+#line 187 "chapters/05-paging.nw" /* <traps: explain any exception> */
 static const char *const exception_names[32] = {
 	"divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow",
 	"bound range exceeded", "invalid opcode", "device not available", "double fault",
 	"coprocessor segment overrun", "invalid TSS", "segment not present",
 	"stack-segment fault", "general protection fault", "page fault", "reserved 15",
 	"x87 floating-point error", "alignment check", "machine check", "SIMD floating-point",
-	"virtualization", "control protection",
+	"virtualization", "control protection", [28] = "hypervisor injection",
+	"VMM communication", "security",
 };
 
 void do_trap(struct pt_regs *regs)
@@ -51,6 +51,7 @@ void do_trap(struct pt_regs *regs)
 		      "pointer?)" : "");
 	}
 	panic("%s (exception %u) at eip 0x%08x, error code 0x%x",
-	      regs->vector < 22 ? exception_names[regs->vector] : "reserved exception",
+	      regs->vector < 32 && exception_names[regs->vector] ? exception_names[regs->vector] :
+	      "reserved exception",
 	      regs->vector, regs->eip, regs->error_code);
 }

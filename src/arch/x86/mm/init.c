@@ -1,4 +1,4 @@
-#line 277 "chapters/05-paging.nw" /* <arch/x86/mm/init.c> */
+#line 315 "chapters/05-paging.nw" /* <arch/x86/mm/init.c> */
 /* init.c - the kernel's page tables: low memory mapped at PAGE_OFFSET. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -11,7 +11,7 @@
 unsigned long max_low_pfn;
 u32 *swapper_pg_dir;		/* Linux's name for the kernel's page directory */
 
-#line 294 "chapters/05-paging.nw" /* <paging: where low memory ends> */
+#line 333 "chapters/05-paging.nw" /* <paging: where low memory ends> */
 static u64 usable_above(u64 limit)	/* in the firmware's map, sound ranges only */
 {
 	const struct boot_mem_range *r;
@@ -37,7 +37,42 @@ static void find_low_pfn_range(void)
 	       PFN_PHYS(max_low_pfn) - 1, max_low_pfn >> (20 - PAGE_SHIFT),
 	       usable_above(PFN_PHYS(max_low_pfn)) >> 20);
 }
-#line 322 "chapters/05-paging.nw" /* <paging: build, switch, and drop the old tables> */
+#line 398 "chapters/05-paging.nw" /* <paging: leave the holes out> */
+static void unmap_frames(u32 *pgd, unsigned long from, unsigned long to)
+{
+	for (unsigned long pfn = from; pfn < to; pfn++) {
+		u32 pde = pgd[(PAGE_OFFSET >> PGDIR_SHIFT) + pfn / PTRS_PER_PTE];
+
+		if (pde & _PAGE_PSE)
+			panic("paging: page frame 0x%lx is a hole inside a 4 MiB page; a block with a "
+			      "hole needs a page table", pfn);
+		((u32 *)__va(pde & ~0xfffu))[pfn % PTRS_PER_PTE] = 0;
+	}
+}
+
+static void leave_holes_out(u32 *pgd)
+{
+	unsigned long from = PFN_DOWN(ISA_END_ADDRESS), holes = 0, pages = 0;
+
+	for (unsigned long i = 0; i <= lmb.memory.cnt && from < max_low_pfn; i++) {
+		const struct lmb_region *r = &lmb.memory.regions[i];
+		unsigned long to = i < lmb.memory.cnt ? (unsigned long)PFN_DOWN(r->base) : max_low_pfn;
+
+		to = MIN(to, max_low_pfn);
+		if (from < to) {
+			unmap_frames(pgd, from, to);
+			holes++;
+			pages += to - from;
+		}
+		if (i < lmb.memory.cnt)
+			from = MAX(from, (unsigned long)PFN_UP(r->base + r->size));
+	}
+	__asm__ volatile("mov %%cr3, %%eax; mov %%eax, %%cr3" : : : "eax", "memory");
+	if (holes)
+		printk("paging: %lu hole%s in low memory above 1 MiB, %lu pages, left out of the "
+		       "direct map\n", holes, holes == 1 ? "" : "s", pages);
+}
+#line 361 "chapters/05-paging.nw" /* <paging: build, switch, and drop the old tables> */
 void init_memory_mapping(void)
 {
 	unsigned long nr;
@@ -59,4 +94,5 @@ void init_memory_mapping(void)
 	lmb_free(__pa(kernel_brk.base), EARLY_PAGETABLES_SIZE);
 	printk("paging: switched to the direct map; head.S's tables (%d KiB) freed; the identity "
 	       "map and page 0 are gone\n", EARLY_PAGETABLES_SIZE >> 10);
+	leave_holes_out(swapper_pg_dir);
 }

@@ -1,4 +1,4 @@
-#line 73 "chapters/05-paging.nw" /* <arch/x86/include/asm/traps.h> */
+#line 91 "chapters/05-paging.nw" /* <arch/x86/include/asm/traps.h> */
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 #include <handoff/types.h>
@@ -9,6 +9,9 @@ struct pt_regs {
 	u32 vector, error_code;
 	u32 eip, cs, eflags;
 };
+
+/* The 32 stubs of entry.S, one per exception vector: the addresses the IDT's gates hold. */
+extern const u32 trap_stubs[32];
 
 /** trap_init - load an IDT whose 32 exception gates lead to do_trap. */
 void trap_init(void);
