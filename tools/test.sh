@@ -8,7 +8,7 @@
 #
 # Cases, in order: tangle check; build of every stage (one per chapters/NN-*.nw), host tests
 # and the self-tests of judge.py, exercise.sh and nw2md, the sources check (tools/check-sources), two at a time; then, two at a time, the book, the boot matrix
-# (tests/boot/matrix) of every stage, a check that make bench still builds, and the proof of
+# (tests/boot/matrix) of every stage, a check that make bench still builds and runs its checks, and the proof of
 # every exercise (exercises/chNN/M/: tools/exercise.sh prove chNN-M). The summary gives the time of each group of cases.
 # Logs: build/test-logs/ (the boots' serial logs in build/test-logs/boot/).
 set -euo pipefail
@@ -47,7 +47,7 @@ group() { printf '#GROUP %s\t%s\n' "$1" "$2" >> "$cases"; }
 
 group tangle '^tangle check$'
 group builds '^build stage '
-group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test|sources check|bench builds)$'
+group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test|sources check|bench check)$'
 group 'boots qemu' '^boot stage[0-9]+ qemu '
 group 'boots bochs' '^boot stage[0-9]+ bochs '
 group proofs '^exercise ch[0-9]+-[0-9]+ proof$'
@@ -75,7 +75,7 @@ printf '#WAIT\n' >> "$cases"
 case_ "book" 2 "make -s book"
 # After the #WAIT: host-lib again is a no-op once the host tests built it, and nothing else
 # writes build/host/ from here on.
-case_ "bench builds" 2 "make -s host-lib && tools/bench/bench.sh --build-only"
+case_ "bench check" 2 "make -s host-lib && tools/bench/bench.sh --check"
 
 for s in $(seq 1 "$stages"); do
     python3 tools/bootmatrix.py --logdir "$logs/boot" "$s" |

@@ -16,14 +16,15 @@
 # which log to read; it never judges the numbers.
 set -euo pipefail
 
-# --build-only stops after step 2 (make test checks that the bench still builds against the
-# library, which changes under it with every chapter).
-build_only=no
+# --check stops after step 2 and runs `bench check`: the same loops and their checks, natively
+# and uncounted, in a fraction of a second (make test checks so that the bench still builds and
+# still holds against the library, which changes under it with every chapter).
+check_only=no
 case ${1:-} in
---build-only) build_only=yes; shift ;;
+--check) check_only=yes; shift ;;
 esac
 if [ $# -ne 0 ]; then
-	echo "usage: $0 [--build-only]   (run by make bench, after make host-lib)" >&2
+	echo "usage: $0 [--check]   (run by make bench, after make host-lib)" >&2
 	exit 2
 fi
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -58,7 +59,12 @@ echo "bench: building $out/bench"
 gcc $cflags -o "$out/bench" tools/bench/bench.c build/host/libhandoff.a 2>"$out/build.log" ||
 	fail "tools/bench/bench.c does not build" "$out/build.log"
 
-if [ $build_only = yes ]; then echo "bench: $out/bench builds"; exit 0; fi
+if [ $check_only = yes ]; then
+	"$out/bench" check >"$out/check.log" 2>&1 ||
+		fail "bench check failed: a loop or a check of tools/bench/bench.c" "$out/check.log"
+	echo "bench: $out/bench builds, and its loops pass their checks (uncounted)"
+	exit 0
+fi
 
 # 3. Count, under callgrind. Collection is off except around the measured loops.
 echo "bench: counting instructions under callgrind"
