@@ -83,7 +83,7 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 			bool may_fail, const char *caller);
 phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 			    phys_addr_t align, const char *caller);
-#line 197 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
+#line 199 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
 /** lmb_walk_from - a walk over LMB's free ranges at or after @pos: two binary searches. */
 struct range_walk lmb_walk_from(phys_addr_t pos);
 
@@ -115,7 +115,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 
 /** lmb_reset - both types empty, in their static arrays, no limit, not retired (for tests). */
 void lmb_reset(void);
-#line 218 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
+#line 220 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
 static inline phys_addr_t lmb_array_bytes(unsigned long max)
 {
 	return PFN_PHYS(PFN_UP((phys_addr_t)max * sizeof(struct lmb_region)));
