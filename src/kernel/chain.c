@@ -44,9 +44,8 @@ void chain_summary(void)
 	       brk_used(&kernel_brk), sizeof(struct brk_area));
 	printk("chain: e820       %6lu pages                       %zu bytes (early_res table)\n",
 	       reserved_growth("e820"), sizeof(early_res));
-	printk("chain: lmb        %6lu pages                       %zu bytes (region arrays)\n",
-	       reserved_growth("lmb"), (size_t)(lmb.memory.max + lmb.reserved.max) *
-	       sizeof(struct lmb_region));
+	printk("chain: lmb        %6lu pages                       %llu bytes (region arrays)\n",
+	       reserved_growth("lmb"), lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved));
 	printk("chain: bootmem    %6lu pages (and its bitmap back) %lu bytes (bitmap)\n",
 	       reserved_growth("bootmem") + (unsigned long)PFN_UP(bootmem_bootmap_bytes(max_low_pfn)),
 	       bootmem_bootmap_bytes(max_low_pfn));

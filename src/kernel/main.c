@@ -14,7 +14,7 @@
 #line 1460 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 1005 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 1074 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
 #line 445 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
@@ -23,7 +23,7 @@
 #include <handoff/bootmem.h>
 #line 1102 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1199 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1198 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
 #line 2607 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -43,7 +43,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1455 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 1001 "chapters/04-lmb.nw" /* <boot steps> */
+#line 1070 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
 #line 440 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
@@ -53,7 +53,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1097 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1194 "chapters/08-slab.nw" /* <boot steps> */
+#line 1193 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
 #line 2612 "chapters/01-boot.nw" /* <kernel/main.c> */

@@ -11,7 +11,7 @@ static const struct stage stages[] = {
 	{ 2, "brk" },
 #line 1465 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
-#line 1009 "chapters/04-lmb.nw" /* <stages> */
+#line 1078 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
 #line 450 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
@@ -19,7 +19,7 @@ static const struct stage stages[] = {
 	{ 6, "bootmem" },
 #line 1132 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1203 "chapters/08-slab.nw" /* <stages> */
+#line 1202 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
 #line 1201 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };

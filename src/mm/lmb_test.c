@@ -1,4 +1,4 @@
-#line 1098 "chapters/04-lmb.nw" /* <mm/lmb_test.c> */
+#line 1167 "chapters/04-lmb.nw" /* <mm/lmb_test.c> */
 /* lmb_test.c - LMB, case by case, in the categories of Linux's tools/testing/memblock. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -30,7 +30,7 @@ void lmb_test_end(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 1136 "chapters/04-lmb.nw" /* <lmb tests: adding> */
+#line 1206 "chapters/04-lmb.nw" /* <lmb tests: adding> */
 KTEST(lmb_add_cases)
 {
 	lmb_test_begin();
@@ -66,7 +66,7 @@ KTEST(lmb_add_covering_many)
 	KEXPECT_EQ(t, lmb.memory.total_size, 0x20000);
 	lmb_test_end();
 }
-#line 1174 "chapters/04-lmb.nw" /* <lmb tests: reserving, freeing and removing> */
+#line 1244 "chapters/04-lmb.nw" /* <lmb tests: reserving, freeing and removing> */
 KTEST(lmb_reserve_and_free_cases)
 {
 	lmb_test_begin();
@@ -107,7 +107,7 @@ KTEST(lmb_remove_cases)
 	EXPECT_REGION(t, memory, 0, PHYS_ADDR_MAX - 0xfff, 0x800);
 	lmb_test_end();
 }
-#line 1217 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+#line 1287 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_alloc_cases)
 {
 	lmb_test_begin();
@@ -144,7 +144,7 @@ KTEST(lmb_alloc_between_reservations)
 	KEXPECT_EQ(t, lmb_alloc_nopanic(0x3000, 0x1000, LMB_ALLOC_ANYWHERE), LMB_ERROR);
 	lmb_test_end();
 }
-#line 1260 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+#line 1330 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_search_is_linear)
 {
 	phys_addr_t top = ARENA + 0x1000 + 100 * 0x100;
@@ -162,7 +162,7 @@ KTEST(lmb_search_is_linear)
 		    lmb_search_steps);
 	lmb_test_end();
 }
-#line 1282 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+#line 1389 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_retired)
 {
 	lmb_test_begin();
@@ -173,7 +173,36 @@ KTEST(lmb_retired)
 	KEXPECT_PANIC(t, lmb_reserve(0x10000, 1), "lmb_reserve: lmb_retired()");
 	lmb_test_end();
 }
-#line 1301 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1356 "chapters/04-lmb.nw" /* <lmb tests: walking the free memory> */
+KTEST(lmb_walk_is_linear)
+{
+	phys_addr_t top = ARENA + LMB_ARENA_SIZE, s, e, bytes = 0;
+	unsigned long found = 0, n, bound;
+	struct range_walk w;
+
+	lmb_test_begin();
+	lmb_add(ARENA, LMB_ARENA_SIZE);
+	lmb.current_limit = top;			/* the arrays grow in the arena */
+	for (phys_addr_t i = 1; i < 500; i++) {		/* 32 KiB every 64 KiB, a page taken in each */
+		lmb_add(top + (i << 16), 0x8000);
+		lmb_reserve(top + (i << 16) + 0x2000, 0x1000);
+	}
+	n = lmb.memory.cnt + lmb.reserved.cnt;
+	lmb_search_steps = 0;
+	lmb_for_each_free_range(w, &s, &e) {
+		found++;
+		bytes += e - s;
+	}
+	KEXPECT_EQ(t, lmb.memory.cnt, 500);
+	KEXPECT_TRUE(t, found >= 2 * 499);
+	KEXPECT_EQ(t, bytes, lmb.memory.total_size - lmb.reserved.total_size);
+	bound = n + 2 * found;
+	ktest_check(t, lmb_search_steps <= bound, __KTEST_AT, "a walk over %lu regions that found "
+		    "%lu free ranges looked at %lu, more than %lu", n, found, lmb_search_steps,
+		    bound);
+	lmb_test_end();
+}
+#line 1408 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_array_at_capacity)
 {
 	lmb_test_begin();
@@ -213,7 +242,7 @@ KTEST(lmb_array_grows_away_from_the_new_range)
 	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
 	lmb_test_end();
 }
-#line 1345 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1452 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 /* Is [@base, @base + @size) inside one memory region? */
 static bool in_memory(phys_addr_t base, phys_addr_t size)
 {
@@ -244,7 +273,7 @@ KTEST(lmb_arrays_grow_away_from_a_removed_range)
 	KEXPECT_TRUE(t, in_memory(__pa(lmb.reserved.regions), lmb_array_bytes(lmb.reserved.max)));
 	lmb_test_end();
 }
-#line 1382 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1491 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_grown_arrays_are_whole_pages)
 {
 	unsigned long total, free, reserved;
@@ -257,6 +286,8 @@ KTEST(lmb_grown_arrays_are_whole_pages)
 	KASSERT_EQ(t, lmb.reserved.cnt, 1);				/* the newest array only */
 	EXPECT_REGION(t, reserved, 0, __pa(lmb.memory.regions), PAGE_SIZE);
 	KEXPECT_EQ(t, lmb.reserved.regions[0].base % PAGE_SIZE, 0);
+	KEXPECT_EQ(t, lmb_type_bytes(&lmb.memory), PAGE_SIZE);
+	KEXPECT_EQ(t, lmb_type_bytes(&lmb.reserved), INIT_LMB_REGIONS * sizeof(struct lmb_region));
 	KEXPECT_EQ(t, lmb_find_area(ARENA + 0x7000, ARENA + 0x8000, PAGE_SIZE, PAGE_SIZE),
 		   ARENA + 0x7000);					/* the old one's page */
 	lmb_page_counts(&total, &free, &reserved);
@@ -264,7 +295,7 @@ KTEST(lmb_grown_arrays_are_whole_pages)
 	KEXPECT_EQ(t, free, total - 1);
 	lmb_test_end();
 }
-#line 1406 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1517 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_refuses_what_touches_its_arrays)
 {
 	phys_addr_t a, size;
@@ -284,7 +315,7 @@ KTEST(lmb_refuses_what_touches_its_arrays)
 	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
 	lmb_test_end();
 }
-#line 1430 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1541 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_page_counts_at_the_top)
 {
 	unsigned long total, free, reserved;
@@ -303,7 +334,7 @@ KTEST(lmb_page_counts_at_the_top)
 	KEXPECT_EQ(t, reserved, 128);
 	lmb_test_end();
 }
-#line 1453 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1564 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_array_cannot_grow)
 {
 	lmb_test_begin();

@@ -3,6 +3,7 @@
 #define _HANDOFF_LMB_H
 #include <handoff/handoff.h>
 #include <handoff/pfn.h>
+#include <handoff/range.h>
 #include <handoff/types.h>
 
 #define INIT_LMB_REGIONS	8	/* small, so that the arrays must grow, and the tests see it */
@@ -36,7 +37,6 @@ struct lmb {
 extern struct lmb lmb;
 #define for_each_lmb(type, r) \
 	for ((r) = lmb.type.regions; (r) < lmb.type.regions + lmb.type.cnt; (r)++)
-
 #line 112 "chapters/04-lmb.nw" /* <lmb.h: memory and reservations> */
 /**
  * lmb_add - @size bytes of physical memory at @base exist. A range that would run past the top
@@ -83,10 +83,21 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 			bool may_fail, const char *caller);
 phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 			    phys_addr_t align, const char *caller);
-#line 162 "chapters/04-lmb.nw" /* <lmb.h: for the handoffs, the ledger and the tests> */
-/** lmb_next_free - like e820_next_free: the next free range at or after *@pos. */
+#line 199 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
+/** lmb_walk_from - a walk over LMB's free ranges at or after @pos: two binary searches. */
+struct range_walk lmb_walk_from(phys_addr_t pos);
+
+/** lmb_walk_next - the walk's next free range, [*@start, *@end); false when there is none. */
+bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end);
+
+/* All of LMB's free memory, in address order, as one walk. */
+#define lmb_for_each_free_range(w, start, end) \
+	for ((w) = (struct range_walk){ 0, 0, 0 }; lmb_walk_next(&(w), (start), (end)); )
+
+/** lmb_next_free - like e820_next_free: the next free range at or after *@pos; moves *@pos on. */
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end);
 
+#line 164 "chapters/04-lmb.nw" /* <lmb.h: for the handoffs, the ledger and the tests> */
 /** lmb_page_counts - whole pages of memory, of them free and reserved (see the ledger). */
 void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved);
 
@@ -104,12 +115,15 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 
 /** lmb_reset - both types empty, in their static arrays, no limit, not retired (for tests). */
 void lmb_reset(void);
-#line 191 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
+#line 220 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
 static inline phys_addr_t lmb_array_bytes(unsigned long max)
 {
 	return PFN_PHYS(PFN_UP((phys_addr_t)max * sizeof(struct lmb_region)));
 }
 
-extern unsigned long lmb_search_steps;	/* regions the searches have looked at */
+/** lmb_type_bytes - what @type's array takes: whole pages, unless it is the static one. */
+phys_addr_t lmb_type_bytes(const struct lmb_type *type);
+
+extern unsigned long lmb_search_steps;	/* regions the searches and walks have looked at */
 #line 77 "chapters/04-lmb.nw" /* <include/handoff/lmb.h> */
 #endif
