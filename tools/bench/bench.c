@@ -58,6 +58,7 @@
 #include <handoff/lmb.h>
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
+#include <handoff/range.h>
 
 #define BATCH	32		/* blocks live at once */
 #define ROUNDS	400		/* batches counted: 12800 operations a row */
@@ -71,9 +72,9 @@ static void meta_row(const char *allocator, const char *what, unsigned long byte
 
 /*
  * LMB at the handoff to bootmem in a real boot: stage 6 under QEMU, -m 128M, -M pc (the lmb_dump
- * before "handoff: lmb -> bootmem" in make check STAGE=6's serial log). Ranges are [start, end).
+ * before "handoff: lmb -> bootmem" in make check STAGE=6's serial log). Ranges are [start, end),
+ * in the library's struct range (include/handoff/range.h).
  */
-struct range { phys_addr_t start, end; };
 static const struct range machine_memory[] = {
 	{ 0x0, 0x9fc00 }, { 0x100000, 0x7fe0000 },
 };
@@ -242,24 +243,17 @@ static void lmb_setup(void)
 	lmb_setup_reserved = lmb.reserved.total_size;
 }
 
-/* An array LMB grew is whole pages (lmb_array_bytes); the static one is just its regions. */
-static phys_addr_t lmb_held_bytes(const struct lmb_type *type)
-{
-	return type->max > INIT_LMB_REGIONS ? lmb_array_bytes(type->max) :
-					      type->max * sizeof(struct lmb_region);
-}
-
 /* Everything the loop took came back: what is reserved is the machine's, plus the arrays LMB
  * allocated from itself when a batch needed more regions than the static ones hold (whole
- * pages each: lmb_array_bytes). */
+ * pages each: lmb_type_bytes). */
 static void lmb_check(void)
 {
 	phys_addr_t own = 0;
 
 	if (lmb.reserved.max > INIT_LMB_REGIONS)
-		own += lmb_held_bytes(&lmb.reserved);
+		own += lmb_type_bytes(&lmb.reserved);
 	if (lmb.memory.max > INIT_LMB_REGIONS)
-		own += lmb_held_bytes(&lmb.memory);
+		own += lmb_type_bytes(&lmb.memory);
 	if (lmb.reserved.total_size != lmb_setup_reserved + own)
 		die("lmb: %llu bytes reserved after the last batch; expected %llu",
 		    lmb.reserved.total_size, lmb_setup_reserved + own);
@@ -281,7 +275,7 @@ static void lmb_metadata(void)
 	meta_row("LMB", what, (lmb.memory.cnt + lmb.reserved.cnt) * sizeof(struct lmb_region), mib);
 	snprintf(what, sizeof(what), "held: arrays of %lu + %lu regions, + sizeof(struct lmb) = %zu",
 		 lmb.memory.max, lmb.reserved.max, sizeof(struct lmb));
-	meta_row("LMB", what, lmb_held_bytes(&lmb.memory) + lmb_held_bytes(&lmb.reserved) +
+	meta_row("LMB", what, lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved) +
 		 sizeof(struct lmb), mib);
 }
 
