@@ -8,15 +8,16 @@
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 551 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
+#line 552 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
 	unsigned long total, lmb_free, lmb_reserved, free, reserved, in_memory = 0;
-	phys_addr_t pos = 0, s, e;
+	struct range_walk w;
+	phys_addr_t s, e;
 
 	lmb_page_counts(&total, &lmb_free, &lmb_reserved);
-	while (lmb_next_free(&pos, &s, &e))		/* each free page: a clear bit */
+	lmb_for_each_free_range(w, &s, &e)		/* each free page: a clear bit */
 		for (phys_addr_t pfn = PFN_UP(s); pfn < PFN_DOWN(e); pfn++)
 			if (bootmem_page_reserved(&bootmem, (unsigned long)pfn))
 				panic("bootmem: page 0x%llx is free in LMB but reserved here", pfn);
@@ -28,7 +29,7 @@ static void check_and_count(void)
 			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
-#line 586 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
+#line 588 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
 /* The bitmap as runs: "memmap: bootmem START END free|reserved". */
 static void bootmem_memdump(void)
 {
@@ -54,12 +55,13 @@ void bootmem_takes_over(void)
 {
 	unsigned long bytes = bootmem_bootmap_bytes(max_low_pfn);
 	phys_addr_t map = lmb_alloc(PFN_PHYS(PFN_UP(bytes)), PAGE_SIZE);
-	phys_addr_t pos = 0, s, e;
+	struct range_walk w;
+	phys_addr_t s, e;
 
 	init_bootmem((unsigned long)PFN_DOWN(map), max_low_pfn);
 	printk("bootmem: a bitmap of %lu bytes for %lu pages at [mem 0x%08llx-0x%08llx] "
 	       "(32 KiB per GiB)\n", bytes, max_low_pfn, map, map + bytes - 1);
-	while (lmb_next_free(&pos, &s, &e))
+	lmb_for_each_free_range(w, &s, &e)	/* one walk: LMB is not changed under it */
 		free_bootmem(s, e - s);
 	check_and_count();
 	retire(&lmb.life, "LMB", "bootmem", "alloc_bootmem()");
