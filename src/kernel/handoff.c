@@ -1,4 +1,4 @@
-#line 446 "chapters/02-brk.nw" /* <kernel/handoff.c> */
+#line 449 "chapters/02-brk.nw" /* <kernel/handoff.c> */
 /* handoff.c - the retirement of an allocator, the same for every link of the chain. */
 #include <handoff/handoff.h>
 #include <handoff/printk.h>

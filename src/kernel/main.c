@@ -1,6 +1,6 @@
-#line 2604 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2636 "chapters/01-boot.nw" /* <kernel/main.c> */
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2623 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
+#line 2655 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -8,7 +8,7 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 502 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
+#line 505 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
 #line 1460 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
@@ -26,18 +26,18 @@
 #line 1198 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
-#line 2607 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2639 "chapters/01-boot.nw" /* <kernel/main.c> */
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2634 "chapters/01-boot.nw" /* <boot steps> */
+#line 2666 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	memdump(boot_mem_map_memdump);
-#line 497 "chapters/02-brk.nw" /* <boot steps> */
+#line 500 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
 #line 1455 "chapters/03-e820.nw" /* <boot steps> */
@@ -56,14 +56,14 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1193 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 2612 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2644 "chapters/01-boot.nw" /* <kernel/main.c> */
 	
-#line 2642 "chapters/01-boot.nw" /* <run the tests and leave> */
+#line 2674 "chapters/01-boot.nw" /* <run the tests and leave> */
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2613 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2645 "chapters/01-boot.nw" /* <kernel/main.c> */
 }

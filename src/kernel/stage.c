@@ -1,13 +1,13 @@
-#line 1194 "chapters/01-boot.nw" /* <kernel/stage.c> */
+#line 1226 "chapters/01-boot.nw" /* <kernel/stage.c> */
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1217 "chapters/01-boot.nw" /* <stages> */
+#line 1249 "chapters/01-boot.nw" /* <stages> */
 	{ 1, "boot" },
-#line 507 "chapters/02-brk.nw" /* <stages> */
+#line 510 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
 #line 1465 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
@@ -21,7 +21,7 @@ static const struct stage stages[] = {
 	{ 7, "buddy" },
 #line 1202 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
-#line 1201 "chapters/01-boot.nw" /* <kernel/stage.c> */
+#line 1233 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };
 
 const struct stage *current_stage(void)

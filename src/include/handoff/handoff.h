@@ -1,9 +1,9 @@
-#line 380 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
+#line 383 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #ifndef _HANDOFF_HANDOFF_H
 #define _HANDOFF_HANDOFF_H
 #include <handoff/types.h>
 
-#line 390 "chapters/02-brk.nw" /* <handoff.h: the retirement record> */
+#line 393 "chapters/02-brk.nw" /* <handoff.h: the retirement record> */
 /* Whether an allocator of the chain still runs; all zeros while it does. */
 struct retirement {
 	const char *allocator;	/* its name in messages: "brk", "LMB", ...; set by retire() */
@@ -98,5 +98,5 @@ void slab_takes_over(void);
 
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
-#line 386 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
+#line 389 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #endif
