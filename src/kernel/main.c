@@ -11,19 +11,19 @@
 #line 505 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1460 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
+#line 1462 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
 #line 1074 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
-#line 445 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
+#line 446 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 584 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 596 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
 #line 1102 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1198 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1200 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
 #line 2639 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -40,20 +40,20 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 500 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1455 "chapters/03-e820.nw" /* <boot steps> */
+#line 1457 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
 #line 1070 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
-#line 440 "chapters/05-paging.nw" /* <boot steps> */
+#line 441 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 580 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 592 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
 #line 1097 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1193 "chapters/08-slab.nw" /* <boot steps> */
+#line 1195 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
 #line 2644 "chapters/01-boot.nw" /* <kernel/main.c> */

@@ -9,17 +9,17 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 510 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
-#line 1465 "chapters/03-e820.nw" /* <stages> */
+#line 1467 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
 #line 1078 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
-#line 450 "chapters/05-paging.nw" /* <stages> */
+#line 451 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 606 "chapters/06-bootmem.nw" /* <stages> */
+#line 618 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
 #line 1132 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1202 "chapters/08-slab.nw" /* <stages> */
+#line 1204 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
 #line 1233 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };

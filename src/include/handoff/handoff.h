@@ -45,7 +45,7 @@ static inline bool is_retired(const struct retirement *r)
 
 /** brk_takes_over - the kernel's brk area, from head.S (chapter 2). */
 void brk_takes_over(void);
-#line 1116 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1118 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger - print "handoff: @from -> @to total=T free=F reserved=R" (in pages) and check
  * it: T = F + R, and T equal to the total of the first handoff of this boot. Panics otherwise.
@@ -70,7 +70,7 @@ struct handoff_line {
 extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 extern unsigned int nr_handoff_lines;
 
-#line 1354 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1356 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
@@ -78,7 +78,7 @@ void e820_takes_over(u32 mbi_phys);
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 547 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
+#line 559 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
@@ -92,7 +92,7 @@ void buddy_takes_over(void);
 /** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
 void buddy_ledger(const char *from, const char *to);
 
-#line 1086 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
+#line 1088 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
 /** slab_takes_over - the slab allocator comes up on the buddy (chapter 8). */
 void slab_takes_over(void);
 

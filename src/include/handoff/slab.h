@@ -1,10 +1,10 @@
-#line 59 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
+#line 61 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 #ifndef _HANDOFF_SLAB_H
 #define _HANDOFF_SLAB_H
 #include <handoff/gfp.h>
 #include <handoff/list.h>
 
-#line 121 "chapters/08-slab.nw" /* <slab.h: flags> */
+#line 123 "chapters/08-slab.nw" /* <slab.h: flags> */
 #define SLAB_RED_ZONE		0x00000400u	/* a guard after each object: catches overruns */
 #define SLAB_POISON		0x00000800u	/* fill free objects: catches writes after free */
 #define SLAB_HWCACHE_ALIGN	0x00002000u	/* align objects to the cache line */
@@ -21,7 +21,7 @@
 #define ZERO_SIZE_PTR		((void *)16)	/* kmalloc(0): not NULL, and faults if used */
 #define ZERO_OR_NULL_PTR(p)	((unsigned long)(p) <= (unsigned long)ZERO_SIZE_PTR)
 
-#line 66 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
+#line 68 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 struct kmem_cache {
 	const char *name;
 	size_t object_size;		/* what the creator asked for */
@@ -53,7 +53,7 @@ struct slab {
 	unsigned long inuse_map[];	/* bit i set: buffer i is given out */
 };
 
-#line 145 "chapters/08-slab.nw" /* <slab.h: the interface> */
+#line 147 "chapters/08-slab.nw" /* <slab.h: the interface> */
 extern struct list_head cache_chain;		/* every cache, cache_cache first */
 extern struct kmem_cache cache_cache;		/* the cache of caches: static */
 
@@ -89,7 +89,7 @@ unsigned long kmem_cache_reap(void);
 #define kmem_cache_free(c, obj)		kmem_cache_free_caller((c), (obj), __func__)
 #define kmem_cache_destroy(c)		kmem_cache_destroy_caller((c), __func__)
 
-#line 869 "chapters/08-slab.nw" /* <slab.h: kmalloc> */
+#line 871 "chapters/08-slab.nw" /* <slab.h: kmalloc> */
 #define KMALLOC_MAX_CACHE_SIZE	8192
 #define KMALLOC_MIN_ALIGN	8	/* SLAB's ARCH_KMALLOC_MINALIGN: a u64 may live there */
 
@@ -110,8 +110,8 @@ void __kfree(const void *p, const char *caller);
 size_t __ksize(const void *p, const char *caller);
 #define ksize(p)		__ksize((p), __func__)
 
-#line 182 "chapters/08-slab.nw" /* <slab.h: the interface> */
+#line 184 "chapters/08-slab.nw" /* <slab.h: the interface> */
 /** slabinfo - one line per cache: objects in use, objects, sizes, slabs. */
 void slabinfo(void);
-#line 98 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
+#line 100 "chapters/08-slab.nw" /* <include/handoff/slab.h> */
 #endif
