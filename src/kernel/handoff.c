@@ -27,7 +27,7 @@ void check_live(const struct retirement *r, const char *fn, const char *caller)
 		      caller, r->allocator, r->successor, r->by, r->instead);
 }
 
-#line 1146 "chapters/03-e820.nw" /* <kernel/handoff.c> */
+#line 1147 "chapters/03-e820.nw" /* <kernel/handoff.c> */
 /* The ledger: each handoff accounts for every page. */
 struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 unsigned int nr_handoff_lines;

@@ -11,7 +11,7 @@
 #line 505 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1462 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
+#line 1463 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
 #line 1074 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
@@ -40,7 +40,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 500 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1457 "chapters/03-e820.nw" /* <boot steps> */
+#line 1458 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
 #line 1070 "chapters/04-lmb.nw" /* <boot steps> */

@@ -9,7 +9,7 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 510 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
-#line 1467 "chapters/03-e820.nw" /* <stages> */
+#line 1468 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
 #line 1078 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },

@@ -45,7 +45,7 @@ static inline bool is_retired(const struct retirement *r)
 
 /** brk_takes_over - the kernel's brk area, from head.S (chapter 2). */
 void brk_takes_over(void);
-#line 1118 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1119 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger - print "handoff: @from -> @to total=T free=F reserved=R" (in pages) and check
  * it: T = F + R, and T equal to the total of the first handoff of this boot. Panics otherwise.
@@ -70,7 +70,7 @@ struct handoff_line {
 extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 extern unsigned int nr_handoff_lines;
 
-#line 1356 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1357 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
