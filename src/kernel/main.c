@@ -19,7 +19,7 @@
 #line 446 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 596 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 600 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
 #line 1102 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
@@ -48,7 +48,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 441 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 592 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 596 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
 #line 1097 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();

@@ -15,7 +15,7 @@ static const struct stage stages[] = {
 	{ 4, "lmb" },
 #line 451 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 618 "chapters/06-bootmem.nw" /* <stages> */
+#line 622 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
 #line 1132 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },

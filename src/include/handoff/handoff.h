@@ -78,7 +78,7 @@ void e820_takes_over(u32 mbi_phys);
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 559 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
+#line 563 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
