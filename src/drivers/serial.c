@@ -1,4 +1,4 @@
-#line 740 "chapters/01-boot.nw" /* <drivers/serial.c> */
+#line 750 "chapters/01-boot.nw" /* <drivers/serial.c> */
 /* serial.c - the console: COM1 (a 16550 UART) and the emulators' debug port 0xE9. */
 #include <asm/io.h>
 #include <handoff/console.h>
@@ -21,7 +21,7 @@
 
 static bool com1_present;
 
-#line 767 "chapters/01-boot.nw" /* <serial: find and program the UART> */
+#line 777 "chapters/01-boot.nw" /* <serial: find and program the UART> */
 void console_init(void)
 {
 	outb(COM1 + UART_SCR, 0x5A);		/* is anything there? */
@@ -36,7 +36,7 @@ void console_init(void)
 	outb(COM1 + UART_MCR, 0x03);		/* DTR, RTS */
 	com1_present = true;
 }
-#line 784 "chapters/01-boot.nw" /* <serial: write bytes without ever hanging> */
+#line 794 "chapters/01-boot.nw" /* <serial: write bytes without ever hanging> */
 static void com1_putc(char c)
 {
 	int spins = 100000;			/* ~0.1 s of port reads: a byte takes 87 us */

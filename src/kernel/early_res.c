@@ -1,4 +1,4 @@
-#line 622 "chapters/03-e820.nw" /* <kernel/early_res.c> */
+#line 630 "chapters/03-e820.nw" /* <kernel/early_res.c> */
 /* early_res.c - named reservations of physical memory, before any real allocator. */
 #include <handoff/compiler.h>
 #include <handoff/early_res.h>
@@ -7,7 +7,7 @@
 
 struct early_res_table early_res;
 
-#line 636 "chapters/03-e820.nw" /* <early_res: reserve> */
+#line 644 "chapters/03-e820.nw" /* <early_res: reserve> */
 static void overlap_panic(const struct early_res *r, u64 start, u64 end, const char *name,
 			  const char *caller)
 {
@@ -41,7 +41,7 @@ void __reserve_early(struct early_res_table *tab, u64 start, u64 end, const char
 	memcpy(tab->res[i].name, name, MIN(strlen(name), sizeof(tab->res[i].name) - 1));
 	tab->nr++;
 }
-#line 677 "chapters/03-e820.nw" /* <early_res: free> */
+#line 685 "chapters/03-e820.nw" /* <early_res: free> */
 void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *caller)
 {
 	check_live(&tab->life, "free_early", caller);
@@ -57,7 +57,7 @@ void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *c
 	      "reservations can be freed)", caller, mem_range(&(struct mem_range_text){ 0 },
 							     start, end));
 }
-#line 874 "chapters/03-e820.nw" /* <early_res: find a free area> */
+#line 882 "chapters/03-e820.nw" /* <early_res: find a free area> */
 static bool e820_usable(const void *map, int i, struct range *r)
 {
 	const struct e820entry *e = &((const struct e820map *)map)->map[i];
@@ -94,7 +94,7 @@ bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, 
 	*end = r.end;
 	return true;
 }
-#line 918 "chapters/03-e820.nw" /* <early_res: find a free area> */
+#line 926 "chapters/03-e820.nw" /* <early_res: find a free area> */
 u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab, u64 start,
 		     u64 end, u64 size, u64 align, const char *caller)
 {

@@ -1,6 +1,6 @@
-#line 2636 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2646 "chapters/01-boot.nw" /* <kernel/main.c> */
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2655 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
+#line 2665 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -8,62 +8,62 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 505 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
+#line 506 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1463 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
+#line 1473 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 1105 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 1111 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
-#line 446 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
+#line 448 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 600 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 606 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 1102 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
+#line 1104 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1200 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1203 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
-#line 2639 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2649 "chapters/01-boot.nw" /* <kernel/main.c> */
 void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2666 "chapters/01-boot.nw" /* <boot steps> */
+#line 2676 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	memdump(boot_mem_map_memdump);
-#line 500 "chapters/02-brk.nw" /* <boot steps> */
+#line 501 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1458 "chapters/03-e820.nw" /* <boot steps> */
+#line 1468 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 1101 "chapters/04-lmb.nw" /* <boot steps> */
+#line 1107 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
-#line 441 "chapters/05-paging.nw" /* <boot steps> */
+#line 443 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 596 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 602 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 1097 "chapters/07-buddy.nw" /* <boot steps> */
+#line 1099 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1195 "chapters/08-slab.nw" /* <boot steps> */
+#line 1198 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 2644 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2654 "chapters/01-boot.nw" /* <kernel/main.c> */
 	
-#line 2674 "chapters/01-boot.nw" /* <run the tests and leave> */
+#line 2684 "chapters/01-boot.nw" /* <run the tests and leave> */
 	{
 		int failed = ktest_run_all();
 
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2645 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2655 "chapters/01-boot.nw" /* <kernel/main.c> */
 }

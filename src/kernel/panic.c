@@ -1,4 +1,4 @@
-#line 1284 "chapters/01-boot.nw" /* <kernel/panic.c> */
+#line 1294 "chapters/01-boot.nw" /* <kernel/panic.c> */
 /* panic.c - stop with a reason and a failing verdict. */
 #include <handoff/exit.h>
 #include <handoff/ktest.h>

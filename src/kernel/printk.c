@@ -1,4 +1,4 @@
-#line 1080 "chapters/01-boot.nw" /* <kernel/printk.c> */
+#line 1090 "chapters/01-boot.nw" /* <kernel/printk.c> */
 /* printk.c - formatted output to the console. */
 #include <handoff/console.h>
 #include <handoff/printk.h>
@@ -14,7 +14,7 @@ void printk_set_prefix(const char *prefix)
 	line_prefix = prefix;
 }
 
-#line 1153 "chapters/01-boot.nw" /* <printk: write with the line prefix> */
+#line 1163 "chapters/01-boot.nw" /* <printk: write with the line prefix> */
 static void write_lines(const char *s, size_t len)
 {
 	size_t start = 0;
@@ -30,7 +30,7 @@ static void write_lines(const char *s, size_t len)
 	console_write(s + start, len - start);
 }
 
-#line 1104 "chapters/01-boot.nw" /* <kernel/printk.c> */
+#line 1114 "chapters/01-boot.nw" /* <kernel/printk.c> */
 void vprintk(const char *fmt, va_list args)
 {
 	static const char cut[] = "[...]\n";
@@ -59,7 +59,7 @@ void printk_string(const char *s)
 	write_lines(s, strlen(s));
 }
 
-#line 1139 "chapters/01-boot.nw" /* <printk: print a physical range, empty or not> */
+#line 1149 "chapters/01-boot.nw" /* <printk: print a physical range, empty or not> */
 const char *mem_range(struct mem_range_text *t, u64 start, u64 end)
 {
 	if (start < end)

@@ -1,27 +1,27 @@
-#line 1226 "chapters/01-boot.nw" /* <kernel/stage.c> */
+#line 1236 "chapters/01-boot.nw" /* <kernel/stage.c> */
 /* stage.c - which stage this kernel is, and its verdict line. */
 #include <handoff/compiler.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
 
 static const struct stage stages[] = {
-#line 1249 "chapters/01-boot.nw" /* <stages> */
+#line 1259 "chapters/01-boot.nw" /* <stages> */
 	{ 1, "boot" },
-#line 510 "chapters/02-brk.nw" /* <stages> */
+#line 511 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
-#line 1468 "chapters/03-e820.nw" /* <stages> */
+#line 1478 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
-#line 1109 "chapters/04-lmb.nw" /* <stages> */
+#line 1115 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
-#line 451 "chapters/05-paging.nw" /* <stages> */
+#line 453 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 622 "chapters/06-bootmem.nw" /* <stages> */
+#line 628 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
-#line 1132 "chapters/07-buddy.nw" /* <stages> */
+#line 1134 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1204 "chapters/08-slab.nw" /* <stages> */
+#line 1207 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
-#line 1233 "chapters/01-boot.nw" /* <kernel/stage.c> */
+#line 1243 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };
 
 const struct stage *current_stage(void)

@@ -1,4 +1,4 @@
-#line 584 "chapters/01-boot.nw" /* <lib/string.c> */
+#line 594 "chapters/01-boot.nw" /* <lib/string.c> */
 /* string.c - the few C library string functions the kernel uses. */
 #include <handoff/string.h>
 
@@ -21,7 +21,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 	return dst;
 }
 
-#line 612 "chapters/01-boot.nw" /* <lib/string.c> */
+#line 622 "chapters/01-boot.nw" /* <lib/string.c> */
 /* Like memcpy, but the two may overlap: copy backwards when dst lies above src. */
 void *memmove(void *dst, const void *src, size_t n)
 {
@@ -45,7 +45,7 @@ int memcmp(const void *a, const void *b, size_t n)
 	return 0;
 }
 
-#line 641 "chapters/01-boot.nw" /* <lib/string.c> */
+#line 651 "chapters/01-boot.nw" /* <lib/string.c> */
 size_t strlen(const char *s)
 {
 	size_t n = 0;

@@ -1,4 +1,4 @@
-#line 887 "chapters/01-boot.nw" /* <lib/vsprintf.c> */
+#line 897 "chapters/01-boot.nw" /* <lib/vsprintf.c> */
 /* vsprintf.c - formatted output into a bounded buffer. */
 #include <handoff/printk.h>
 
@@ -15,7 +15,7 @@ static void put(struct sink *s, char c)
 	s->len++;
 }
 
-#line 926 "chapters/01-boot.nw" /* <vsprintf: write a number, padded to its width> */
+#line 936 "chapters/01-boot.nw" /* <vsprintf: write a number, padded to its width> */
 struct spec {
 	unsigned int width;
 	bool zero;		/* pad with '0' instead of ' ' */
@@ -43,7 +43,7 @@ static void put_number(struct sink *s, u64 v, unsigned int base, bool negative,
 	while (n)
 		put(s, tmp[--n]);
 }
-#line 956 "chapters/01-boot.nw" /* <vsprintf: write a string, padded to its width> */
+#line 966 "chapters/01-boot.nw" /* <vsprintf: write a string, padded to its width> */
 static void put_string(struct sink *s, const char *str, struct spec spec)
 {
 	unsigned int len = 0;
@@ -57,7 +57,7 @@ static void put_string(struct sink *s, const char *str, struct spec spec)
 	while (*str)
 		put(s, *str++);
 }
-#line 977 "chapters/01-boot.nw" /* <vsprintf: copy the format, converting at each %> */
+#line 987 "chapters/01-boot.nw" /* <vsprintf: copy the format, converting at each %> */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	struct sink s = { buf, size, 0 };
@@ -73,7 +73,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		}
 		fmt++;
 		
-#line 1001 "chapters/01-boot.nw" /* <vsprintf: read the flags, the width and the length> */
+#line 1011 "chapters/01-boot.nw" /* <vsprintf: read the flags, the width and the length> */
 		if (*fmt == '0') {
 			spec.zero = true;
 			fmt++;
@@ -88,11 +88,11 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			longs = 1;
 			fmt++;
 		}
-#line 992 "chapters/01-boot.nw" /* <vsprintf: copy the format, converting at each %> */
+#line 1002 "chapters/01-boot.nw" /* <vsprintf: copy the format, converting at each %> */
 		
-#line 1018 "chapters/01-boot.nw" /* <vsprintf: convert one argument> */
+#line 1028 "chapters/01-boot.nw" /* <vsprintf: convert one argument> */
 		switch (*fmt) {
-#line 1048 "chapters/01-boot.nw" /* <vsprintf: convert an integer of the length asked for> */
+#line 1058 "chapters/01-boot.nw" /* <vsprintf: convert an integer of the length asked for> */
 		case 'd':
 		case 'i': {
 			s64 v = longs == 2 ? va_arg(args, long long)
@@ -111,7 +111,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			put_number(&s, v, *fmt == 'u' ? 10 : 16, false, spec);
 			break;
 		}
-#line 1020 "chapters/01-boot.nw" /* <vsprintf: convert one argument> */
+#line 1030 "chapters/01-boot.nw" /* <vsprintf: convert one argument> */
 		case 'p':
 			put(&s, '0');
 			put(&s, 'x');
@@ -134,14 +134,14 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 				fmt--;	/* a '%' at the very end: let the loop see the NUL */
 			break;
 		}
-#line 993 "chapters/01-boot.nw" /* <vsprintf: copy the format, converting at each %> */
+#line 1003 "chapters/01-boot.nw" /* <vsprintf: copy the format, converting at each %> */
 	}
 	if (size)
 		buf[s.len < size ? s.len : size - 1] = '\0';
 	return (int)s.len;
 }
 
-#line 907 "chapters/01-boot.nw" /* <lib/vsprintf.c> */
+#line 917 "chapters/01-boot.nw" /* <lib/vsprintf.c> */
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;

@@ -1,4 +1,4 @@
-#line 180 "chapters/06-bootmem.nw" /* <mm/bootmem.c> */
+#line 186 "chapters/06-bootmem.nw" /* <mm/bootmem.c> */
 /* bootmem.c - the boot-time page allocator: one bit per page, set while it is taken. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -9,7 +9,7 @@
 
 bootmem_data_t bootmem_node_data[1];
 
-#line 199 "chapters/06-bootmem.nw" /* <bootmem: bits> */
+#line 205 "chapters/06-bootmem.nw" /* <bootmem: bits> */
 static bool test_bit(const u8 *map, unsigned long i)
 {
 	return map[i >> 3] & (1u << (i & 7));
@@ -24,7 +24,7 @@ static void clear_bit(u8 *map, unsigned long i)
 {
 	map[i >> 3] &= (u8)~(1u << (i & 7));
 }
-#line 223 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
+#line 229 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
 unsigned long bootmem_bootmap_bytes(unsigned long pages)
 {
 	return (pages + 7) / 8;
@@ -46,7 +46,7 @@ unsigned long init_bootmem(unsigned long start_pfn, unsigned long max_pfn)
 	return bootmem_bootmap_bytes(max_pfn);
 }
 
-#line 315 "chapters/06-bootmem.nw" /* <bootmem: the pages a range covers> */
+#line 321 "chapters/06-bootmem.nw" /* <bootmem: the pages a range covers> */
 static phys_addr_t range_end(phys_addr_t addr, size_t size, const char *fn, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)
@@ -70,7 +70,7 @@ static bool range_to_idx(const bootmem_data_t *b, phys_addr_t spfn, phys_addr_t 
 	return true;
 }
 
-#line 257 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
+#line 263 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
 void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const char *caller)
 {
 	unsigned long sidx, eidx;
@@ -88,7 +88,7 @@ void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const c
 	}
 }
 
-#line 283 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
+#line 289 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
 int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int flags,
 			 const char *caller)
 {
@@ -107,7 +107,7 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 		set_bit(b->node_bootmem_map, i);
 	return 0;
 }
-#line 356 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
+#line 362 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsigned long step)
 {
 	unsigned long base = b->node_min_pfn;	/* align the page frame, not the index */
@@ -115,7 +115,7 @@ static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsig
 	return ((base + idx + step - 1) & ~(step - 1)) - base;
 }
 
-#line 392 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
+#line 398 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
 static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, size_t size,
 		    size_t align, unsigned long step)
 {
@@ -133,7 +133,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 			continue;
 		}
 		
-#line 424 "chapters/06-bootmem.nw" /* <bootmem search: share the last allocation's page> */
+#line 430 "chapters/06-bootmem.nw" /* <bootmem search: share the last allocation's page> */
 		start_off = PFN_PHYS(sidx);
 		if ((b->last_end_off & (PAGE_SIZE - 1)) && PFN_DOWN(b->last_end_off) + 1 == sidx) {
 			phys_addr_t base = PFN_PHYS(b->node_min_pfn);
@@ -145,7 +145,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 		}
 		merge = PFN_DOWN(start_off) < sidx;
 		end_off = start_off + size;
-#line 409 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
+#line 415 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
 		b->last_end_off = end_off;
 		b->hint_idx = (unsigned long)PFN_UP(end_off);
 		for (i = (unsigned long)PFN_DOWN(start_off) + merge; i < PFN_UP(end_off); i++)
@@ -155,7 +155,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 	return NULL;
 }
 
-#line 365 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
+#line 371 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller)
 {
@@ -180,7 +180,7 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 		return p;
 	return search(b, sidx, max - b->node_min_pfn, size, align, step);
 }
-#line 443 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
+#line 449 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			    phys_addr_t limit, const char *caller)
 {
@@ -199,7 +199,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 		      "no free pages fit", caller, size, align, goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 477 "chapters/06-bootmem.nw" /* <bootmem: count> */
+#line 483 "chapters/06-bootmem.nw" /* <bootmem: count> */
 bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn)
 {
 	return test_bit(b->node_bootmem_map, pfn - b->node_min_pfn);

@@ -1,4 +1,4 @@
-#line 118 "chapters/02-brk.nw" /* <mm/brk.c> */
+#line 119 "chapters/02-brk.nw" /* <mm/brk.c> */
 /* brk.c - a bump allocator: hand out memory from a fixed area, never take it back. */
 #include <handoff/brk.h>
 #include <handoff/printk.h>

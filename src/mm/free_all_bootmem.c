@@ -1,4 +1,4 @@
-#line 917 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
+#line 919 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
 /* free_all_bootmem.c - bootmem hands every free page, and its bitmap, to the buddy. */
 #include <asm/page.h>
 #include <handoff/free_all_bootmem.h>
@@ -6,7 +6,7 @@
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
 
-#line 967 "chapters/07-buddy.nw" /* <free_all_bootmem: check the transfer> */
+#line 969 "chapters/07-buddy.nw" /* <free_all_bootmem: check the transfer> */
 static void check_transfer(const bootmem_data_t *b, const pg_data_t *pgdat, unsigned long count)
 {
 	unsigned long free, reserved, buddy = 0;
@@ -27,7 +27,7 @@ static void check_transfer(const bootmem_data_t *b, const pg_data_t *pgdat, unsi
 		panic("free_all_bootmem: %lu pages free in the buddy, %lu handed over", buddy, count);
 }
 
-#line 926 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
+#line 928 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
 unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by)
 {
 	unsigned long pfn = b->node_min_pfn, end = b->node_low_pfn, count = 0, map_pfn, map_pages;
@@ -52,7 +52,7 @@ unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const c
 	return count + buddy_free_reserved(pgdat, map_pfn, map_pfn + map_pages, by);
 }
 
-#line 956 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
+#line 958 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
 unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)

@@ -1,4 +1,4 @@
-#line 401 "chapters/07-buddy.nw" /* <mm/page_alloc.c> */
+#line 402 "chapters/07-buddy.nw" /* <mm/page_alloc.c> */
 /* page_alloc.c - the buddy allocator: free blocks of 2^order pages, split and merged. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -11,7 +11,7 @@ unsigned long totalram_pages;
 
 static const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal" };
 
-#line 422 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+#line 423 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 void free_area_init_node(pg_data_t *pgdat, struct page *map, unsigned long start_pfn,
 			 const unsigned long zone_end[MAX_NR_ZONES])
 {
@@ -43,7 +43,7 @@ void free_area_init_node(pg_data_t *pgdat, struct page *map, unsigned long start
 	}
 }
 
-#line 463 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+#line 464 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 static void setup_lowmem_reserve(pg_data_t *pgdat)
 {
 	for (unsigned int j = 0; j < MAX_NR_ZONES; j++) {
@@ -57,7 +57,7 @@ static void setup_lowmem_reserve(pg_data_t *pgdat)
 	}
 }
 
-#line 482 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+#line 483 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 void memory_present(pg_data_t *pgdat, unsigned long start, unsigned long end)
 {
 	for (unsigned int z = 0; z < MAX_NR_ZONES; z++) {
@@ -70,7 +70,7 @@ void memory_present(pg_data_t *pgdat, unsigned long start, unsigned long end)
 	}
 	setup_lowmem_reserve(pgdat);
 }
-#line 503 "chapters/07-buddy.nw" /* <buddy: free lists> */
+#line 504 "chapters/07-buddy.nw" /* <buddy: free lists> */
 static void add_to_free_area(struct zone *zone, struct page *page, unsigned int order)
 {
 	SetPageBuddy(page);
@@ -88,7 +88,7 @@ static void del_from_free_area(struct zone *zone, struct page *page, unsigned in
 	zone->free_area[order].nr_free--;
 	zone->free_pages -= 1ul << order;
 }
-#line 530 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 531 "chapters/07-buddy.nw" /* <buddy: allocate> */
 static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
 {
 	while (high > low) {
@@ -112,7 +112,7 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	}
 	return NULL;
 }
-#line 564 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 565 "chapters/07-buddy.nw" /* <buddy: allocate> */
 static void prep_new_block(pg_data_t *pgdat, struct page *page, unsigned int order, gfp_t gfp)
 {
 	for (unsigned long i = 1; i < 1ul << order; i++)
@@ -125,7 +125,7 @@ static void prep_new_block(pg_data_t *pgdat, struct page *page, unsigned int ord
 	if (gfp & __GFP_ZERO)
 		memset(__va(PFN_PHYS(node_page_to_pfn(pgdat, page))), 0, PAGE_SIZE << order);
 }
-#line 594 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 595 "chapters/07-buddy.nw" /* <buddy: allocate> */
 struct page *buddy_alloc(pg_data_t *pgdat, gfp_t gfp, unsigned int order)
 {
 	int high = (gfp & __GFP_DMA) ? ZONE_DMA : ZONE_NORMAL;
@@ -146,7 +146,7 @@ struct page *buddy_alloc(pg_data_t *pgdat, gfp_t gfp, unsigned int order)
 	}
 	return NULL;
 }
-#line 626 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 627 "chapters/07-buddy.nw" /* <buddy: free> */
 static bool page_is_buddy(pg_data_t *pgdat, const struct zone *zone, unsigned long pfn,
 			  unsigned int order)
 {
@@ -172,7 +172,7 @@ static void free_one_block(pg_data_t *pgdat, struct zone *zone, unsigned long pf
 	}
 	add_to_free_area(zone, node_pfn_to_page(pgdat, pfn), order);
 }
-#line 680 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 681 "chapters/07-buddy.nw" /* <buddy: free> */
 static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 {
 	for (unsigned int o = 0; o < MAX_ORDER; o++) {
@@ -188,7 +188,7 @@ static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 	return NULL;
 }
 
-#line 708 "chapters/07-buddy.nw" /* <buddy free: check the block> */
+#line 709 "chapters/07-buddy.nw" /* <buddy free: check the block> */
 static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned int order,
 				const char *caller)
 {
@@ -221,7 +221,7 @@ static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned in
 	return pfn;
 }
 
-#line 697 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 698 "chapters/07-buddy.nw" /* <buddy: free> */
 void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const char *caller)
 {
 	unsigned long pfn = check_free(pgdat, page, order, caller);
@@ -230,7 +230,7 @@ void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const c
 	page->private = 0;
 	free_one_block(pgdat, page_zone_of(pgdat, page), pfn, order);
 }
-#line 764 "chapters/07-buddy.nw" /* <buddy: hand reserved pages over> */
+#line 765 "chapters/07-buddy.nw" /* <buddy: hand reserved pages over> */
 static unsigned int largest_order(unsigned long pfn, unsigned long end)
 {
 	unsigned int order = MAX_ORDER - 1;
@@ -269,7 +269,7 @@ unsigned long buddy_free_reserved(pg_data_t *pgdat, unsigned long start, unsigne
 	}
 	return count;
 }
-#line 811 "chapters/07-buddy.nw" /* <buddy: count and show> */
+#line 812 "chapters/07-buddy.nw" /* <buddy: count and show> */
 bool buddy_page_is_free(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return node_has_pfn(pgdat, pfn) && free_block_around(pgdat, pfn);
@@ -301,7 +301,7 @@ void buddyinfo(const pg_data_t *pgdat)
 		printk("\n");
 	}
 }
-#line 853 "chapters/07-buddy.nw" /* <buddy: count and show> */
+#line 854 "chapters/07-buddy.nw" /* <buddy: count and show> */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);

@@ -1,4 +1,4 @@
-#line 899 "chapters/08-slab.nw" /* <mm/slab.h> */
+#line 902 "chapters/08-slab.nw" /* <mm/slab.h> */
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
 /* slab.h (mm/) - between slab.c and kmalloc.c, and their tests; not for the rest of the kernel. */

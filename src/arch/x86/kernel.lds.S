@@ -1,4 +1,4 @@
-#line 439 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
+#line 449 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
 #include <asm/page.h>
 
 OUTPUT_FORMAT("elf32-i386")
@@ -13,7 +13,7 @@ PHDRS
 
 SECTIONS
 {
-#line 469 "chapters/01-boot.nw" /* <kernel.lds: code, constants and the tests, read-only> */
+#line 479 "chapters/01-boot.nw" /* <kernel.lds: code, constants and the tests, read-only> */
 	. = LOAD_PHYSICAL_ADDR + __PAGE_OFFSET;
 	_text = .;
 	.text : AT(ADDR(.text) - __PAGE_OFFSET) {
@@ -28,9 +28,9 @@ SECTIONS
 		KEEP(*(ktest_cases))
 		__stop_ktest_cases = .;
 	} :text
-#line 454 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
+#line 464 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
 	. = ALIGN(PAGE_SIZE);
-#line 490 "chapters/01-boot.nw" /* <kernel.lds: data and BSS, writable> */
+#line 500 "chapters/01-boot.nw" /* <kernel.lds: data and BSS, writable> */
 	.data : AT(ADDR(.data) - __PAGE_OFFSET) { *(.data .data.*) } :data
 	.bss : AT(ADDR(.bss) - __PAGE_OFFSET) {
 		__bss_start = .;
@@ -38,7 +38,7 @@ SECTIONS
 		*(COMMON)
 		__bss_stop = .;
 	}
-#line 41 "chapters/02-brk.nw" /* <kernel.lds: after the BSS> */
+#line 42 "chapters/02-brk.nw" /* <kernel.lds: after the BSS> */
 	. = ALIGN(PAGE_SIZE);
 	.brk (NOLOAD) : AT(ADDR(.brk) - __PAGE_OFFSET) {
 		__brk_base = .;
@@ -46,11 +46,11 @@ SECTIONS
 		*(.brk_reservation)		/* the RESERVE_BRKs */
 		__brk_limit = .;
 	} :data
-#line 243 "chapters/02-brk.nw" /* <kernel.lds: after the BSS> */
+#line 244 "chapters/02-brk.nw" /* <kernel.lds: after the BSS> */
 #include <asm/pgtable.h>
 	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
 	       "the kernel image fills more than half of head.S's early mapping")
-#line 457 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
+#line 467 "chapters/01-boot.nw" /* <arch/x86/kernel.lds.S> */
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
 

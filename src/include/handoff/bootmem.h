@@ -1,4 +1,4 @@
-#line 57 "chapters/06-bootmem.nw" /* <include/handoff/bootmem.h> */
+#line 63 "chapters/06-bootmem.nw" /* <include/handoff/bootmem.h> */
 #ifndef _HANDOFF_BOOTMEM_H
 #define _HANDOFF_BOOTMEM_H
 #include <handoff/handoff.h>
@@ -22,7 +22,7 @@ typedef struct bootmem_data {
 extern bootmem_data_t bootmem_node_data[1];
 #define bootmem			(bootmem_node_data[0])
 
-#line 96 "chapters/06-bootmem.nw" /* <bootmem.h: the core, on any bootmem_data> */
+#line 102 "chapters/06-bootmem.nw" /* <bootmem.h: the core, on any bootmem_data> */
 /** bootmem_bootmap_bytes - the size of a bitmap for @pages pages: one bit each, rounded up. */
 unsigned long bootmem_bootmap_bytes(unsigned long pages);
 
@@ -55,7 +55,7 @@ bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn);
 
 /** bootmem_count - @b's free and reserved pages, counted in its bitmap. */
 void bootmem_count(const bootmem_data_t *b, unsigned long *free, unsigned long *reserved);
-#line 135 "chapters/06-bootmem.nw" /* <bootmem.h: Linux's interface, on the kernel's> */
+#line 141 "chapters/06-bootmem.nw" /* <bootmem.h: Linux's interface, on the kernel's> */
 /**
  * bootmem_alloc_nopanic - alloc_bootmem_core, and if nothing fits at or above @goal, once more
  * from the bottom, as Linux 2.6.34's ___alloc_bootmem_nopanic does. NULL when nothing fits at all.
@@ -83,5 +83,5 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 #define alloc_bootmem_pages(size)	__alloc_bootmem((size), PAGE_SIZE, MAX_DMA_ADDRESS)
 #define alloc_bootmem_low(size) \
 	bootmem_alloc_or_panic(&bootmem, (size), SMP_CACHE_BYTES, 0, MAX_DMA_ADDRESS, __func__)
-#line 82 "chapters/06-bootmem.nw" /* <include/handoff/bootmem.h> */
+#line 88 "chapters/06-bootmem.nw" /* <include/handoff/bootmem.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 55 "chapters/02-brk.nw" /* <include/handoff/brk.h> */
+#line 56 "chapters/02-brk.nw" /* <include/handoff/brk.h> */
 #ifndef _HANDOFF_BRK_H
 #define _HANDOFF_BRK_H
 #include <handoff/handoff.h>
@@ -15,7 +15,7 @@
 		"\t.size .brk." #name ", . - .brk." #name "\n"		\
 		".popsection")
 
-#line 87 "chapters/02-brk.nw" /* <brk.h: the allocator> */
+#line 88 "chapters/02-brk.nw" /* <brk.h: the allocator> */
 struct brk_area {
 	char *base;		/* the first byte of the area */
 	char *end;		/* the first byte not yet given out; NULL before the area is set up */
@@ -36,7 +36,7 @@ static inline size_t brk_used(const struct brk_area *brk)
 {
 	return (size_t)(brk->end - brk->base);
 }
-#line 156 "chapters/02-brk.nw" /* <brk.h: the kernel's brk> */
+#line 157 "chapters/02-brk.nw" /* <brk.h: the kernel's brk> */
 #ifndef HOST_BUILD
 extern struct brk_area kernel_brk;
 
@@ -50,5 +50,5 @@ void __reserve_brk(const char *caller);
 /* True while head.S's page tables are the ones in CR3; chapter 5 replaces them. */
 extern bool early_pagetables_in_use;
 #endif
-#line 73 "chapters/02-brk.nw" /* <include/handoff/brk.h> */
+#line 74 "chapters/02-brk.nw" /* <include/handoff/brk.h> */
 #endif

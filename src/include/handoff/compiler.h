@@ -1,4 +1,4 @@
-#line 549 "chapters/01-boot.nw" /* <include/handoff/compiler.h> */
+#line 559 "chapters/01-boot.nw" /* <include/handoff/compiler.h> */
 #ifndef _HANDOFF_COMPILER_H
 #define _HANDOFF_COMPILER_H
 #define __noreturn		__attribute__((noreturn))

@@ -1,4 +1,4 @@
-#line 718 "chapters/01-boot.nw" /* <include/handoff/console.h> */
+#line 728 "chapters/01-boot.nw" /* <include/handoff/console.h> */
 #ifndef _HANDOFF_CONSOLE_H
 #define _HANDOFF_CONSOLE_H
 #include <handoff/types.h>

@@ -1,4 +1,4 @@
-#line 539 "chapters/03-e820.nw" /* <include/handoff/early_res.h> */
+#line 547 "chapters/03-e820.nw" /* <include/handoff/early_res.h> */
 #ifndef _HANDOFF_EARLY_RES_H
 #define _HANDOFF_EARLY_RES_H
 #include <asm/e820.h>
@@ -24,7 +24,7 @@ extern struct early_res_table early_res;
 #define for_each_early_res(tab, r) \
 	for ((r) = (tab)->res; (r) < (tab)->res + (tab)->nr; (r)++)
 
-#line 574 "chapters/03-e820.nw" /* <early_res.h: functions> */
+#line 582 "chapters/03-e820.nw" /* <early_res.h: functions> */
 /**
  * __reserve_early - record that [@start, @end) is taken by @name, on behalf of @caller.
  * Panics, naming both, if it overlaps a reservation; panics if the table is full or the
@@ -63,5 +63,5 @@ void e820_free_lists(const struct e820map *m, const struct early_res_table *tab,
 #define free_early(start, end)	__free_early(&early_res, (start), (end), __func__)
 #define find_e820_area(start, end, size, align) \
 	__find_e820_area(&e820, &early_res, (start), (end), (size), (align), __func__)
-#line 565 "chapters/03-e820.nw" /* <include/handoff/early_res.h> */
+#line 573 "chapters/03-e820.nw" /* <include/handoff/early_res.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 1185 "chapters/01-boot.nw" /* <include/handoff/exit.h> */
+#line 1195 "chapters/01-boot.nw" /* <include/handoff/exit.h> */
 #ifndef _HANDOFF_EXIT_H
 #define _HANDOFF_EXIT_H
 #include <handoff/compiler.h>

@@ -1,4 +1,4 @@
-#line 300 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
+#line 301 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
 #ifndef _HANDOFF_GFP_H
 #define _HANDOFF_GFP_H
 #include <handoff/mm.h>
@@ -17,7 +17,7 @@ typedef unsigned int gfp_t;
 #define GFP_KERNEL	(__GFP_WAIT | __GFP_IO | __GFP_FS)
 #define GFP_DMA		(__GFP_DMA)
 
-#line 325 "chapters/07-buddy.nw" /* <gfp.h: the core, on any node> */
+#line 326 "chapters/07-buddy.nw" /* <gfp.h: the core, on any node> */
 /**
  * free_area_init_node - @pgdat covers page frames [@start_pfn, @zone_end[MAX_NR_ZONES - 1]),
  * with one struct page each at @map; zone z ends at @zone_end[z] (empty zones end where the one
@@ -58,7 +58,7 @@ unsigned long buddy_free_pages(const struct zone *zone);
 
 /** buddyinfo - one line per zone: the number of free blocks of each order. */
 void buddyinfo(const pg_data_t *pgdat);
-#line 373 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
+#line 374 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
 #define alloc_pages(gfp, order)		buddy_alloc(&contig_page_data, (gfp), (order))
 #define alloc_page(gfp)			alloc_pages((gfp), 0)
 #define __free_pages(page, order)	buddy_free(&contig_page_data, (page), (order), __func__)
@@ -76,5 +76,5 @@ void pages_free_caller(unsigned long addr, unsigned int order, const char *calle
 /** nr_free_pages - the free pages of every zone of the kernel's node. */
 unsigned long nr_free_pages(void);
 extern unsigned long totalram_pages;	/* the pages the buddy was given */
-#line 320 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
+#line 321 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
 #endif

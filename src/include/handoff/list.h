@@ -1,4 +1,4 @@
-#line 60 "chapters/07-buddy.nw" /* <include/handoff/list.h> */
+#line 61 "chapters/07-buddy.nw" /* <include/handoff/list.h> */
 #ifndef _HANDOFF_LIST_H
 #define _HANDOFF_LIST_H
 #include <handoff/types.h>
@@ -21,7 +21,7 @@ struct list_head {
 static inline void INIT_LIST_HEAD(struct list_head *h) { h->next = h->prev = h; }
 static inline bool list_empty(const struct list_head *h) { return h->next == h; }
 
-#line 85 "chapters/07-buddy.nw" /* <include/handoff/list.h> */
+#line 86 "chapters/07-buddy.nw" /* <include/handoff/list.h> */
 static inline void __list_link(struct list_head *n, struct list_head *prev,
 			       struct list_head *next)
 {
@@ -43,7 +43,7 @@ static inline void list_add_tail(struct list_head *n, struct list_head *head)
 	__list_link(n, head->prev, head);
 }
 
-#line 109 "chapters/07-buddy.nw" /* <include/handoff/list.h> */
+#line 110 "chapters/07-buddy.nw" /* <include/handoff/list.h> */
 /** list_del - unlink @e; its links are poisoned, so that a second list_del faults. */
 static inline void list_del(struct list_head *e)
 {

@@ -37,7 +37,7 @@ struct lmb {
 extern struct lmb lmb;
 #define for_each_lmb(type, r) \
 	for ((r) = lmb.type.regions; (r) < lmb.type.regions + lmb.type.cnt; (r)++)
-#line 121 "chapters/04-lmb.nw" /* <lmb.h: memory and reservations> */
+#line 122 "chapters/04-lmb.nw" /* <lmb.h: memory and reservations> */
 /**
  * lmb_add - @size bytes of physical memory at @base exist. A range that would run past the top
  * of the 64-bit space is capped. Overlapping and adjacent regions coalesce.
@@ -60,7 +60,7 @@ void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller);
-#line 146 "chapters/04-lmb.nw" /* <lmb.h: allocation> */
+#line 147 "chapters/04-lmb.nw" /* <lmb.h: allocation> */
 /**
  * lmb_alloc_base - reserve and return the highest @size bytes aligned to @align (a power of
  * two) that are free and end at or below @max_addr (LMB_ALLOC_ACCESSIBLE: the current limit).
@@ -83,7 +83,7 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 			bool may_fail, const char *caller);
 phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 			    phys_addr_t align, const char *caller);
-#line 208 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
+#line 211 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
 /** lmb_walk_from - a walk over LMB's free ranges at or after @pos: two binary searches. */
 struct range_walk lmb_walk_from(phys_addr_t pos);
 
@@ -97,7 +97,7 @@ bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end);
 /** lmb_next_free - like e820_next_free: the next free range at or after *@pos; moves *@pos on. */
 bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end);
 
-#line 173 "chapters/04-lmb.nw" /* <lmb.h: for the handoffs, the ledger and the tests> */
+#line 174 "chapters/04-lmb.nw" /* <lmb.h: for the handoffs, the ledger and the tests> */
 /** lmb_page_counts - whole pages of memory, of them free and reserved (see the ledger). */
 void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved);
 
@@ -115,7 +115,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 
 /** lmb_reset - both types empty, in their static arrays, no limit, not retired (for tests). */
 void lmb_reset(void);
-#line 229 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
+#line 232 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
 static inline phys_addr_t lmb_array_bytes(unsigned long max)
 {
 	return PFN_PHYS(PFN_UP((phys_addr_t)max * sizeof(struct lmb_region)));

@@ -1,4 +1,4 @@
-#line 239 "chapters/05-paging.nw" /* <include/handoff/mm.h> */
+#line 241 "chapters/05-paging.nw" /* <include/handoff/mm.h> */
 #ifndef _HANDOFF_MM_H
 #define _HANDOFF_MM_H
 #include <handoff/pfn.h>

@@ -1,4 +1,4 @@
-#line 136 "chapters/07-buddy.nw" /* <include/handoff/mm_types.h> */
+#line 137 "chapters/07-buddy.nw" /* <include/handoff/mm_types.h> */
 #ifndef _HANDOFF_MM_TYPES_H
 #define _HANDOFF_MM_TYPES_H
 #include <handoff/list.h>
@@ -9,7 +9,7 @@ struct page {
 	struct list_head lru;	/* PG_buddy: on its free list; else the owner's to use */
 	void *slab;		/* PG_slab: the slab this page belongs to (chapter 8) */
 };
-#line 161 "chapters/07-buddy.nw" /* <mm_types.h: page flags> */
+#line 162 "chapters/07-buddy.nw" /* <mm_types.h: page flags> */
 enum pageflags {
 	PG_reserved,		/* not the buddy's: never given out, never freed */
 	PG_buddy,		/* the first page of a free block */
@@ -43,5 +43,5 @@ static inline unsigned long page_state_flags(const struct page *p)
 {
 	return p->flags & ((1ul << ZONES_PGSHIFT) - 1);
 }
-#line 147 "chapters/07-buddy.nw" /* <include/handoff/mm_types.h> */
+#line 148 "chapters/07-buddy.nw" /* <include/handoff/mm_types.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 212 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
+#line 213 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #ifndef _HANDOFF_MMZONE_H
 #define _HANDOFF_MMZONE_H
 #include <handoff/mm_types.h>
@@ -36,7 +36,7 @@ typedef struct pglist_data {
 extern pg_data_t contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)
 
-#line 260 "chapters/07-buddy.nw" /* <mmzone.h: pages and page frames> */
+#line 261 "chapters/07-buddy.nw" /* <mmzone.h: pages and page frames> */
 static inline struct page *node_pfn_to_page(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return pgdat->node_mem_map + (pfn - pgdat->node_start_pfn);
@@ -62,5 +62,5 @@ static inline struct zone *page_zone_of(pg_data_t *pgdat, const struct page *pag
 #define page_to_pfn(page)	node_page_to_pfn(&contig_page_data, (page))
 #define page_address(page)	__va(PFN_PHYS(page_to_pfn(page)))
 #define virt_to_page(addr)	pfn_to_page(virt_to_pfn(addr))
-#line 250 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
+#line 251 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #endif

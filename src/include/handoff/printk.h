@@ -1,4 +1,4 @@
-#line 827 "chapters/01-boot.nw" /* <include/handoff/printk.h> */
+#line 837 "chapters/01-boot.nw" /* <include/handoff/printk.h> */
 #ifndef _HANDOFF_PRINTK_H
 #define _HANDOFF_PRINTK_H
 #include <stdarg.h>
@@ -27,7 +27,7 @@ void vprintk(const char *fmt, va_list args);
 /** printk_string - write @s to the console whole, however long (no formatting, no cut). */
 void printk_string(const char *s);
 
-#line 862 "chapters/01-boot.nw" /* <include/handoff/printk.h> */
+#line 872 "chapters/01-boot.nw" /* <include/handoff/printk.h> */
 /**
  * mem_range - the physical range @start..@end (end exclusive) as text, in @t: "[mem
  * 0xFIRST-0xLAST]", or "[mem 0xSTART, 0 bytes]" when it is empty, or "[mem 0xSTART-, ends before

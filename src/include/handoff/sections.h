@@ -1,4 +1,4 @@
-#line 509 "chapters/01-boot.nw" /* <include/handoff/sections.h> */
+#line 519 "chapters/01-boot.nw" /* <include/handoff/sections.h> */
 #ifndef _HANDOFF_SECTIONS_H
 #define _HANDOFF_SECTIONS_H
 /* Symbols from the linker script; only their addresses mean anything. */

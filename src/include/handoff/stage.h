@@ -1,4 +1,4 @@
-#line 1253 "chapters/01-boot.nw" /* <include/handoff/stage.h> */
+#line 1263 "chapters/01-boot.nw" /* <include/handoff/stage.h> */
 #ifndef _HANDOFF_STAGE_H
 #define _HANDOFF_STAGE_H
 #include <handoff/types.h>

@@ -1,4 +1,4 @@
-#line 565 "chapters/01-boot.nw" /* <include/handoff/string.h> */
+#line 575 "chapters/01-boot.nw" /* <include/handoff/string.h> */
 #ifndef _HANDOFF_STRING_H
 #define _HANDOFF_STRING_H
 #include <handoff/types.h>

@@ -1,4 +1,4 @@
-#line 528 "chapters/01-boot.nw" /* <include/handoff/types.h> */
+#line 538 "chapters/01-boot.nw" /* <include/handoff/types.h> */
 #ifndef _HANDOFF_TYPES_H
 #define _HANDOFF_TYPES_H
 #include <stdbool.h>

@@ -1,4 +1,4 @@
-#line 186 "chapters/01-boot.nw" /* <arch/x86/boot/head.S> */
+#line 196 "chapters/01-boot.nw" /* <arch/x86/boot/head.S> */
 /*
  * head.S - the kernel's first instructions. GRUB jumps here with paging off, EAX holding the
  * multiboot magic and EBX the physical address of the multiboot information.
@@ -19,7 +19,7 @@
 
 	.section .note.GNU-stack, "", @progbits	/* the stack is not executable */
 
-#line 228 "chapters/01-boot.nw" /* <head.S: the entry point> */
+#line 238 "chapters/01-boot.nw" /* <head.S: the entry point> */
 	.section .text.head, "ax"
 	.globl startup_32
 startup_32:
@@ -38,20 +38,20 @@ startup_32:
 	movl	%eax, %ss
 
 	
-#line 261 "chapters/01-boot.nw" /* <head.S: clear the BSS> */
+#line 271 "chapters/01-boot.nw" /* <head.S: clear the BSS> */
 	movl	$pa(__bss_start), %edi
 	movl	$pa(__bss_stop), %ecx
 	subl	%edi, %ecx
 	xorl	%eax, %eax
 	rep stosb
 	movl	%ebx, %edi			/* EDI again: the multiboot information */
-#line 246 "chapters/01-boot.nw" /* <head.S: the entry point> */
+#line 256 "chapters/01-boot.nw" /* <head.S: the entry point> */
 	movl	$pa(boot_stack_top), %esp
 	pushl	$0				/* a known EFLAGS: IF and the rest clear */
 	popfl
-#line 257 "chapters/02-brk.nw" /* <head.S: before the kernel runs in C> */
+#line 258 "chapters/02-brk.nw" /* <head.S: before the kernel runs in C> */
 	
-#line 262 "chapters/02-brk.nw" /* <head.S: build the early page tables in brk> */
+#line 263 "chapters/02-brk.nw" /* <head.S: build the early page tables in brk> */
 #include <asm/pgtable.h>
 	pushl	%esi
 	pushl	%edi
@@ -76,9 +76,9 @@ startup_32:
 	movl	%eax, pa(max_pfn_mapped)
 	popl	%edi
 	popl	%esi
-#line 258 "chapters/02-brk.nw" /* <head.S: before the kernel runs in C> */
+#line 259 "chapters/02-brk.nw" /* <head.S: before the kernel runs in C> */
 	
-#line 295 "chapters/02-brk.nw" /* <head.S: turn paging on and jump to the higher half> */
+#line 296 "chapters/02-brk.nw" /* <head.S: turn paging on and jump to the higher half> */
 	movl	$pa(__brk_base), %eax
 	movl	%eax, %cr3
 	movl	%cr0, %eax
@@ -92,7 +92,7 @@ boot_gdt_desc_high:
 	.word	boot_gdt_end - boot_gdt - 1
 	.long	boot_gdt			/* virtual this time */
 	.popsection
-#line 250 "chapters/01-boot.nw" /* <head.S: the entry point> */
+#line 260 "chapters/01-boot.nw" /* <head.S: the entry point> */
 	xorl	%ebp, %ebp			/* end of the frame chain: backtraces stop */
 	pushl	%edi
 	pushl	%esi
@@ -101,7 +101,7 @@ boot_gdt_desc_high:
 	cli
 2:	hlt
 	jmp	2b
-#line 291 "chapters/01-boot.nw" /* <head.S: the boot GDT and stack> */
+#line 300 "chapters/01-boot.nw" /* <head.S: the boot GDT and stack> */
 	.section .rodata
 	.align 8
 boot_gdt:

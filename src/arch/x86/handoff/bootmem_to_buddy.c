@@ -1,4 +1,4 @@
-#line 999 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
+#line 1001 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
 /* bootmem_to_buddy.c - zones and mem_map from bootmem; then bootmem's free pages to the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -25,7 +25,7 @@ void zone_sizes_init(void)
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
 }
 
-#line 1067 "chapters/07-buddy.nw" /* <buddy handoff: count> */
+#line 1069 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 void buddy_ledger(const char *from, const char *to)
 {
 	const pg_data_t *pgdat = &contig_page_data;
@@ -48,7 +48,7 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-#line 1106 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
+#line 1108 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);
@@ -73,7 +73,7 @@ static void buddy_memdump(void)
 	}
 }
 
-#line 1034 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
+#line 1036 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
 /**
  * buddy_takes_over - bootmem's free pages go to the buddy and bootmem is retired (Linux's
  * mem_init); the ledger line, the free lists, and mem_map's runs when memdump is asked for.

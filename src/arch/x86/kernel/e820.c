@@ -1,4 +1,4 @@
-#line 144 "chapters/03-e820.nw" /* <arch/x86/kernel/e820.c> */
+#line 149 "chapters/03-e820.nw" /* <arch/x86/kernel/e820.c> */
 /* e820.c - the firmware's memory map, made sorted, disjoint and trustworthy. */
 #include <asm/e820.h>
 #include <handoff/printk.h>
@@ -23,7 +23,7 @@ const char *e820_type_name(u32 type)
 	return boot_mem_type_name(type);
 }
 
-#line 179 "chapters/03-e820.nw" /* <e820: add and print> */
+#line 184 "chapters/03-e820.nw" /* <e820: add and print> */
 int e820_add_region(struct e820map *m, u64 start, u64 size, u32 type)
 {
 	if (m->nr_map == E820MAX) {
@@ -48,7 +48,7 @@ void e820_print_map(const struct e820map *m, const char *who)
 			       e820_type_name(e->type));
 	}
 }
-#line 233 "chapters/03-e820.nw" /* <e820: sanitize> */
+#line 238 "chapters/03-e820.nw" /* <e820: sanitize> */
 struct change_point {
 	u64 addr;
 	int entry;		/* index into the input */
@@ -59,7 +59,7 @@ struct change_point {
 static struct e820entry sanitize_in[E820MAX];
 static struct change_point points[2 * E820MAX];
 
-#line 249 "chapters/03-e820.nw" /* <e820 sanitize: collect the change points> */
+#line 254 "chapters/03-e820.nw" /* <e820 sanitize: collect the change points> */
 static int collect_points(const struct e820map *m, int *nr_in)
 {
 	int n = 0;
@@ -88,7 +88,7 @@ static int collect_points(const struct e820map *m, int *nr_in)
 	}
 	return n;
 }
-#line 283 "chapters/03-e820.nw" /* <e820 sanitize: sort them> */
+#line 288 "chapters/03-e820.nw" /* <e820 sanitize: sort them> */
 static void sort_points(int n)
 {
 	for (int i = 1; i < n; i++) {
@@ -100,7 +100,7 @@ static void sort_points(int n)
 		points[j] = p;
 	}
 }
-#line 302 "chapters/03-e820.nw" /* <e820 sanitize: sweep> */
+#line 307 "chapters/03-e820.nw" /* <e820 sanitize: sweep> */
 static u32 winning_type(const bool *active, int nr_in)
 {
 	u32 best = 0;
@@ -116,7 +116,7 @@ static u32 winning_type(const bool *active, int nr_in)
 	}
 	return best;	/* 0: nothing covers it */
 }
-#line 325 "chapters/03-e820.nw" /* <e820 sanitize: sweep> */
+#line 330 "chapters/03-e820.nw" /* <e820 sanitize: sweep> */
 int sanitize_e820_map(struct e820map *m)
 {
 	static bool active[E820MAX];
@@ -146,7 +146,7 @@ int sanitize_e820_map(struct e820map *m)
 		       "were kept\n", lost, E820MAX);
 	return m->nr_map;
 }
-#line 382 "chapters/03-e820.nw" /* <e820: clip> */
+#line 387 "chapters/03-e820.nw" /* <e820: clip> */
 void e820_clip(struct e820map *m, u64 limit, u32 type, const char *why)
 {
 	u64 usable = 0;
@@ -175,7 +175,7 @@ void e820_clip(struct e820map *m, u64 limit, u32 type, const char *why)
 		printk("e820: %d reserved range%s at or above 0x%llx ignored: %s\n", dropped,
 		       dropped == 1 ? "" : "s", limit, why);
 }
-#line 993 "chapters/03-e820.nw" /* <arch/x86/kernel/e820.c> */
+#line 1001 "chapters/03-e820.nw" /* <arch/x86/kernel/e820.c> */
 u32 bios_area_start(u16 base_kib, u16 ebda_segment)
 {
 	u32 start = (u32)base_kib << 10, ebda = (u32)ebda_segment << 4;

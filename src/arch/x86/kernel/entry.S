@@ -1,4 +1,4 @@
-#line 49 "chapters/05-paging.nw" /* <arch/x86/kernel/entry.S> */
+#line 51 "chapters/05-paging.nw" /* <arch/x86/kernel/entry.S> */
 /* entry.S - the 32 exception stubs: same frame for all, then C. */
 #include <asm/segment.h>
 
@@ -14,7 +14,7 @@ trap_\n:
 	jmp	trap_common
 	.endr
 
-#line 80 "chapters/05-paging.nw" /* <entry.S: from the stub to C and back> */
+#line 82 "chapters/05-paging.nw" /* <entry.S: from the stub to C and back> */
 trap_common:
 	cld
 	pushal
@@ -25,7 +25,7 @@ trap_common:
 	addl	$8, %esp			/* the vector and the error code */
 	iret
 
-#line 66 "chapters/05-paging.nw" /* <arch/x86/kernel/entry.S> */
+#line 68 "chapters/05-paging.nw" /* <arch/x86/kernel/entry.S> */
 	.section .rodata
 	.globl	trap_stubs
 trap_stubs:

@@ -1,4 +1,4 @@
-#line 1198 "chapters/01-boot.nw" /* <arch/x86/kernel/exit.c> */
+#line 1208 "chapters/01-boot.nw" /* <arch/x86/kernel/exit.c> */
 /* exit.c - leave QEMU (isa-debug-exit) or Bochs (the shutdown port). */
 #include <asm/io.h>
 #include <handoff/console.h>

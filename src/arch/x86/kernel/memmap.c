@@ -1,10 +1,10 @@
-#line 421 "chapters/03-e820.nw" /* <arch/x86/kernel/memmap.c> */
+#line 426 "chapters/03-e820.nw" /* <arch/x86/kernel/memmap.c> */
 /* memmap.c - the memmap= option, Linux's way of giving the kernel another memory map. */
 #include <asm/e820.h>
 #include <handoff/printk.h>
 #include <handoff/string.h>
 
-#line 431 "chapters/03-e820.nw" /* <memmap: read a size> */
+#line 436 "chapters/03-e820.nw" /* <memmap: read a size> */
 static int digit(char c, unsigned int base)
 {
 	int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
@@ -41,7 +41,7 @@ bool memparse(const char *s, const char **end, u64 *v)
 	*end = s;
 	return true;
 }
-#line 475 "chapters/03-e820.nw" /* <memmap: apply one option> */
+#line 480 "chapters/03-e820.nw" /* <memmap: apply one option> */
 int parse_memmap(struct e820map *m, const char *s, size_t len)
 {
 	char opt[64];

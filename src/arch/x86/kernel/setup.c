@@ -1,4 +1,4 @@
-#line 419 "chapters/01-boot.nw" /* <arch/x86/kernel/setup.c> */
+#line 429 "chapters/01-boot.nw" /* <arch/x86/kernel/setup.c> */
 /* setup.c - what the architecture code knows about memory before any allocator does. */
 #include <asm/page.h>
 

@@ -1,4 +1,4 @@
-#line 128 "chapters/05-paging.nw" /* <arch/x86/kernel/traps.c> */
+#line 130 "chapters/05-paging.nw" /* <arch/x86/kernel/traps.c> */
 /* traps.c - the interrupt descriptor table, and what the kernel says when the CPU faults. */
 #include <asm/segment.h>
 #include <asm/traps.h>
@@ -15,7 +15,7 @@ struct idt_gate {
 
 static struct idt_gate idt[256];
 
-#line 149 "chapters/05-paging.nw" /* <traps: load the table> */
+#line 151 "chapters/05-paging.nw" /* <traps: load the table> */
 void trap_init(void)
 {
 	struct { u16 limit; u32 base; } __attribute__((packed)) idtr = {
@@ -27,7 +27,7 @@ void trap_init(void)
 					    (u16)(trap_stubs[i] >> 16) };
 	__asm__ volatile("lidt %0" : : "m"(idtr));
 }
-#line 188 "chapters/05-paging.nw" /* <traps: explain any exception> */
+#line 190 "chapters/05-paging.nw" /* <traps: explain any exception> */
 static const char *const exception_names[32] = {
 	"divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow",
 	"bound range exceeded", "invalid opcode", "device not available", "double fault",

@@ -1,4 +1,4 @@
-#line 285 "chapters/05-paging.nw" /* <arch/x86/mm/direct_map.c> */
+#line 287 "chapters/05-paging.nw" /* <arch/x86/mm/direct_map.c> */
 /* direct_map.c - page tables that map low memory at PAGE_OFFSET, in 4 KiB pages. */
 #include <asm/page.h>
 #include <asm/pgtable.h>

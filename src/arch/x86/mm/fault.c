@@ -1,4 +1,4 @@
-#line 165 "chapters/05-paging.nw" /* <arch/x86/mm/fault.c> */
+#line 167 "chapters/05-paging.nw" /* <arch/x86/mm/fault.c> */
 /* fault.c - what a page fault's error code says, in words. */
 #include <asm/traps.h>
 #include <handoff/printk.h>

@@ -1,4 +1,4 @@
-#line 316 "chapters/05-paging.nw" /* <arch/x86/mm/init.c> */
+#line 318 "chapters/05-paging.nw" /* <arch/x86/mm/init.c> */
 /* init.c - the kernel's page tables: low memory mapped at PAGE_OFFSET. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -11,7 +11,7 @@
 unsigned long max_low_pfn;
 u32 *swapper_pg_dir;		/* Linux's name for the kernel's page directory */
 
-#line 334 "chapters/05-paging.nw" /* <paging: where low memory ends> */
+#line 336 "chapters/05-paging.nw" /* <paging: where low memory ends> */
 static u64 usable_above(u64 limit)	/* in the firmware's map, sound ranges only */
 {
 	const struct boot_mem_range *r;
@@ -37,7 +37,7 @@ static void find_low_pfn_range(void)
 	       PFN_PHYS(max_low_pfn) - 1, max_low_pfn >> (20 - PAGE_SHIFT),
 	       usable_above(PFN_PHYS(max_low_pfn)) >> 20);
 }
-#line 399 "chapters/05-paging.nw" /* <paging: leave the holes out> */
+#line 401 "chapters/05-paging.nw" /* <paging: leave the holes out> */
 static void unmap_frames(u32 *pgd, unsigned long from, unsigned long to)
 {
 	for (unsigned long pfn = from; pfn < to; pfn++) {
@@ -72,7 +72,7 @@ static void leave_holes_out(u32 *pgd)
 		printk("paging: %lu hole%s in low memory above 1 MiB, %lu pages, left out of the "
 		       "direct map\n", holes, holes == 1 ? "" : "s", pages);
 }
-#line 362 "chapters/05-paging.nw" /* <paging: build, switch, and drop the old tables> */
+#line 364 "chapters/05-paging.nw" /* <paging: build, switch, and drop the old tables> */
 void init_memory_mapping(void)
 {
 	unsigned long nr;

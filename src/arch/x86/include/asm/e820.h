@@ -1,4 +1,4 @@
-#line 43 "chapters/03-e820.nw" /* <arch/x86/include/asm/e820.h> */
+#line 44 "chapters/03-e820.nw" /* <arch/x86/include/asm/e820.h> */
 #ifndef _ASM_E820_H
 #define _ASM_E820_H
 #include <handoff/multiboot.h>
@@ -27,7 +27,7 @@ extern struct e820map e820;
 #define for_each_e820_entry(m, e) \
 	for ((e) = (m)->map; (e) < (m)->map + (m)->nr_map; (e)++)
 
-#line 80 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 81 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /**
  * e820_add_region - append [@start, @start + @size) of @type to @m, as given (unsanitized).
  * A full map refuses the entry and says so; returns 0, or -1 when it was refused.
@@ -43,7 +43,7 @@ int sanitize_e820_map(struct e820map *m);
 
 /** e820_precedence - when entries overlap, the one of higher precedence wins. */
 int e820_precedence(u32 type);
-#line 101 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 102 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /**
  * e820_clip - remove from @m what lies at or above @limit: entries of type @type only, or of every
  * type if @type is 0. Says how much usable memory that was and, in @why, why it is ignored.
@@ -70,9 +70,9 @@ void e820_print_map(const struct e820map *m, const char *who);
 
 /** e820_type_name - "usable", "reserved", ... */
 const char *e820_type_name(u32 type);
-#line 378 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 383 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 #define MAXMEM		(896ull << 20)	/* low memory: what the direct map can cover */
-#line 983 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 991 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /**
  * bios_area_start - where the BIOS's area below 1 MiB begins, from the two words the BIOS
  * leaves in its data area: @base_kib (at 0x413, base memory in KiB) and @ebda_segment (at
@@ -80,16 +80,16 @@ const char *e820_type_name(u32 type);
  */
 u32 bios_area_start(u16 base_kib, u16 ebda_segment);
 #define BIOS_AREA_LATEST	0x9f000		/* the start when the count is not believed */
-#line 1054 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 1062 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /** mb_modules_end - the first byte after @mbi's module list, counted in 64 bits. */
 static inline u64 mb_modules_end(const struct multiboot_info *mbi)
 {
 	return (u64)mbi->mods_addr + (u64)mbi->mods_count * sizeof(struct multiboot_module);
 }
-#line 1446 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 1456 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 struct early_res_table;
 void setup_memory_map(void);
 void early_res_print(const struct early_res_table *tab);
 void e820_dump(void);
-#line 72 "chapters/03-e820.nw" /* <arch/x86/include/asm/e820.h> */
+#line 73 "chapters/03-e820.nw" /* <arch/x86/include/asm/e820.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 698 "chapters/01-boot.nw" /* <arch/x86/include/asm/io.h> */
+#line 708 "chapters/01-boot.nw" /* <arch/x86/include/asm/io.h> */
 #ifndef _ASM_IO_H
 #define _ASM_IO_H
 #include <handoff/types.h>

@@ -1,10 +1,10 @@
-#line 351 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
+#line 361 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
-#line 209 "chapters/02-brk.nw" /* <page.h: where later stages put the kernel> */
+#line 210 "chapters/02-brk.nw" /* <page.h: where later stages put the kernel> */
 #define __PAGE_OFFSET		0xC0000000	/* from stage 2 on: the higher half */
-#line 355 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
+#line 365 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
 #ifndef __PAGE_OFFSET
 #define __PAGE_OFFSET		0x00000000	/* stage 1: paging off, virtual == physical */
 #endif
@@ -19,7 +19,7 @@
 #ifndef __ASSEMBLER__
 #include <handoff/types.h>
 #define PAGE_OFFSET		((unsigned long)__PAGE_OFFSET)
-#line 381 "chapters/01-boot.nw" /* <page.h: translate between the kernel's pointers and physical addresses> */
+#line 391 "chapters/01-boot.nw" /* <page.h: translate between the kernel's pointers and physical addresses> */
 #ifndef HOST_BUILD
 #define __pa(x)			((phys_addr_t)((unsigned long)(x) - PAGE_OFFSET))
 #define __va(x)			((void *)((unsigned long)(x) + PAGE_OFFSET))
@@ -33,7 +33,7 @@
 #define __va(x)			((void *)(uintptr_t)(x))
 #endif
 
-#line 399 "chapters/01-boot.nw" /* <page.h: how much of physical memory the kernel can reach> */
+#line 409 "chapters/01-boot.nw" /* <page.h: how much of physical memory the kernel can reach> */
 /*
  * The physical pages below this one are the ones the kernel can reach through __va. With
  * paging off that is everything below 4 GiB; chapter 2's head.S lowers it to what its first
@@ -48,7 +48,7 @@ static inline bool phys_mapped(phys_addr_t phys, phys_addr_t size)
 
 	return phys < end && size <= end - phys;
 }
-#line 372 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
+#line 382 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
 #endif
 
 #endif

@@ -1,4 +1,4 @@
-#line 311 "chapters/01-boot.nw" /* <arch/x86/include/asm/segment.h> */
+#line 320 "chapters/01-boot.nw" /* <arch/x86/include/asm/segment.h> */
 #ifndef _ASM_SEGMENT_H
 #define _ASM_SEGMENT_H
 /* Selectors into the boot GDT of head.S: index * 8, table GDT, privilege 0. */

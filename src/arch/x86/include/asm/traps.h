@@ -1,4 +1,4 @@
-#line 92 "chapters/05-paging.nw" /* <arch/x86/include/asm/traps.h> */
+#line 94 "chapters/05-paging.nw" /* <arch/x86/include/asm/traps.h> */
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 #include <handoff/types.h>
