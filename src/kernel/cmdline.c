@@ -1,4 +1,4 @@
-#line 1883 "chapters/01-boot.nw" /* <kernel/cmdline.c> */
+#line 1893 "chapters/01-boot.nw" /* <kernel/cmdline.c> */
 /* cmdline.c - the kernel command line. */
 #include <handoff/cmdline.h>
 #include <handoff/printk.h>
@@ -19,7 +19,7 @@ void cmdline_save(const char *s)
 	boot_command_line[len] = '\0';
 }
 
-#line 1909 "chapters/01-boot.nw" /* <kernel/cmdline.c> */
+#line 1919 "chapters/01-boot.nw" /* <kernel/cmdline.c> */
 /* The next word at or after @p, and its length; NULL at the end of the line. */
 static const char *next_word(const char *p, size_t *len)
 {
@@ -42,7 +42,7 @@ bool cmdline_has(const char *cmdline, const char *word)
 	return false;
 }
 
-#line 1938 "chapters/01-boot.nw" /* <kernel/cmdline.c> */
+#line 1948 "chapters/01-boot.nw" /* <kernel/cmdline.c> */
 const char *cmdline_get(const char *cmdline, const char *name, const char *from, size_t *len)
 {
 	size_t n = strlen(name), wlen;

@@ -1,4 +1,4 @@
-#line 2117 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+#line 2127 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 /* ktest.c - run the self-tests and report them in KTAP. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
@@ -25,7 +25,7 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 	return false;
 }
 
-#line 2149 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+#line 2159 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 void ktest_skip(struct ktest *t, const char *reason)
 {
 	t->skip_reason = reason;
@@ -39,7 +39,7 @@ u32 ktest_rand(u32 *state)
 	return *state;
 }
 
-#line 2168 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+#line 2178 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 static struct ktest_panic_catcher *panic_catcher;
 
 void ktest_expect_panic(struct ktest_panic_catcher *c)
@@ -58,7 +58,7 @@ void ktest_catch_panic(const char *fmt, va_list args)
 	ktest_longjmp(c->env);
 }
 
-#line 2192 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+#line 2202 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 int ktest_run_all(void)
 {
 	const struct ktest_case *c;

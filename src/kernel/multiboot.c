@@ -1,4 +1,4 @@
-#line 1501 "chapters/01-boot.nw" /* <kernel/multiboot.c> */
+#line 1502 "chapters/01-boot.nw" /* <kernel/multiboot.c> */
 /* multiboot.c - read what a multiboot boot loader hands over. */
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
@@ -7,7 +7,7 @@
 
 struct boot_mem_map boot_mem_map;
 
-#line 1515 "chapters/01-boot.nw" /* <multiboot: copy the entries of the map, trusting none> */
+#line 1516 "chapters/01-boot.nw" /* <multiboot: copy the entries of the map, trusting none> */
 #define MMAP_ENTRY_MIN	20	/* addr, len and type: what every entry must have after size */
 
 static void add_range(struct boot_mem_map *map, u64 addr, u64 size, u32 type)
@@ -26,7 +26,7 @@ int mb_read_mmap(const void *mmap, u32 length, struct boot_mem_map *map)
 
 	memset(map, 0, sizeof(*map));
 	while (p < end) {
-#line 1550 "chapters/01-boot.nw" /* <multiboot: stop at an entry that does not fit in what remains> */
+#line 1551 "chapters/01-boot.nw" /* <multiboot: stop at an entry that does not fit in what remains> */
 		if ((size_t)(end - p) < sizeof(u32)) {
 			printk("mb-mmap: %u stray bytes at the end of the map, ignored\n",
 			       (unsigned int)(end - p));
@@ -45,7 +45,7 @@ int mb_read_mmap(const void *mmap, u32 length, struct boot_mem_map *map)
 			       e.size, (unsigned int)(end - p - sizeof(u32)));
 			break;
 		}
-#line 1534 "chapters/01-boot.nw" /* <multiboot: copy the entries of the map, trusting none> */
+#line 1535 "chapters/01-boot.nw" /* <multiboot: copy the entries of the map, trusting none> */
 		memcpy(&e, p, sizeof(e));
 		add_range(map, e.addr, e.len, e.type);
 		p += sizeof(u32) + e.size;
@@ -55,7 +55,7 @@ int mb_read_mmap(const void *mmap, u32 length, struct boot_mem_map *map)
 		       map->dropped, BOOT_MEM_MAP_MAX);
 	return map->nr;
 }
-#line 1571 "chapters/01-boot.nw" /* <multiboot: make a map from mem_lower and mem_upper> */
+#line 1572 "chapters/01-boot.nw" /* <multiboot: make a map from mem_lower and mem_upper> */
 void mb_synthesize_map(u32 mem_lower, u32 mem_upper, struct boot_mem_map *map)
 {
 	memset(map, 0, sizeof(*map));
@@ -63,7 +63,7 @@ void mb_synthesize_map(u32 mem_lower, u32 mem_upper, struct boot_mem_map *map)
 	add_range(map, 0, (u64)mem_lower << 10, BOOT_MEM_USABLE);
 	add_range(map, 1ull << 20, (u64)mem_upper << 10, BOOT_MEM_USABLE);
 }
-#line 1598 "chapters/01-boot.nw" /* <multiboot: name a memory type> */
+#line 1599 "chapters/01-boot.nw" /* <multiboot: name a memory type> */
 const char *boot_mem_type_name(u32 type)
 {
 	static const char *const names[] = {
@@ -74,7 +74,7 @@ const char *boot_mem_type_name(u32 type)
 
 	return type < ARRAY_SIZE(names) && names[type] ? names[type] : "unknown type";
 }
-#line 1611 "chapters/01-boot.nw" /* <multiboot: print one range, flagging what looks wrong> */
+#line 1612 "chapters/01-boot.nw" /* <multiboot: print one range, flagging what looks wrong> */
 static void print_range(const struct boot_mem_range *r)
 {
 	const char *name = boot_mem_type_name(r->type);
@@ -91,7 +91,7 @@ static void print_range(const struct boot_mem_range *r)
 		printk("mb-mmap: [mem 0x%016llx-0x%016llx] %s\n", r->addr,
 		       boot_mem_range_last(r), name);
 }
-#line 1632 "chapters/01-boot.nw" /* <multiboot: print the map and what it adds up to> */
+#line 1633 "chapters/01-boot.nw" /* <multiboot: print the map and what it adds up to> */
 void boot_mem_map_print(const struct boot_mem_map *map)
 {
 	const struct boot_mem_range *r;
@@ -112,7 +112,7 @@ void boot_mem_map_print(const struct boot_mem_map *map)
 	printk("mb-mmap: %d entries, usable %llu KiB, above 4 GiB %llu KiB\n",
 	       map->nr, usable >> 10, high >> 10);
 }
-#line 1658 "chapters/01-boot.nw" /* <multiboot: dump the map for tools> */
+#line 1659 "chapters/01-boot.nw" /* <multiboot: dump the map for tools> */
 void boot_mem_map_dump(const struct boot_mem_map *map)
 {
 	const struct boot_mem_range *r;

@@ -1,4 +1,4 @@
-#line 1849 "chapters/01-boot.nw" /* <include/handoff/cmdline.h> */
+#line 1859 "chapters/01-boot.nw" /* <include/handoff/cmdline.h> */
 #ifndef _HANDOFF_CMDLINE_H
 #define _HANDOFF_CMDLINE_H
 #include <handoff/types.h>

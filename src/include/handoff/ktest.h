@@ -1,4 +1,4 @@
-#line 1982 "chapters/01-boot.nw" /* <include/handoff/ktest.h> */
+#line 1992 "chapters/01-boot.nw" /* <include/handoff/ktest.h> */
 #ifndef _HANDOFF_KTEST_H
 #define _HANDOFF_KTEST_H
 #include <stdarg.h>
@@ -18,7 +18,7 @@ struct ktest_case {
 	void (*run)(struct ktest *t);
 };
 
-#line 2016 "chapters/01-boot.nw" /* <ktest.h: declaring a test> */
+#line 2026 "chapters/01-boot.nw" /* <ktest.h: declaring a test> */
 #define KTEST(fn)								\
 	static void fn(struct ktest *t);					\
 	static const struct ktest_case ktest_case_##fn				\
@@ -28,7 +28,7 @@ struct ktest_case {
 
 /** ktest_skip - mark the running test skipped (KTAP "# SKIP reason"); the caller returns. */
 void ktest_skip(struct ktest *t, const char *reason);
-#line 2031 "chapters/01-boot.nw" /* <ktest.h: expectations> */
+#line 2041 "chapters/01-boot.nw" /* <ktest.h: expectations> */
 #define __KTEST_AT	__FILE__ ":" __ktest_str(__LINE__)
 #define __ktest_str(x)	__ktest_str2(x)
 #define __ktest_str2(x)	#x
@@ -52,7 +52,7 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 })
 #define KASSERT_TRUE(t, cond)	do { if (!KEXPECT_TRUE(t, cond)) return; } while (0)
 #define KASSERT_EQ(t, a, b)	do { if (!KEXPECT_EQ(t, a, b)) return; } while (0)
-#line 2070 "chapters/01-boot.nw" /* <ktest.h: expectations> */
+#line 2080 "chapters/01-boot.nw" /* <ktest.h: expectations> */
 #ifdef HOST_BUILD
 #include <setjmp.h>
 typedef jmp_buf ktest_jmp_buf;
@@ -93,7 +93,7 @@ void ktest_catch_panic(const char *fmt, va_list args);
 	__ok;									\
 })
 
-#line 2004 "chapters/01-boot.nw" /* <include/handoff/ktest.h> */
+#line 2014 "chapters/01-boot.nw" /* <include/handoff/ktest.h> */
 /**
  * ktest_rand - the next number of a xorshift32 sequence in *@state (never 0): randomized tests
  * use it so that they draw the same numbers on every machine and every run.

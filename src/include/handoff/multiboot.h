@@ -5,7 +5,7 @@
 
 #define MULTIBOOT_BOOTLOADER_MAGIC	0x2BADB002
 
-#line 1342 "chapters/01-boot.nw" /* <multiboot.h: the information structure> */
+#line 1343 "chapters/01-boot.nw" /* <multiboot.h: the information structure> */
 #define MB_INFO_MEMORY		(1u << 0)	/* mem_lower, mem_upper */
 #define MB_INFO_CMDLINE		(1u << 2)
 #define MB_INFO_MODS		(1u << 3)
@@ -43,7 +43,14 @@ struct multiboot_mmap_entry {
 	u64 len;
 	u32 type;
 } __attribute__((packed));
-#line 1404 "chapters/01-boot.nw" /* <multiboot.h: the boot memory map> */
+#line 1807 "chapters/01-boot.nw" /* <multiboot.h: the module list's size> */
+/* The module list's size in bytes, multiplied in 64 bits: in 32, a count of 2^28 or more wraps. */
+static inline u64 mb_modules_bytes(const struct multiboot_info *mbi)
+{
+	return (u64)mbi->mods_count * sizeof(struct multiboot_module);
+}
+
+#line 1405 "chapters/01-boot.nw" /* <multiboot.h: the boot memory map> */
 enum boot_mem_type {
 	BOOT_MEM_USABLE = 1,
 	BOOT_MEM_RESERVED = 2,
@@ -72,7 +79,7 @@ extern struct boot_mem_map boot_mem_map;
 #define for_each_boot_mem_range(map, r) \
 	for ((r) = (map)->range; (r) < (map)->range + (map)->nr; (r)++)
 
-#line 1440 "chapters/01-boot.nw" /* <multiboot.h: a range's last byte, and whether it is sound> */
+#line 1441 "chapters/01-boot.nw" /* <multiboot.h: a range's last byte, and whether it is sound> */
 /*
  * A range's last byte. The end (addr + size) of a range that reaches the very top of the
  * 64-bit space is 2^64, which a u64 cannot hold, so code compares last bytes, never ends.
@@ -87,7 +94,7 @@ static inline bool boot_mem_range_sound(const struct boot_mem_range *r)
 {
 	return r->size && boot_mem_range_last(r) >= r->addr;
 }
-#line 1457 "chapters/01-boot.nw" /* <multiboot.h: functions> */
+#line 1458 "chapters/01-boot.nw" /* <multiboot.h: functions> */
 /**
  * mb_read_mmap - copy the multiboot memory map at @mmap (@length bytes) into @map.
  * Entries are copied as given. An entry that claims more bytes than remain, or fewer than an
@@ -124,5 +131,5 @@ void multiboot_init(u32 magic, u32 mbi_phys);
  * if the list is out of the kernel's reach. Called by multiboot_init; kernel only (it uses __va).
  */
 void mb_list_modules(const struct multiboot_info *mbi);
-#line 1338 "chapters/01-boot.nw" /* <include/handoff/multiboot.h> */
+#line 1339 "chapters/01-boot.nw" /* <include/handoff/multiboot.h> */
 #endif

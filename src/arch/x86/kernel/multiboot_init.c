@@ -1,11 +1,11 @@
-#line 1829 "chapters/01-boot.nw" /* <arch/x86/kernel/multiboot_init.c> */
+#line 1839 "chapters/01-boot.nw" /* <arch/x86/kernel/multiboot_init.c> */
 /* multiboot_init.c - the kernel's side of the multiboot hand-over. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 
-#line 1737 "chapters/01-boot.nw" /* <multiboot: reach a structure GRUB left, or panic saying where> */
+#line 1738 "chapters/01-boot.nw" /* <multiboot: reach a structure GRUB left, or panic saying where> */
 static const void *reach(u32 phys, phys_addr_t size, const char *what)
 {
 	struct mem_range_text range;
@@ -17,7 +17,7 @@ static const void *reach(u32 phys, phys_addr_t size, const char *what)
 	return __va(phys);
 }
 
-#line 1755 "chapters/01-boot.nw" /* <multiboot: copy a string GRUB left, as far as it can be read> */
+#line 1756 "chapters/01-boot.nw" /* <multiboot: copy a string GRUB left, as far as it can be read> */
 /*
  * A string GRUB left, named @what, copied into @buf (@size bytes) as far as it fits and can be
  * read; where it does not, it is cut there, and the cut is printed.
@@ -42,10 +42,10 @@ static const char *reach_string(u32 phys, char *buf, size_t size, const char *wh
 	return buf;
 }
 
-#line 1702 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
+#line 1703 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
 static char mb_string[COMMAND_LINE_SIZE];	/* one string at a time */
 
-#line 1784 "chapters/01-boot.nw" /* <multiboot: read the memory map, or make one from mem_lower and mem_upper> */
+#line 1785 "chapters/01-boot.nw" /* <multiboot: read the memory map, or make one from mem_lower and mem_upper> */
 static void read_memory_info(const struct multiboot_info *mbi)
 {
 	if (mbi->flags & MB_INFO_MEM_MAP) {
@@ -61,7 +61,7 @@ static void read_memory_info(const struct multiboot_info *mbi)
 	mb_synthesize_map(mbi->mem_lower, mbi->mem_upper, &boot_mem_map);
 }
 
-#line 1806 "chapters/01-boot.nw" /* <multiboot: list the modules> */
+#line 1816 "chapters/01-boot.nw" /* <multiboot: list the modules> */
 void mb_list_modules(const struct multiboot_info *mbi)
 {
 	const struct multiboot_module *mod;
@@ -70,7 +70,7 @@ void mb_list_modules(const struct multiboot_info *mbi)
 	if (!(mbi->flags & MB_INFO_MODS) || !mbi->mods_count)
 		return;
 	snprintf(what, sizeof(what), "the module list (mods_count %u)", mbi->mods_count);
-	mod = reach(mbi->mods_addr, (phys_addr_t)mbi->mods_count * sizeof(*mod), what);
+	mod = reach(mbi->mods_addr, mb_modules_bytes(mbi), what);
 	for (u32 i = 0; i < mbi->mods_count; i++, mod++) {
 		struct mem_range_text range;
 
@@ -80,7 +80,7 @@ void mb_list_modules(const struct multiboot_info *mbi)
 	}
 }
 
-#line 1708 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
+#line 1709 "chapters/01-boot.nw" /* <multiboot: take the hand-over> */
 void multiboot_init(u32 magic, u32 mbi_phys)
 {
 	const struct multiboot_info *mbi;

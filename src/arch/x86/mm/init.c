@@ -37,7 +37,7 @@ static void find_low_pfn_range(void)
 	       PFN_PHYS(max_low_pfn) - 1, max_low_pfn >> (20 - PAGE_SHIFT),
 	       usable_above(PFN_PHYS(max_low_pfn)) >> 20);
 }
-#line 401 "chapters/05-paging.nw" /* <paging: leave the holes out> */
+#line 402 "chapters/05-paging.nw" /* <paging: leave the holes out> */
 static void unmap_frames(u32 *pgd, unsigned long from, unsigned long to)
 {
 	for (unsigned long pfn = from; pfn < to; pfn++) {
@@ -67,7 +67,6 @@ static void leave_holes_out(u32 *pgd)
 		if (i < lmb.memory.cnt)
 			from = MAX(from, (unsigned long)PFN_UP(r->base + r->size));
 	}
-	__asm__ volatile("mov %%cr3, %%eax; mov %%eax, %%cr3" : : : "eax", "memory");
 	if (holes)
 		printk("paging: %lu hole%s in low memory above 1 MiB, %lu pages, left out of the "
 		       "direct map\n", holes, holes == 1 ? "" : "s", pages);
@@ -86,6 +85,7 @@ void init_memory_mapping(void)
 	printk("paging: %lu MiB in 4 KiB pages: a directory and %lu page tables, %lu KiB "
 	       "(4 MiB pages would need the directory alone, 4 KiB)\n",
 	       max_low_pfn >> (20 - PAGE_SHIFT), nr, (nr + 1) * 4);
+	leave_holes_out(__va(pgd));		/* before CR3: no hole is ever mapped live */
 	__asm__ volatile("mov %0, %%cr3" : : "r"((u32)pgd) : "memory");
 	swapper_pg_dir = __va(pgd);
 	early_pagetables_in_use = false;
@@ -94,5 +94,4 @@ void init_memory_mapping(void)
 	lmb_free(__pa(kernel_brk.base), EARLY_PAGETABLES_SIZE);
 	printk("paging: switched to the direct map; head.S's tables (%d KiB) freed; the identity "
 	       "map and page 0 are gone\n", EARLY_PAGETABLES_SIZE >> 10);
-	leave_holes_out(swapper_pg_dir);
 }

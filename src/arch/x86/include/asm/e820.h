@@ -84,7 +84,7 @@ u32 bios_area_start(u16 base_kib, u16 ebda_segment);
 /** mb_modules_end - the first byte after @mbi's module list, counted in 64 bits. */
 static inline u64 mb_modules_end(const struct multiboot_info *mbi)
 {
-	return (u64)mbi->mods_addr + (u64)mbi->mods_count * sizeof(struct multiboot_module);
+	return (u64)mbi->mods_addr + mb_modules_bytes(mbi);	/* chapter 1's 64-bit size */
 }
 #line 1456 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 struct early_res_table;
