@@ -14,7 +14,7 @@
 #line 1473 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 1111 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 1084 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
 #line 448 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
@@ -43,7 +43,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1468 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 1107 "chapters/04-lmb.nw" /* <boot steps> */
+#line 1080 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
 #line 443 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();

@@ -1,4 +1,4 @@
-#line 254 "chapters/04-lmb.nw" /* <mm/lmb.c> */
+#line 245 "chapters/04-lmb.nw" /* <mm/lmb.c> */
 /* lmb.c - the logical memory block allocator: memory and reservations as region lists. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -23,7 +23,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 291 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
+#line 282 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
@@ -48,7 +48,7 @@ static void remove_region(struct lmb_type *type, unsigned long i)
 	memmove(r, r + 1, (type->cnt - i - 1) * sizeof(*r));
 	type->cnt--;
 }
-#line 320 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
+#line 311 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static void merge_regions(struct lmb_type *type)
 {
 	unsigned long i = 0;
@@ -66,7 +66,7 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 340 "chapters/04-lmb.nw" /* <lmb: add a range> */
+#line 331 "chapters/04-lmb.nw" /* <lmb: add a range> */
 static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  const char *caller)
 {
@@ -79,7 +79,7 @@ static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 		return;
 	end = base + size;
 repeat:
-#line 371 "chapters/04-lmb.nw" /* <lmb add: count the pieces the regions leave uncovered, or insert them> */
+#line 362 "chapters/04-lmb.nw" /* <lmb add: count the pieces the regions leave uncovered, or insert them> */
 	base = obase;
 	nr_new = 0;
 	for (i = 0; i < type->cnt; i++) {
@@ -101,7 +101,7 @@ repeat:
 		if (insert)
 			insert_region(type, i, base, end - base);
 	}
-#line 353 "chapters/04-lmb.nw" /* <lmb: add a range> */
+#line 344 "chapters/04-lmb.nw" /* <lmb: add a range> */
 	if (!nr_new)
 		return;
 	if (!insert) {
@@ -112,7 +112,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 403 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 394 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -133,7 +133,7 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 			break;
 		if (rend <= base)
 			continue;
-#line 435 "chapters/04-lmb.nw" /* <lmb remove: cut region i at base and limit, or count it in> */
+#line 426 "chapters/04-lmb.nw" /* <lmb remove: cut region i at base and limit, or count it in> */
 		if (rbase < base) {		/* cut off the part below: it is region i now */
 			r->base = base;
 			r->size -= base - rbase;
@@ -149,11 +149,11 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 				*start = i;
 			*end = i + 1;
 		}
-#line 424 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 415 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 	}
 }
 
-#line 455 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 446 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			     const char *caller)
 {
@@ -163,7 +163,7 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 521 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 512 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
@@ -187,7 +187,7 @@ static void push_busy(phys_addr_t base, phys_addr_t size)
 	lmb_busy[lmb_nr_busy].base = base;
 	lmb_busy[lmb_nr_busy++].end = base + cap_size(base, size);
 }
-#line 549 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 540 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 /* The highest free place for @size bytes below the limit that is in no busy range. */
 static phys_addr_t find_outside_busy(phys_addr_t size)
 {
@@ -215,7 +215,7 @@ static phys_addr_t find_outside_busy(phys_addr_t size)
 		hi = lo;
 	}
 }
-#line 584 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 575 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end);
 
 static void lmb_give_back(phys_addr_t base, phys_addr_t size, const char *caller)
@@ -226,7 +226,7 @@ static void lmb_give_back(phys_addr_t base, phys_addr_t size, const char *caller
 	lmb_remove_range(&lmb.reserved, base, size, caller);
 	ledger_note_freed(before - lmb_reserved_pages_in(base, end));
 }
-#line 599 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 590 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 			     phys_addr_t new_area_size, const char *caller)
 {
@@ -254,7 +254,7 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 		lmb_give_back(__pa(old), old_bytes, caller);
 	lmb_nr_busy = busy;
 }
-#line 631 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 622 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max)
 {
 	if (max < type->cnt)
@@ -264,7 +264,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 667 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
+#line 658 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
 unsigned long lmb_search_steps;
 
 /* The free gap below reservation @j of @res (@j == cnt: above the last), as [*lo, *hi). */
@@ -274,7 +274,7 @@ static void reserved_gap(const struct lmb_type *res, unsigned long j, phys_addr_
 	*lo = j ? res->regions[j - 1].base + res->regions[j - 1].size : 0;
 	*hi = j < res->cnt ? res->regions[j].base : PHYS_ADDR_MAX;
 }
-#line 679 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
+#line 670 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align)
 {
@@ -298,7 +298,7 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 723 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 714 "chapters/04-lmb.nw" /* <lmb: the interface> */
 void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_add", caller);
@@ -310,7 +310,7 @@ void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
 	check_live(&lmb.life, "lmb_remove", caller);
 	lmb_remove_range(&lmb.memory, base, size, caller);
 }
-#line 739 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 730 "chapters/04-lmb.nw" /* <lmb: the interface> */
 /* Panic if [@base, @base + @size) touches an array LMB allocated (unless @exact_ok and it is exactly that array). */
 static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t size,
 			       bool exact_ok, const char *caller)
@@ -337,7 +337,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	lmb_add_range(&lmb.reserved, base, size, caller);
 }
 
-#line 850 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 841 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 static bool lmb_range(const void *type, int i, struct range *r)
 {
 	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
@@ -352,15 +352,7 @@ static void lmb_free_lists(struct range_list *mem, struct range_list *res)
 	*mem = (struct range_list){ &lmb.memory, (int)lmb.memory.cnt, lmb_range };
 	*res = (struct range_list){ &lmb.reserved, (int)lmb.reserved.cnt, lmb_range };
 }
-#line 870 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
-struct range_walk lmb_walk_from(phys_addr_t pos)
-{
-	struct range_list mem, res;
-
-	lmb_free_lists(&mem, &res);
-	return range_walk_from(&mem, &res, pos);
-}
-
+#line 861 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end)
 {
 	struct range_list mem, res;
@@ -373,17 +365,7 @@ bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end)
 	*end = r.end;
 	return true;
 }
-
-bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end)
-{
-	struct range_walk w = lmb_walk_from(*pos);
-
-	if (!lmb_walk_next(&w, start, end))
-		return false;
-	*pos = w.pos;
-	return true;
-}
-#line 906 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 879 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved)
 {
 	struct range_list mem, res;
@@ -391,7 +373,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 	lmb_free_lists(&mem, &res);
 	range_page_counts(&mem, &res, total, free, reserved);
 }
-#line 916 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 889 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 /* The reserved pages of the ledger among those that [@base, @end) touches: all a free can change. */
 static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
 {
@@ -400,7 +382,7 @@ static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
 	lmb_free_lists(&mem, &res);
 	return range_reserved_pages(&mem, &res, PFN_DOWN(base), PFN_UP(end));
 }
-#line 777 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
+#line 768 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -420,7 +402,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 		      "is not reserved", caller, base, end - 1, pos);
 	lmb_give_back(base, size, caller);
 }
-#line 799 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 790 "chapters/04-lmb.nw" /* <lmb: allocate> */
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -430,7 +412,7 @@ static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 		panic("%s: %s() asked for alignment 0x%llx, which is not a power of two", fn,
 		      caller, align);
 }
-#line 811 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 802 "chapters/04-lmb.nw" /* <lmb: allocate> */
 phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr,
 			bool may_fail, const char *caller)
 {
@@ -462,7 +444,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 930 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
+#line 903 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
 void lmb_reset(void)
 {
 	lmb_nr_busy = 0;

@@ -83,19 +83,13 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 			bool may_fail, const char *caller);
 phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 			    phys_addr_t align, const char *caller);
-#line 211 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
-/** lmb_walk_from - a walk over LMB's free ranges at or after @pos: two binary searches. */
-struct range_walk lmb_walk_from(phys_addr_t pos);
-
+#line 208 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
 /** lmb_walk_next - the walk's next free range, [*@start, *@end); false when there is none. */
 bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end);
 
 /* All of LMB's free memory, in address order, as one walk. */
 #define lmb_for_each_free_range(w, start, end) \
 	for ((w) = (struct range_walk){ 0, 0, 0 }; lmb_walk_next(&(w), (start), (end)); )
-
-/** lmb_next_free - like e820_next_free: the next free range at or after *@pos; moves *@pos on. */
-bool lmb_next_free(phys_addr_t *pos, phys_addr_t *start, phys_addr_t *end);
 
 #line 174 "chapters/04-lmb.nw" /* <lmb.h: for the handoffs, the ledger and the tests> */
 /** lmb_page_counts - whole pages of memory, of them free and reserved (see the ledger). */
@@ -115,7 +109,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 
 /** lmb_reset - both types empty, in their static arrays, no limit, not retired (for tests). */
 void lmb_reset(void);
-#line 232 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
+#line 223 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
 static inline phys_addr_t lmb_array_bytes(unsigned long max)
 {
 	return PFN_PHYS(PFN_UP((phys_addr_t)max * sizeof(struct lmb_region)));
