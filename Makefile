@@ -12,7 +12,23 @@ LAST_STAGE := $(words $(CHAPTERS))
 STAGE ?= $(LAST_STAGE)
 NN := $(shell printf %02d $(STAGE))
 STAGE_CHAPTERS := $(wordlist 1,$(STAGE),$(CHAPTERS))
-STAGEDIR := build/stage$(NN)
+# CHAIN=NAME (stage 9 on): which chain of allocators the kernel runs, chosen at build time as
+# Linux's CONFIG_NO_BOOTMEM chose it; each variant builds into a directory of its own,
+# build/stageNN-NAME (the full chain, the default, stays build/stageNN).
+CHAINS := full no-bootmem early-kmalloc bootmem-over-kmalloc
+CHAIN ?= full
+ifneq ($(words $(CHAIN)),1)
+$(error CHAIN must be one of: $(CHAINS))
+endif
+ifeq ($(filter $(CHAIN),$(CHAINS)),)
+$(error CHAIN=$(CHAIN) is not a chain; CHAIN must be one of: $(CHAINS))
+endif
+ifneq ($(CHAIN),full)
+ifeq ($(shell test $(STAGE) -ge 9 && echo yes),)
+$(error CHAIN=$(CHAIN) needs STAGE=9 or later (chapter 9 makes the variants); stage $(STAGE) has only the full chain)
+endif
+endif
+STAGEDIR := build/stage$(NN)$(if $(filter-out full,$(CHAIN)),-$(CHAIN))
 MEM ?= 128M
 MACHINE ?= pc
 CMDLINE ?=
@@ -32,6 +48,9 @@ help:
 	@echo "  make run                 install what is missing, build stage $(LAST_STAGE), boot it in QEMU"
 	@echo "  make test                everything CI checks; ends with 'N passed, N failed'"
 	@echo "  make STAGE=n             build one stage: build/stageNN/{kernel.elf,handoff.iso}"
+	@echo "  make STAGE=9 CHAIN=NAME  a variant of stage 9 (and later): build/stage09-NAME/; NAME one of"
+	@echo "                           $(CHAINS) (full, the default: build/stage09/);"
+	@echo "                           qemu, bochs, qemu-gdb and check take CHAIN= too"
 	@echo "  make all                 build every stage"
 	@echo "  make qemu STAGE=n [MEM=128M] [MACHINE=pc|q35] [CMDLINE=...]   boot it, serial on the terminal"
 	@echo "  make bochs STAGE=n [MEM=128M] [CMDLINE=...]                  boot its GRUB ISO in Bochs"
@@ -68,7 +87,8 @@ STAGE_GOALS := $(if $(filter-out qemu qemu-gdb,$(or $(MAKECMDGOALS),stage)),kern
 STAGE_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1) -Otarget)
 stage:
 	@tools/tangle.sh $(STAGEDIR)/src $(STAGE_CHAPTERS)
-	@$(MAKE) -s $(STAGE_JOBS) -f tools/kernel.mk SRC=$(STAGEDIR)/src OUT=$(STAGEDIR) $(STAGE_GOALS)
+	@$(MAKE) -s $(STAGE_JOBS) -f tools/kernel.mk SRC=$(STAGEDIR)/src OUT=$(STAGEDIR) CHAIN=$(CHAIN) \
+		$(STAGE_GOALS)
 
 all:
 	@for n in $$(seq 1 $(LAST_STAGE)); do $(MAKE) -s STAGE=$$n; done
@@ -113,7 +133,7 @@ qemu qemu-gdb bochs:
 endif
 
 check: stage
-	@tools/check.sh $(STAGE)
+	@tools/check.sh $(STAGE) $(CHAIN)
 
 # --- tests on the build machine ---------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # boot.sh - boot one stage kernel once, in QEMU or Bochs, and judge the boot.
 #
-#   tools/boot.sh [options] STAGEDIR          (STAGEDIR = build/stageNN)
+#   tools/boot.sh [options] STAGEDIR          (STAGEDIR = build/stageNN, or
+#                                              build/stageNN-CHAIN: a variant of chapter 9)
 #
 #   -e, --emu qemu|bochs       emulator (qemu)
 #   -m, --mem MEM              guest memory, e.g. 16M, 1G, 3584M (128M)
@@ -86,8 +87,10 @@ fi
 kernel=$stagedir/kernel.elf
 [ -f "$kernel" ] || { echo "$0: no $kernel (build it: make STAGE=n)" >&2; exit 1; }
 stagebase=$(basename "$stagedir")
-stage=
-[[ $stagebase =~ ^stage0*([0-9]+)$ ]] && stage=${BASH_REMATCH[1]}
+stage= chain=
+if [[ $stagebase =~ ^stage0*([0-9]+)(-([a-z][a-z-]*))?$ ]]; then
+    stage=${BASH_REMATCH[1]} chain=${BASH_REMATCH[3]}
+fi
 
 # Names: stage01-qemu-pc-128M-kernel[-CMDHASH]
 tag="$stagebase-$emu"
@@ -150,6 +153,7 @@ judge() {   # judge STATUS TIMED_OUT SECONDS
              --label "$label" --seconds "$3")
     [ "$2" = yes ] && j+=(--timed-out)
     [ -n "$stage" ] && j+=(--stage "$stage")
+    [ -n "$chain" ] && j+=(--chain "$chain")
     for f in "$log.qemu" "$log.bochs" "$log.out"; do [ -f "$f" ] && j+=(--emu-log "$f"); done
     for x in ${expects[@]+"${expects[@]}"}; do j+=(--expect "$x"); done
     python3 "$tools/judge.py" "$log" "${j[@]}"

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """bootmatrix.py - turn tests/boot/matrix into cases for tools/runcases.py.
 
-usage: bootmatrix.py [--matrix FILE] [--logdir DIR] [--build DIR] STAGE...
+usage: bootmatrix.py [--matrix FILE] [--logdir DIR] [--build DIR] [--chain NAME] STAGE...
 
 For each STAGE, every matrix line whose first stage is <= STAGE becomes one
 case (a tab-separated line: name, parallel slots, log, log to show, command)
 that runs tools/boot.sh on BUILD/stageNN with the line's settings (BUILD is
 --build, $BUILD or build); its serial log goes to DIR (BUILD/logs/check-stageNN
-by default).
+by default).  With --chain NAME other than full (chapter 9's variants), the
+kernel is BUILD/stageNN-NAME, the names and logs say stageNN-NAME, and a line
+whose expectations say `chain=A,B` applies only to the chains A and B (without
+it, to every chain; `chain=full` lines only to the full one).
 """
 
 import argparse
@@ -53,17 +56,20 @@ def parse_matrix(path):
             if media not in ('kernel', 'iso') or (emu == 'bochs' and media != 'iso'):
                 raise MatrixError('%s: media must be kernel or iso (Bochs: iso), not %r'
                                   % (where, media))
-            expects, timeout = [], None
+            expects, timeout, chains = [], None, None
             for e in w[6:]:
                 if e.startswith('timeout='):
                     timeout = e.split('=', 1)[1]
+                elif e.startswith('chain='):
+                    chains = e.split('=', 1)[1].split(',')
                 elif e in ('mmap', 'above4g', 'ledger', '-') or re.match(r'(no)?match=|outcome=', e):
                     if e != '-':
                         expects.append(e)
                 else:
                     raise MatrixError('%s: unknown expectation %r' % (where, e))
             rows.append((int(first), emu, 'pc' if mach == '-' else mach, mem.upper(),
-                         media, '' if cmdline == '-' else cmdline, expects, timeout, lineno))
+                         media, '' if cmdline == '-' else cmdline, expects, timeout, lineno,
+                         chains))
     return rows
 
 
@@ -76,19 +82,25 @@ def short(cmdline, width=72):
                                            len(cmdline.split()), len(cmdline))
 
 
-def cases(stage, rows, logdir, build='build'):
-    sdir = os.path.join(build, 'stage%02d' % stage)
+def stage_name(stage, chain='full'):
+    """stageNN, or stageNN-CHAIN for a variant of chapter 9: its directory under build/."""
+    return 'stage%02d' % stage + ('' if chain == 'full' else '-' + chain)
+
+
+def cases(stage, rows, logdir, build='build', chain='full'):
+    sname = stage_name(stage, chain)
+    sdir = os.path.join(build, sname)
     out = []
     seen = set()
-    for first, emu, mach, mem, media, cmdline, expects, timeout, lineno in rows:
-        if first > stage:
+    for first, emu, mach, mem, media, cmdline, expects, timeout, lineno, chains in rows:
+        if first > stage or (chains is not None and chain not in chains):
             continue
-        name = 'stage%02d %s%s %s %s' % (stage, emu, ' ' + mach if emu == 'qemu' else '',
-                                         mem, media)
+        name = '%s %s%s %s %s' % (sname, emu, ' ' + mach if emu == 'qemu' else '',
+                                  mem, media)
         if cmdline:
             name += " '%s'" % short(cmdline)
-        slug = re.sub(r'[^A-Za-z0-9.]+', '-', 'stage%02d-%s-%s-%s-%s' % (
-            stage, emu, mach if emu == 'qemu' else 'pc', mem, media)).strip('-')
+        slug = re.sub(r'[^A-Za-z0-9.]+', '-', '%s-%s-%s-%s-%s' % (
+            sname, emu, mach if emu == 'qemu' else 'pc', mem, media)).strip('-')
         if cmdline:
             slug += '-%08x' % (zlib.crc32(cmdline.encode()) & 0xffffffff)
         base, n = slug, 1
@@ -115,11 +127,14 @@ def cases(stage, rows, logdir, build='build'):
 
 def main(argv):
     ap = argparse.ArgumentParser(prog='bootmatrix.py',
-                                 usage='%(prog)s [--matrix FILE] [--logdir DIR] STAGE...')
+                                 usage='%(prog)s [--matrix FILE] [--logdir DIR] [--build DIR]'
+                                       ' [--chain NAME] STAGE...')
     ap.add_argument('--matrix', default=os.path.join('tests', 'boot', 'matrix'))
     ap.add_argument('--logdir')
     ap.add_argument('--build', default=os.environ.get('BUILD', 'build'),
                     help='where the stageNN directories are (build, or $BUILD)')
+    ap.add_argument('--chain', default='full',
+                    help='a variant of chapter 9: boot BUILD/stageNN-CHAIN (default: full)')
     ap.add_argument('stages', nargs='+', type=int)
     ns = ap.parse_args(argv)
     try:
@@ -128,8 +143,8 @@ def main(argv):
         print('bootmatrix.py: %s' % e, file=sys.stderr)
         return 1
     for s in ns.stages:
-        logdir = ns.logdir or os.path.join(ns.build, 'logs', 'check-stage%02d' % s)
-        for c in cases(s, rows, logdir, ns.build):
+        logdir = ns.logdir or os.path.join(ns.build, 'logs', 'check-' + stage_name(s, ns.chain))
+        for c in cases(s, rows, logdir, ns.build, ns.chain):
             print('\t'.join(c))
     return 0
 

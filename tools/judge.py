@@ -2,7 +2,7 @@
 """judge.py - read what one boot of a stage kernel left behind and judge it.
 
 usage: judge.py SERIAL.log [--emu qemu|bochs] [--status N] [--timed-out]
-                [--timeout S] [--emu-log FILE] [--stage N] [--mem MEM]
+                [--timeout S] [--emu-log FILE] [--stage N] [--chain NAME] [--mem MEM]
                 [--expect TOKEN]... [--label TEXT] [--seconds T]
        judge.py --self-test [DIR]
 
@@ -10,7 +10,8 @@ Prints ONE line, `PASS label (t s) log: SERIAL.log` or
 `FAIL label (t s) KIND: detail; log: SERIAL.log`, and exits 0 only on a pass.
 
 What a pass is (the serial contract in DESIGN.md):
-  * the last verdict line is `stage N (NAME): PASS` (N = --stage if given);
+  * the last verdict line is `stage N (NAME): PASS` (N = --stage if given;
+    with --chain C, NAME must end in `chain C`: the variant of chapter 9 asked for);
   * a KTAP v1 report is there, every result is `ok`, and the number of
     results equals its plan `1..N`;
   * no `panic:` line;
@@ -34,7 +35,8 @@ Expectations (--expect, also the last column of tests/boot/matrix):
   match=REGEX    some serial line matches REGEX (Python re.search)
   nomatch=REGEX  no serial line matches REGEX
   ledger         the `handoff: FROM -> TO total=T free=F reserved=R` lines are exactly
-                 the chain tests/boot/handoffs gives for this stage (--stage), each
+                 the chain tests/boot/handoffs gives for this stage (--stage) and
+                 chain (--chain; the full chain if not given), each
                  with T = F + R, all with the same T
   outcome=KIND   the boot must end as KIND (fail, panic, triple, ...) instead of
                  pass; the case then passes when it does (and its matches hold)
@@ -157,7 +159,7 @@ def bochs_log_says(path):
 
 
 def judge(serial, emu='qemu', status=None, timed_out=False, timeout=None,
-          emu_logs=(), stage=None, mem=None, expects=()):
+          emu_logs=(), stage=None, mem=None, expects=(), chain=None):
     """Return (ok, kind, detail)."""
     lines = read_lines(serial)
     expects = list(expects)
@@ -168,7 +170,7 @@ def judge(serial, emu='qemu', status=None, timed_out=False, timeout=None,
             if want not in KINDS:
                 return False, 'expect', 'unknown outcome %r' % want
 
-    kind, detail = observe(lines, emu, status, timed_out, timeout, emu_logs, stage)
+    kind, detail = observe(lines, emu, status, timed_out, timeout, emu_logs, stage, chain)
 
     if want != 'pass':
         if kind != want:
@@ -178,13 +180,13 @@ def judge(serial, emu='qemu', status=None, timed_out=False, timeout=None,
     elif kind != 'pass':
         return False, kind, detail
 
-    bad = check_expectations(lines, expects, mem, stage)
+    bad = check_expectations(lines, expects, mem, stage, chain)
     if bad:
         return False, 'expect', '; '.join(bad)
     return True, 'pass', detail if want != 'pass' else ''
 
 
-def observe(lines, emu, status, timed_out, timeout, emu_logs, stage):
+def observe(lines, emu, status, timed_out, timeout, emu_logs, stage, chain=None):
     """What happened, as (kind, detail)."""
     panics = [m.group(1).strip() for m in map(PANIC_RE.match, lines) if m]
     verdicts = [m for m in map(VERDICT_RE.match, lines) if m]
@@ -198,6 +200,9 @@ def observe(lines, emu, status, timed_out, timeout, emu_logs, stage):
         if stage is not None and int(v.group(1)) != int(stage):
             return 'fail', 'verdict is from stage %s (%s), expected stage %s' % (
                 v.group(1), v.group(2), stage)
+        if chain is not None and not v.group(2).endswith('chain ' + chain):
+            return 'fail', 'verdict is from stage %s (%s), expected the chain %s' % (
+                v.group(1), v.group(2), chain)
         if v.group(3) == 'FAIL':
             what = 'not ok ' + ', '.join(failed) if failed else 'no failing test named'
             return 'fail', 'verdict FAIL: %s' % what
@@ -249,15 +254,19 @@ HANDOFFS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests
                         'handoffs')
 
 
-def expected_handoffs(stage):
-    """[(FROM, TO)] that a stage-STAGE kernel must print, from tests/boot/handoffs."""
-    chain = []
+def expected_handoffs(stage, variant=None):
+    """[(FROM, TO)] that a stage-STAGE kernel of chain VARIANT must print, from
+    tests/boot/handoffs: its lines `N FROM TO` (the full chain) of stages <= STAGE, or, when
+    the file has lines `N VARIANT FROM TO` of stages <= STAGE, those (a variant's whole chain)."""
+    chain, own = [], []
     with open(HANDOFFS) as f:
         for line in f:
             words = line.split('#', 1)[0].split()
             if len(words) == 3 and int(words[0]) <= stage:
                 chain.append((words[1], words[2]))
-    return chain
+            elif len(words) == 4 and int(words[0]) <= stage and words[1] == variant:
+                own.append((words[2], words[3]))
+    return own or chain
 
 
 def check_ledger(lines, chain):
@@ -281,7 +290,7 @@ def check_ledger(lines, chain):
     return bad
 
 
-def check_expectations(lines, expects, mem, stage=None):
+def check_expectations(lines, expects, mem, stage=None, chain=None):
     bad = []
     summary = None
     for line in lines:
@@ -319,7 +328,7 @@ def check_expectations(lines, expects, mem, stage=None):
             if stage is None:
                 bad.append('ledger check needs --stage')
             else:
-                bad.extend(check_ledger(lines, expected_handoffs(stage)))
+                bad.extend(check_ledger(lines, expected_handoffs(stage, chain)))
         elif e.startswith('outcome='):
             pass
         elif e in ('', '-'):
@@ -372,6 +381,7 @@ def build_parser():
     ap.add_argument('--timeout')
     ap.add_argument('--emu-log', action='append', default=[])
     ap.add_argument('--stage', type=int)
+    ap.add_argument('--chain')
     ap.add_argument('--mem')
     ap.add_argument('--expect', action='append', default=[])
     ap.add_argument('--label', default='')
@@ -382,7 +392,7 @@ def build_parser():
 
 def run(ns):
     return judge(ns.serial, ns.emu, ns.status, ns.timed_out, ns.timeout,
-                 ns.emu_log, ns.stage, ns.mem, ns.expect)
+                 ns.emu_log, ns.stage, ns.mem, ns.expect, ns.chain)
 
 
 def main(argv):

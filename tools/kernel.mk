@@ -11,6 +11,9 @@
 
 SRC ?= $(error SRC= the tangled tree)
 OUT ?= $(error OUT= the output directory)
+# The chain of allocators (chapter 9): Kbuild chooses its objects by it, and the kernel names it
+# in its first line (CHAIN_NAME). The host library is always the full chain's.
+CHAIN ?= full
 include $(SRC)/Kbuild
 
 # The compiler runs in the directory above the tree (build/stageNN, an exercise copy's build/)
@@ -67,6 +70,8 @@ $(OUT)/kernel.elf: $(kobj) $(OUT)/kernel.ld
 $(OUT)/obj/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
 	$(call compile,$(KERNEL_CFLAGS))
+# Only the stage table names the chain: every other object is the same in every variant.
+$(OUT)/obj/kernel/stage.o: KERNEL_CFLAGS += -DCHAIN_NAME='"$(CHAIN)"'
 $(OUT)/obj/%.o: $(SRC)/%.S
 	@mkdir -p $(@D)
 	$(call compile,$(KERNEL_CFLAGS) -D__ASSEMBLER__)
