@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # nw2md-selftest.sh - the book's index rules, on two-chapter books made up for the purpose:
 # an identifier defined in two unrelated files fails the weave; a header and its .c are one
-# definition; a test file's statics are its own; a mention in a comment or a string is no use.
+# definition; one chunk used in two files is one definition; a test file's statics are its own;
+# a mention in a comment or a string is no use.
 set -euo pipefail
 
 [ $# -eq 0 ] || { echo "usage: $0   (no arguments)" >&2; exit 2; }
@@ -35,6 +36,10 @@ chapter 01-a.nw A include/a.h 'int foo(void);' foo
 chapter 02-b.nw B a.c 'int foo(void) { return 2; }' foo
 expect pass "foo declared in a.h and defined in a.c"
 
+printf '# A {#ch01}\n\nText.\n\n<<shared>>=\nint foo(void) { return 1; }\n@ %%def foo\n\n<<a.c>>=\n<<shared>>\n@\n' >"$tmp/01-a.nw"
+printf '# B {#ch02}\n\nText.\n\n<<b.c>>=\n<<shared>>\nint bar;\n@ %%def bar\n' >"$tmp/02-b.nw"
+expect pass "one chunk defining foo, used in a.c and in b.c"
+
 chapter 01-a.nw A x_test.c 'static int page(void) { return 1; }' page
 chapter 02-b.nw B y_test.c 'static int page(void) { return 2; }' page
 expect pass "a static of the same name in two test files"
@@ -46,5 +51,5 @@ if weave && grep -q 'Defines <code class="ident-def">foo</code> (used in' "$tmp/
 	failed=1
 fi
 
-[ $failed = 0 ] && echo "nw2md self-test: passed (4 cases)"
+[ $failed = 0 ] && echo "nw2md self-test: passed (5 cases)"
 exit $failed

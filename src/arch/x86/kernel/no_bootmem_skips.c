@@ -1,0 +1,27 @@
+#line 423 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_skips.c> */
+/* no_bootmem_skips.c - the tests the no-bootmem chain does not compile, reported skipped. */
+#include <handoff/ktest.h>
+
+#define NO_BITMAP	"chain no-bootmem: bootmem's bitmap is never set up"
+#define BUDDY_VIA_BITMAP "chain no-bootmem: builds its buddy through a bootmem bitmap " \
+			 "(runs in the full chain and in make host-test)"
+#define SKIPPED(fn, why)	KTEST(fn) { ktest_skip(t, why); }
+
+SKIPPED(bootmem_starts_reserved_and_rounds, NO_BITMAP)
+SKIPPED(bootmem_refuses_misuse, NO_BITMAP)
+SKIPPED(bootmem_first_fit_goal_and_hint, NO_BITMAP)
+SKIPPED(bootmem_goal_is_a_preference, NO_BITMAP)
+SKIPPED(bootmem_edges, NO_BITMAP)
+SKIPPED(bootmem_small_allocations_share_a_page, NO_BITMAP)
+SKIPPED(bootmem_matches_model, NO_BITMAP)
+SKIPPED(bootmem_took_over_from_lmb, "chain no-bootmem: LMB hands its memory to the buddy")
+SKIPPED(bootmem_live_allocations, NO_BITMAP)
+SKIPPED(buddy_splits_and_merges, BUDDY_VIA_BITMAP)
+SKIPPED(buddy_merges_only_with_its_buddy, BUDDY_VIA_BITMAP)
+SKIPPED(buddy_zones_and_fallback, BUDDY_VIA_BITMAP)
+SKIPPED(buddy_keeps_a_reserve_in_dma, BUDDY_VIA_BITMAP)
+SKIPPED(buddy_refuses_misuse, BUDDY_VIA_BITMAP)
+SKIPPED(buddy_catches_a_written_free_page, BUDDY_VIA_BITMAP)
+SKIPPED(free_all_bootmem_hands_everything_over, BUDDY_VIA_BITMAP)
+SKIPPED(free_all_bootmem_refuses_a_shared_bitmap_page, BUDDY_VIA_BITMAP)
+SKIPPED(buddy_matches_model, BUDDY_VIA_BITMAP)

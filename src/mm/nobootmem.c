@@ -1,0 +1,79 @@
+#line 153 "chapters/09-shortcuts.nw" /* <mm/nobootmem.c> */
+/* nobootmem.c - the bootmem interface, served by LMB: no bitmap (the no-bootmem chain). */
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/free_all_bootmem.h>
+#include <handoff/gfp.h>
+#include <handoff/lmb.h>
+#include <handoff/mm.h>
+#include <handoff/printk.h>
+#include <handoff/string.h>
+
+bootmem_data_t bootmem_node_data[1];	/* only its life: retired by the buddy's takeover */
+
+#line 178 "chapters/09-shortcuts.nw" /* <nobootmem: allocate> */
+void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
+			    phys_addr_t limit, const char *caller)
+{
+	phys_addr_t end = limit ? MIN(limit, lmb.current_limit) : lmb.current_limit;
+	phys_addr_t addr;
+
+	check_live(&b->life, "alloc_bootmem", caller);
+	addr = __lmb_find_area(goal, end, size, align, caller);
+	if (addr == LMB_ERROR && goal)
+		addr = __lmb_find_area(0, end, size, align, caller);
+	if (addr == LMB_ERROR)
+		return NULL;
+	__lmb_reserve(addr, size, caller);
+	return memset(__va(addr), 0, size);
+}
+
+void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
+			     phys_addr_t limit, const char *caller)
+{
+	void *p = bootmem_alloc_nopanic(b, size, align, goal, limit, caller);
+
+	if (!p)
+		panic("alloc_bootmem: %s() asked for %zu bytes aligned to %zu, goal 0x%llx%s, but "
+		      "LMB has no free range that fits (chain no-bootmem)", caller, size, align,
+		      goal, limit ? ", below a limit" : "");
+	return p;
+}
+#line 216 "chapters/09-shortcuts.nw" /* <nobootmem: free and reserve> */
+void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const char *caller)
+{
+	check_live(&b->life, "free_bootmem", caller);
+	__lmb_free(addr, size, caller);
+}
+
+static bool lmb_reserved_any(phys_addr_t addr, size_t size)
+{
+	const struct lmb_region *r;
+
+	for_each_lmb(reserved, r)
+		if (r->base < addr + size && addr < r->base + r->size)
+			return true;
+	return false;
+}
+
+int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int flags,
+			 const char *caller)
+{
+	check_live(&b->life, "reserve_bootmem", caller);
+	if (size > ~(phys_addr_t)0 - addr)
+		panic("reserve_bootmem: %s() asked for 0x%llx bytes at 0x%llx, which runs past the "
+		      "top of the address space", caller, (u64)size, addr);
+	if ((flags & BOOTMEM_EXCLUSIVE) && lmb_reserved_any(addr, size))
+		return -1;
+	__lmb_reserve(addr, size, caller);
+	return 0;
+}
+#line 250 "chapters/09-shortcuts.nw" /* <nobootmem: free late> */
+unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
+{
+	if (size > ~(phys_addr_t)0 - addr)
+		panic("free_bootmem_late: %s() freed 0x%llx bytes at 0x%llx, which runs past the "
+		      "top of the address space", caller, (u64)size, addr);
+	return buddy_free_reserved(&contig_page_data, (unsigned long)PFN_UP(addr),
+				   (unsigned long)PFN_DOWN(addr + size), caller);
+}
