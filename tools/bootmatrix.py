@@ -11,6 +11,11 @@ by default).  With --chain NAME other than full (chapter 9's variants), the
 kernel is BUILD/stageNN-NAME, the names and logs say stageNN-NAME, and a line
 whose expectations say `chain=A,B` applies only to the chains A and B (without
 it, to every chain; `chain=full` lines only to the full one).
+
+A boot runs the unit tests (test-y: the same in every boot) only when its line
+says `units`; every other boot gets `ktest=boot` at the start of its command line,
+and its kernel reports them `# SKIP` (chapter 1).  The case's name shows the
+line's own command line.
 """
 
 import argparse
@@ -56,9 +61,11 @@ def parse_matrix(path):
             if media not in ('kernel', 'iso') or (emu == 'bochs' and media != 'iso'):
                 raise MatrixError('%s: media must be kernel or iso (Bochs: iso), not %r'
                                   % (where, media))
-            expects, timeout, chains = [], None, None
+            expects, timeout, chains, units = [], None, None, False
             for e in w[6:]:
-                if e.startswith('timeout='):
+                if e == 'units':
+                    units = True
+                elif e.startswith('timeout='):
                     timeout = e.split('=', 1)[1]
                 elif e.startswith('chain='):
                     chains = e.split('=', 1)[1].split(',')
@@ -69,7 +76,7 @@ def parse_matrix(path):
                     raise MatrixError('%s: unknown expectation %r' % (where, e))
             rows.append((int(first), emu, 'pc' if mach == '-' else mach, mem.upper(),
                          media, '' if cmdline == '-' else cmdline, expects, timeout, lineno,
-                         chains))
+                         chains, units))
     return rows
 
 
@@ -92,7 +99,7 @@ def cases(stage, rows, logdir, build='build', chain='full'):
     sdir = os.path.join(build, sname)
     out = []
     seen = set()
-    for first, emu, mach, mem, media, cmdline, expects, timeout, lineno, chains in rows:
+    for first, emu, mach, mem, media, cmdline, expects, timeout, lineno, chains, units in rows:
         if first > stage or (chains is not None and chain not in chains):
             continue
         name = '%s %s%s %s %s' % (sname, emu, ' ' + mach if emu == 'qemu' else '',
@@ -113,8 +120,9 @@ def cases(stage, rows, logdir, build='build', chain='full'):
                '-n', name]
         if emu == 'qemu':
             cmd += ['-M', mach]
-        if cmdline:
-            cmd += ['-c', cmdline]
+        booted = cmdline if units else ('ktest=boot ' + cmdline).rstrip()
+        if booted:
+            cmd += ['-c', booted]
         if timeout:
             cmd += ['-t', timeout]
         for e in expects:

@@ -70,6 +70,8 @@ $(OUT)/kernel.elf: $(kobj) $(OUT)/kernel.ld
 $(OUT)/obj/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
 	$(call compile,$(KERNEL_CFLAGS))
+# The tests both builds share are unit tests: ktest=boot reports them skipped (chapter 1).
+$(addprefix $(OUT)/obj/,$(test-y)): KERNEL_CFLAGS += -DKTEST_UNIT=1
 # Only the stage table names the chain: every other object is the same in every variant.
 $(OUT)/obj/kernel/stage.o: KERNEL_CFLAGS += -DCHAIN_NAME='"$(CHAIN)"'
 $(OUT)/obj/%.o: $(SRC)/%.S

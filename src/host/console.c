@@ -1,4 +1,4 @@
-#line 2597 "chapters/01-boot.nw" /* <host/console.c> */
+#line 2629 "chapters/01-boot.nw" /* <host/console.c> */
 /* console.c (host) - the console is standard output. */
 #include <stdio.h>
 #include <handoff/console.h>

@@ -1,4 +1,4 @@
-#line 2640 "chapters/01-boot.nw" /* <host/main.c> */
+#line 2672 "chapters/01-boot.nw" /* <host/main.c> */
 /* main.c (host) - run every linked test; the exit status says whether all passed. */
 #include <handoff/ktest.h>
 

@@ -1,4 +1,4 @@
-#line 2618 "chapters/01-boot.nw" /* <host/panic.c> */
+#line 2650 "chapters/01-boot.nw" /* <host/panic.c> */
 /* panic.c (host) - print the reason and fail the test program. */
 #include <stdlib.h>
 #include <handoff/ktest.h>

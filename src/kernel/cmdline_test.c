@@ -1,4 +1,4 @@
-#line 2446 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
+#line 2478 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
 /* cmdline_test.c - words and values on the command line; and a test of KEXPECT_PANIC. */
 #include <handoff/cmdline.h>
 #include <handoff/ktest.h>
@@ -17,7 +17,7 @@ KTEST(cmdline_whole_words)
 	KEXPECT_TRUE(t, !cmdline_has(line, ""));
 }
 
-#line 2470 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
+#line 2502 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
 KTEST(cmdline_values_in_turn)
 {
 	const char *line = "x memmap=exactmap mem=1G memmap=64M@0 memmapx=1 memmap= memmap=1M$2M";
@@ -37,7 +37,7 @@ KTEST(cmdline_values_in_turn)
 	KEXPECT_TRUE(t, cmdline_get(line, "nosuch", NULL, &len) == NULL);
 }
 
-#line 2495 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
+#line 2527 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
 #define LONG_LINE	2047	/* the book's promise, not COMMAND_LINE_SIZE - 1 */
 
 KTEST(cmdline_keeps_a_long_line)
@@ -65,7 +65,7 @@ KTEST(cmdline_keeps_a_long_line)
 	memcpy(boot_command_line, saved, sizeof(saved));
 }
 
-#line 2528 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
+#line 2560 "chapters/01-boot.nw" /* <kernel/cmdline_test.c> */
 KTEST(ktest_catches_an_expected_panic)
 {
 	KEXPECT_PANIC(t, panic("boom %d", 42), "boom 42");

@@ -1,4 +1,4 @@
-#line 2127 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+#line 2138 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 /* ktest.c - run the self-tests and report them in KTAP. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
@@ -25,7 +25,7 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 	return false;
 }
 
-#line 2159 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+#line 2170 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 void ktest_skip(struct ktest *t, const char *reason)
 {
 	t->skip_reason = reason;
@@ -39,7 +39,7 @@ u32 ktest_rand(u32 *state)
 	return *state;
 }
 
-#line 2178 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+#line 2189 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 static struct ktest_panic_catcher *panic_catcher;
 
 void ktest_expect_panic(struct ktest_panic_catcher *c)
@@ -58,7 +58,15 @@ void ktest_catch_panic(const char *fmt, va_list args)
 	ktest_longjmp(c->env);
 }
 
-#line 2202 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+#line 2218 "chapters/01-boot.nw" /* <kernel/ktest.c> */
+static const char *units_skipped;	/* the reason, when unit tests are not run */
+
+void ktest_skip_units(const char *reason)
+{
+	units_skipped = reason;
+}
+
+#line 2231 "chapters/01-boot.nw" /* <kernel/ktest.c> */
 int ktest_run_all(void)
 {
 	const struct ktest_case *c;
@@ -69,7 +77,10 @@ int ktest_run_all(void)
 		struct ktest t = { c->name, 0, NULL, NULL };
 
 		printk_set_prefix("# ");
-		c->run(&t);
+		if (c->unit && units_skipped)
+			ktest_skip(&t, units_skipped);
+		else
+			c->run(&t);
 		printk_set_prefix(NULL);
 		nr++;
 		if (t.failures) {

@@ -1,4 +1,4 @@
-#line 2339 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
+#line 2371 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
 /* multiboot_test.c - reading memory maps, good and bad. */
 #include <handoff/ktest.h>
 #include <handoff/multiboot.h>
@@ -16,7 +16,7 @@ static u32 put_entry(u8 *buf, u32 off, u32 size, u64 addr, u64 len, u32 type)
 
 static struct boot_mem_map test_map;	/* 2.5 KiB: too big a bite of a 16 KiB stack */
 
-#line 2362 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
+#line 2394 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
 KTEST(mb_mmap_reads_entries)
 {
 	u8 buf[128];
@@ -34,7 +34,7 @@ KTEST(mb_mmap_reads_entries)
 	KEXPECT_TRUE(t, !test_map.synthesized && !test_map.dropped);
 }
 
-#line 2385 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
+#line 2417 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
 KTEST(mb_mmap_stops_at_a_cut_entry)
 {
 	u8 buf[128];
@@ -58,7 +58,7 @@ KTEST(mb_mmap_counts_what_does_not_fit)
 	KEXPECT_EQ(t, test_map.dropped, 3);
 }
 
-#line 2414 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
+#line 2446 "chapters/01-boot.nw" /* <kernel/multiboot_test.c> */
 KTEST(mb_mmap_ranges_at_the_top)
 {
 	struct boot_mem_range top = { ~0ull - 0xfff, 0x1000, BOOT_MEM_USABLE };	/* ends at 2^64 */

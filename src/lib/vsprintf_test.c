@@ -1,4 +1,4 @@
-#line 2236 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
+#line 2268 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
 /* vsprintf_test.c - the formatter, rule by rule. */
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
@@ -24,7 +24,7 @@ KTEST(vsnprintf_integers)
 	EXPECT_FMT(t, "4096 1000", "%zu %zx", (size_t)4096, (size_t)4096);
 }
 
-#line 2266 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
+#line 2298 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
 KTEST(vsnprintf_width_and_padding)
 {
 	EXPECT_FMT(t, "   42|00042", "%5d|%05d", 42, 42);
@@ -34,7 +34,7 @@ KTEST(vsnprintf_width_and_padding)
 	EXPECT_FMT(t, "   ab", "%5s", "ab");
 }
 
-#line 2281 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
+#line 2313 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
 /* For the formats GCC rightly refuses to compile: a NULL string and an unknown conversion. */
 static const char *unchecked(char *buf, size_t size, const char *fmt, ...)
 {
@@ -58,7 +58,7 @@ KTEST(vsnprintf_strings_chars_pointers)
 	KEXPECT_STREQ(t, unchecked(buf, sizeof(buf), "ab%"), "ab%");
 }
 
-#line 2310 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
+#line 2342 "chapters/01-boot.nw" /* <lib/vsprintf_test.c> */
 KTEST(vsnprintf_never_overruns)
 {
 	char buf[8];

@@ -16,19 +16,30 @@ struct ktest {
 struct ktest_case {
 	const char *name;
 	void (*run)(struct ktest *t);
+	bool unit;		/* a test both builds share (test-y): the same in every boot */
 };
 
-#line 2026 "chapters/01-boot.nw" /* <ktest.h: declaring a test> */
+#line 2027 "chapters/01-boot.nw" /* <ktest.h: declaring a test> */
+#ifndef KTEST_UNIT
+#define KTEST_UNIT	0	/* tools/kernel.mk compiles test-y files with KTEST_UNIT=1 */
+#endif
+
 #define KTEST(fn)								\
 	static void fn(struct ktest *t);					\
 	static const struct ktest_case ktest_case_##fn				\
 		__attribute__((section("ktest_cases"), used,			\
-			       aligned(sizeof(void *)))) = { #fn, fn };	\
+			       aligned(sizeof(void *)))) = { #fn, fn, KTEST_UNIT };	\
 	static void fn(struct ktest *t)
 
 /** ktest_skip - mark the running test skipped (KTAP "# SKIP reason"); the caller returns. */
 void ktest_skip(struct ktest *t, const char *reason);
-#line 2041 "chapters/01-boot.nw" /* <ktest.h: expectations> */
+
+/**
+ * ktest_skip_units - report every unit test (KTEST_UNIT) skipped, with @reason, instead of
+ * running it: for a boot that checks only what depends on the memory map (ktest=boot).
+ */
+void ktest_skip_units(const char *reason);
+#line 2052 "chapters/01-boot.nw" /* <ktest.h: expectations> */
 #define __KTEST_AT	__FILE__ ":" __ktest_str(__LINE__)
 #define __ktest_str(x)	__ktest_str2(x)
 #define __ktest_str2(x)	#x
@@ -52,7 +63,7 @@ bool ktest_check(struct ktest *t, bool ok, const char *where, const char *fmt, .
 })
 #define KASSERT_TRUE(t, cond)	do { if (!KEXPECT_TRUE(t, cond)) return; } while (0)
 #define KASSERT_EQ(t, a, b)	do { if (!KEXPECT_EQ(t, a, b)) return; } while (0)
-#line 2080 "chapters/01-boot.nw" /* <ktest.h: expectations> */
+#line 2091 "chapters/01-boot.nw" /* <ktest.h: expectations> */
 #ifdef HOST_BUILD
 #include <setjmp.h>
 typedef jmp_buf ktest_jmp_buf;
@@ -93,7 +104,7 @@ void ktest_catch_panic(const char *fmt, va_list args);
 	__ok;									\
 })
 
-#line 2014 "chapters/01-boot.nw" /* <include/handoff/ktest.h> */
+#line 2015 "chapters/01-boot.nw" /* <include/handoff/ktest.h> */
 /**
  * ktest_rand - the next number of a xorshift32 sequence in *@state (never 0): randomized tests
  * use it so that they draw the same numbers on every machine and every run.

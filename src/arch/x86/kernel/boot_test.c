@@ -1,4 +1,4 @@
-#line 2547 "chapters/01-boot.nw" /* <arch/x86/kernel/boot_test.c> */
+#line 2579 "chapters/01-boot.nw" /* <arch/x86/kernel/boot_test.c> */
 /* boot_test.c - what only the booted kernel can check. */
 #include <asm/page.h>
 #include <handoff/ktest.h>
