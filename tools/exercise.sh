@@ -25,6 +25,8 @@
 # test.nw (KTEST cases appended after the chapters, with a Kbuild line), starter.patch
 # (optional; against chapters/). Its solution: solutions/chNN/M/solution.patch, against the
 # starter. Optional exercises/chNN/M/boot: extra tools/boot.sh options (e.g. -m 512M).
+# Optional exercises/chNN/M/chain: the chain of chapter 9 the exercise builds (make CHAIN=;
+# full when absent).
 #
 # Paths in what it prints (compiler errors, test diagnostics, logs) are relative to
 # $HANDOFF_CWD (make sets it to the directory make runs in), else to the current directory.
@@ -124,8 +126,11 @@ build() {
 	mkdir -p "$b"
 	rm -f "$b/build.log" "$b/kernel.elf" "$b/handoff.iso"
 	cp "$exdir/test.nw" "$b/exercise-test.nw"
+	local chain=full
+	[ ! -f "$exdir/chain" ] || read -r chain <"$exdir/chain"
 	if ! (cd "$d" && "$root/tools/tangle.sh" build/src chapters/*.nw build/exercise-test.nw &&
-	      make -s -f "$root/tools/kernel.mk" SRC=build/src OUT=build "${@:-kernel}") >"$b/build.log" 2>&1; then
+	      make -s -f "$root/tools/kernel.mk" SRC=build/src OUT=build CHAIN="$chain" \
+		   "${@:-kernel}") >"$b/build.log" 2>&1; then
 		fixpaths "$d" <"$b/build.log" >&2
 		echo "$ex: does not build (log: $(rel "$b/build.log"))" >&2
 		return 2
@@ -180,7 +185,7 @@ check() {	# check DIR
 	"$root/tools/boot.sh" -e qemu -k kernel -n "$ex" -l "$log" "${opts[@]}" "$b" >"$b/verdict" 2>&1 || true
 	verdict=$(fixpaths "$d" <"$b/verdict")
 	serial=$(tr -d '\r' <"$log")
-	grep -qE '^stage [0-9]+ \([a-z0-9-]+\): (PASS|FAIL)' <<<"$serial" || v=no
+	grep -qE '^stage [0-9]+ \([^)]+\): (PASS|FAIL)' <<<"$serial" || v=no
 	for t in $(exercise_tests); do
 		case $(test_result "$serial" "$t") in
 		ok)	echo "  ok      $t"; continue ;;
