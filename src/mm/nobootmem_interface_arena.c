@@ -1,4 +1,4 @@
-#line 758 "chapters/09-shortcuts.nw" /* <mm/nobootmem_interface_arena.c> */
+#line 766 "chapters/09-shortcuts.nw" /* <mm/nobootmem_interface_arena.c> */
 /* nobootmem_interface_arena.c - the interface test's arena in the no-bootmem chain: an LMB. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -6,8 +6,6 @@
 #include "bootmem_interface_test.h"
 #include "lmb_test.h"
 
-#define ARENA_PAGES	64
-static u8 arena[ARENA_PAGES * PAGE_SIZE] __attribute__((aligned(4096)));
 static struct retirement saved;
 
 unsigned long bootmem_interface_test_begin(phys_addr_t *b, phys_addr_t *n)
@@ -15,9 +13,9 @@ unsigned long bootmem_interface_test_begin(phys_addr_t *b, phys_addr_t *n)
 	saved = bootmem.life;
 	bootmem.life = (struct retirement){ 0 };
 	lmb_test_begin();
-	lmb_add(__pa(arena), sizeof(arena));
-	*b = __pa(arena);
-	*n = sizeof(arena);
+	lmb_add(ARENA, LMB_ARENA_SIZE);
+	*b = ARENA;
+	*n = LMB_ARENA_SIZE;
 	return 0;
 }
 
