@@ -104,7 +104,7 @@ done_step "${figs#book: }"
 # 2b. Chapter 9's measurements: each ```{.chain-measures ...} block becomes a
 #     table and a figure, each ```{.bootlines ...} block the matching lines of a
 #     boot, from boots of the chains in QEMU under -icount (cached in OUTDIR/measures).
-step "chain measures (make -s STAGE=9 CHAIN=.., boots cached) -> book.md"
+step "chain measures (STAGE=9 CHAIN=..., boots cached) -> book.md"
 meas=$(python3 tools/chain-measures "$out/figures.md" "$out/book.md" "$out/measures") ||
     die "chain measures failed"
 done_step "${meas#book: }"
