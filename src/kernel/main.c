@@ -25,7 +25,7 @@
 #include <handoff/gfp.h>
 #line 1203 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 745 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 751 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
 
 #line 2659 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -52,7 +52,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 604 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 749 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 755 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
 #line 1099 "chapters/07-buddy.nw" /* <boot steps> */
@@ -61,7 +61,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1198 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 754 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 760 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
 #line 2664 "chapters/01-boot.nw" /* <kernel/main.c> */
 	

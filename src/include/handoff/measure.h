@@ -13,8 +13,9 @@ void measure_point(const char *where);
 /**
  * acpi_like_user - with "acpi_like=N" on the command line, make N small allocate/free pairs the
  * way an early user of the allocation interface must (kmalloc once the slab is available,
- * bootmem before), and print what the pairs lost: "acpi_like: N pairs of B bytes served by
- * WHO: L bytes lost". Panics, naming @caller, when N is not a number.
+ * bootmem before), and print what the pairs lost: "acpi_like: N pairs (B bytes) through
+ * kmalloc|alloc_bootmem, counted in buddy|bootmem|lmb: L bytes lost". Panics, naming @caller,
+ * when N is not a number.
  */
 void acpi_like_user(const char *caller);
 #endif
