@@ -61,7 +61,8 @@ def log(text):
         f.write(text)
     return tmp + "/boot.log"
 b = cm.Boot(log(good), "good", 5)
-if (b.instructions(), b.acpi[4], b.ledger[-1][4], b.meta["bootmem_rules"]["bootmem"]) != (8500, 4096, 3, 4092):
+if (b.instructions(), b.acpi[4], b.ledger[-1][4], b.meta["bootmem_rules"]["bootmem"],
+        b.slab_point(), b.instructions("bootmem_rules")) != (8500, 4096, 3, 4092, "end", 1000):
     bad.append("a complete log read wrong: {} {} {}".format(b.instructions(), b.acpi, b.ledger))
 cases = [
     ("measure: tsc end 9000\n", "", "measure: tsc end"),
