@@ -3,7 +3,8 @@
 # (without --html) OUTDIR/handoff.pdf.
 #
 #   noweave (markup | finduses | noidx) | tools/nw2md   -> OUTDIR/woven.md (Pandoc Markdown)
-#   tools/memmap-figures (builds and boots stages)      -> OUTDIR/book.md  (figures drawn)
+#   tools/memmap-figures (builds and boots stages)      -> OUTDIR/figures.md (figures drawn)
+#   tools/chain-measures (builds and boots chains)      -> OUTDIR/book.md  (chapter 9's measures)
 #   pandoc + book/chunks.lua + book/template.html       -> OUTDIR/html/index.html
 #   weasyprint (print rules of book/handoff.css)        -> OUTDIR/handoff.pdf
 #
@@ -52,7 +53,7 @@ mkdir -p "$1/html"
 out=$(cd "$1" && pwd)
 # A failed build must not leave the previous book looking current.  The last
 # PDF waits aside as handoff.pdf.last, to be kept if the page did not change.
-rm -f "$out/html/index.html" "$out/book.md"
+rm -f "$out/html/index.html" "$out/book.md" "$out/figures.md"
 [ ! -e "$out/handoff.pdf" ] || mv "$out/handoff.pdf" "$out/handoff.pdf.last"
 root=$(cd "$(dirname "$0")/.." && pwd)
 # Relative paths from the repository root keep absolute paths out of the book.
@@ -95,10 +96,18 @@ done_step
 # 2. Figures of physical memory: each ```{.memmap stage=N ...} block becomes an
 #    SVG drawn from the memmap: lines the stage printed when booted in QEMU
 #    (make -s STAGE=N first; boots cached in OUTDIR/figures).
-step "memory figures (make -s STAGE=n, boots cached) -> book.md"
-figs=$(python3 tools/memmap-figures "$out/woven.md" "$out/book.md" "$out/figures") ||
+step "memory figures (make -s STAGE=n, boots cached) -> figures.md"
+figs=$(python3 tools/memmap-figures "$out/woven.md" "$out/figures.md" "$out/figures") ||
     die "memory figures failed"
 done_step "${figs#book: }"
+
+# 2b. Chapter 9's measurements: each ```{.chain-measures ...} block becomes a
+#     table and a figure, each ```{.bootlines ...} block the matching lines of a
+#     boot, from boots of the chains in QEMU under -icount (cached in OUTDIR/measures).
+step "chain measures (STAGE=9 CHAIN=..., boots cached) -> book.md"
+meas=$(python3 tools/chain-measures "$out/figures.md" "$out/book.md" "$out/measures") ||
+    die "chain measures failed"
+done_step "${meas#book: }"
 
 # 3. Markdown to one HTML page; the filter highlights and links the code, and
 #    citeproc turns each [@id] into a citation of book/references.yaml and

@@ -26,13 +26,17 @@
 #                              a plain `gdb` from reading a .gdbinit it finds)
 #   -s, --source-dir DIR       where gdb finds chapters/NN-name.nw (the repository;
 #                              an exercise's working copy for make qemu-gdb EX=chNN-M)
+#   -I, --icount SHIFT         QEMU: -icount shift=SHIFT, the guest's clock (and its time
+#                              stamp counter) advancing 2^SHIFT ns per instruction: with 0,
+#                              rdtsc counts guest instructions, the same in every boot
+#                              (tools/chain-measures, chapter 9)
 #
 # Prints one verdict line (see tools/judge.py) and exits 0 only on a pass.
 set -euo pipefail
 
 usage() {
     echo "usage: $0 [-e qemu|bochs] [-m MEM] [-M pc|q35] [-c CMDLINE] [-k kernel|iso]" \
-         "[-t SECONDS] [-l LOG] [-x EXPECT]... [-n NAME] [-s SRCDIR] [-i|-g] STAGEDIR" >&2
+         "[-t SECONDS] [-I SHIFT] [-l LOG] [-x EXPECT]... [-n NAME] [-s SRCDIR] [-i|-g] STAGEDIR" >&2
     exit 2
 }
 
@@ -40,6 +44,7 @@ tools=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$tools/.." && pwd)
 
 emu=qemu mem=128M machine=pc cmdline='' media='' timeout='' log='' name='' mode=batch srcdir=$root
+icount=''
 expects=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -53,9 +58,10 @@ while [ $# -gt 0 ]; do
         -x|--expect)    [ $# -ge 2 ] || usage; expects+=("$2"); shift 2 ;;
         -n|--name)      [ $# -ge 2 ] || usage; name=$2; shift 2 ;;
         -s|--source-dir) [ $# -ge 2 ] || usage; srcdir=$(cd "$2" && pwd); shift 2 ;;
+        -I|--icount)    [ $# -ge 2 ] || usage; icount=$2; shift 2 ;;
         -i|--interactive) mode=interactive; shift ;;
         -g|--gdb)       mode=gdb; shift ;;
-        --emu=*|--mem=*|--machine=*|--cmdline=*|--media=*|--timeout=*|--log=*|--expect=*|--name=*|--source-dir=*)
+        --emu=*|--mem=*|--machine=*|--cmdline=*|--media=*|--timeout=*|--log=*|--expect=*|--name=*|--source-dir=*|--icount=*)
                         opt=${1%%=*}; val=${1#*=}; shift; set -- "$opt" "$val" "$@" ;;
         -h|--help)      sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         -*)             usage ;;
@@ -67,6 +73,11 @@ stagedir=${1%/}
 
 case $emu in qemu|bochs) ;; *) echo "$0: emulator must be qemu or bochs, not '$emu'" >&2; exit 2 ;; esac
 case $machine in pc|q35|-) ;; *) echo "$0: machine must be pc or q35, not '$machine'" >&2; exit 2 ;; esac
+case $icount in ''|[0-9]|10) ;; *) echo "$0: --icount takes a shift of 0 to 10, not '$icount'" >&2; exit 2 ;; esac
+if [ -n "$icount" ] && [ "$emu" != qemu ]; then
+    echo "$0: --icount is QEMU's (Bochs has no such clock)" >&2
+    exit 2
+fi
 [ "$machine" = - ] && machine=pc
 if [ "$emu" = bochs ]; then
     [ "$machine" = pc ] || { echo "$0: Bochs has no machine '$machine' (only pc)" >&2; exit 2; }
@@ -166,6 +177,7 @@ if [ "$emu" = qemu ]; then
     q=(qemu-system-i386 -M "$machine" -m "$mem" -display none -nic none
        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -no-reboot
        -d cpu_reset -D "$log.qemu")
+    [ -z "$icount" ] || q+=(-icount "shift=$icount,sleep=off")
     if [ "$media" = kernel ]; then
         q+=(-kernel "$kernel")
         [ -n "$cmdline" ] && q+=(-append "$cmdline")

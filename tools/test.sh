@@ -83,6 +83,8 @@ case_ "book" 2 "make -s book"
 # After the #WAIT: host-lib again is a no-op once the host tests built it, and nothing else
 # writes build/host/ from here on.
 case_ "bench check" 2 "make -s host-lib && tools/bench/bench.sh --check"
+# After the #WAIT too: it builds stage 9 (a no-op by now) and boots it twice under -icount.
+case_ "chain-measures self-test" 2 "tools/chain-measures-selftest.sh --boot"
 
 for s in $(seq 1 "$stages"); do
   for c in $(chains_of "$s"); do

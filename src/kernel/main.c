@@ -19,12 +19,14 @@
 #line 448 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 606 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 612 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
 #line 1104 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
 #line 1203 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
+#line 1010 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#include <handoff/measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
 void start_kernel(u32 magic, u32 mbi_phys);
@@ -48,14 +50,19 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 443 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 602 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 604 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
+#line 1014 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+	measure_point("bootmem_rules");
+	acpi_like_user("start_kernel");
 #line 1099 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
 #line 1198 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
+#line 1019 "chapters/09-shortcuts.nw" /* <boot steps> */
+	measure_point("end");
 #line 2696 "chapters/01-boot.nw" /* <kernel/main.c> */
 	
 #line 2726 "chapters/01-boot.nw" /* <run the tests and leave> */

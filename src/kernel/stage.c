@@ -15,7 +15,7 @@ static const struct stage stages[] = {
 	{ 4, "lmb" },
 #line 453 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 628 "chapters/06-bootmem.nw" /* <stages> */
+#line 634 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
 #line 1134 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },

@@ -35,6 +35,18 @@
  *   bench report CALLGRIND-DIR FILE  the tables, from those dumps and from the library's
  *                                    structures, on stdout and as Markdown in FILE
  *
+ * The bootmem interface, chain by chain (chapter 9). bench.sh builds this file a second time for
+ * each chain of its `chains=` list, against that chain's host library (build/host-CHAIN/), with
+ * -DBENCH_CHAIN='"CHAIN"' and, for a chain whose bootmem interface LMB serves (no-bootmem),
+ * -DBENCH_INTERFACE_LMB. That program runs the same rows but the buddy's and the slab's (they
+ * set up through bootmem's bitmap, which such a chain does not have): its bootmem rows call
+ * the same alloc_bootmem()/free_bootmem() on the same machine, served by the chain's code.
+ *
+ *   bench chains FILE full=DIR CHAIN=DIR...   append to FILE (and print) the bootmem rows of
+ *                                             each chain's callgrind dumps, and each one's
+ *                                             ratio to the full chain's, measured in the same
+ *                                             make bench
+ *
  * Adding an operation: one BENCH_LOOP line (what allocates, what frees), a set-up function if
  * the allocator needs a state, and one entry in rows[]. Adding an allocator's metadata: one
  * function in metadata[]. Each chapter's section is built only when its header is in the library
@@ -281,6 +293,29 @@ static void lmb_metadata(void)
 
 /* --- chapter 6: bootmem --------------------------------------------------------------------- */
 
+/* alloc_bootmem_pages(size) and alloc_bootmem(size), their goal MAX_DMA_ADDRESS of the machine */
+BENCH_LOOP(bootmem_page_loop, __alloc_bootmem(size, PAGE_SIZE, phys(MAX_DMA_ADDRESS)),
+	   free_bootmem(__pa(p), size))
+BENCH_LOOP(bootmem_small_loop, __alloc_bootmem(size, SMP_CACHE_BYTES, phys(MAX_DMA_ADDRESS)),
+	   free_bootmem(__pa(p), size))
+
+#ifdef BENCH_INTERFACE_LMB
+/* The no-bootmem chain: the bootmem interface is LMB's find-and-reserve, on the same machine;
+ * the record bootmem is only its life, live (the boot retires it when the buddy takes over). */
+static void bootmem_setup(void)
+{
+	lmb_setup();
+	bootmem.life = (struct retirement){ 0 };
+}
+
+#define bootmem_restore	NULL		/* LMB frees exactly the bytes it gave: nothing to put back */
+#define bootmem_check	lmb_check
+
+static void bootmem_metadata(void)
+{
+	meta_row("bootmem", "none: LMB serves the bootmem interface (chain " BENCH_CHAIN ")", 0, 0);
+}
+#else
 static u8 *bootmem_bitmap_saved;
 static bootmem_data_t bootmem_saved;
 static unsigned long bootmem_setup_free;
@@ -326,11 +361,6 @@ static void bootmem_check(void)
 		    free, bootmem_setup_free);
 }
 
-/* alloc_bootmem_pages(size) and alloc_bootmem(size), their goal MAX_DMA_ADDRESS of the machine */
-BENCH_LOOP(bootmem_page_loop, __alloc_bootmem(size, PAGE_SIZE, phys(MAX_DMA_ADDRESS)),
-	   free_bootmem(__pa(p), size))
-BENCH_LOOP(bootmem_small_loop, __alloc_bootmem(size, SMP_CACHE_BYTES, phys(MAX_DMA_ADDRESS)),
-	   free_bootmem(__pa(p), size))
 
 /* bootmem's metadata grows with memory: one bit a page. */
 static void bootmem_metadata(void)
@@ -347,12 +377,13 @@ static void bootmem_metadata(void)
 	snprintf(what, sizeof(what), "any size: bootmem_bootmap_bytes(%lu pages)", pages_per_mib);
 	meta_row("bootmem", what, bootmem_bootmap_bytes(pages_per_mib), 1);
 }
+#endif
 
 /* --- chapter 7: the buddy allocator ---------------------------------------------------------
  * Built when chapter 7's <handoff/gfp.h> is in the library, so that the benchmark still builds
  * over the chapters before it (an exercise's working copy, an older checkout).
  */
-#if __has_include(<handoff/gfp.h>)
+#if __has_include(<handoff/gfp.h>) && !defined(BENCH_INTERFACE_LMB)
 #include <handoff/free_all_bootmem.h>
 #include <handoff/gfp.h>
 
@@ -409,18 +440,23 @@ static void buddy_metadata(void)
 	meta_row("buddy", what, pages_per_mib * sizeof(struct page), 1);
 }
 #else
-#define BUDDY_ROW(loop)	NULL, NULL, NULL, NULL, "not built yet (chapter 7)"
+#ifdef BENCH_INTERFACE_LMB
+#define BUDDY_MISSING	"not in this chain's program: its set-up goes through bootmem's bitmap"
+#else
+#define BUDDY_MISSING	"not built yet (chapter 7)"
+#endif
+#define BUDDY_ROW(loop)	NULL, NULL, NULL, NULL, BUDDY_MISSING
 
 static void buddy_metadata(void)
 {
-	meta_row("buddy", "not built yet (chapter 7)", 0, 0);
+	meta_row("buddy", BUDDY_MISSING, 0, 0);
 }
 #endif
 
 /* --- chapter 8: the slab allocator -----------------------------------------------------------
  * Built when chapter 8's <handoff/slab.h> is in the library (and chapter 7's buddy under it).
  */
-#if __has_include(<handoff/slab.h>) && __has_include(<handoff/gfp.h>)
+#if __has_include(<handoff/slab.h>) && __has_include(<handoff/gfp.h>) && !defined(BENCH_INTERFACE_LMB)
 #include <handoff/slab.h>
 
 /* The bytes kmalloc really set aside for @p: its cache's buffer, from the slab page's own
@@ -624,7 +660,9 @@ static void slab_metadata(void)
 	slab_account_rows("kmalloc mix", &a, bytes, bufs);
 }
 #else
-#if __has_include(<handoff/slab.h>)
+#if defined(BENCH_INTERFACE_LMB)
+#define SLAB_MISSING	BUDDY_MISSING
+#elif __has_include(<handoff/slab.h>)
 #define SLAB_MISSING	"not built yet (chapter 8 without chapter 7's buddy)"
 #else
 #define SLAB_MISSING	"not built yet (chapter 8)"
@@ -1012,6 +1050,67 @@ static int report(const char *dir, const char *file)
 	return 0;
 }
 
+/*
+ * bench chains FILE full=DIR CHAIN=DIR...: the bootmem rows, one column per chain, each read
+ * from that chain's program's dumps; the ratio is the chain's Ir/op over the full chain's.
+ */
+static int chains(const char *file, int n, char **dirs)
+{
+	static const char *const ids[] = { "bootmem-pages", "bootmem-small" };
+	double ir[16][ARRAY_SIZE(ids)];
+
+	if (n > (int)ARRAY_SIZE(ir) || strncmp(dirs[0], "full=", 5))
+		die("chains: give full=DIR first, then at most %zu CHAIN=DIR", ARRAY_SIZE(ir) - 1);
+	for (int c = 0; c < n; c++) {
+		const char *dir = strchr(dirs[c], '=');
+
+		if (!dir)
+			die("chains: %s is not CHAIN=DIR", dirs[c]);
+		ndumps = 0;
+		read_dumps(dir + 1);
+		for (size_t i = 0; i < ARRAY_SIZE(ids); i++)
+			ir[c][i] = ir_per_op(ids[i], "alloc", NULL);
+	}
+	if (!(md = fopen(file, "a")))
+		die("cannot append to %s: %s", file, strerror(errno));
+	both("## The bootmem interface, chain by chain\n\n");
+	both("The bootmem rows above, run again by a program built against each chain's host "
+	     "library (chapter 9), on the same machine, in the same make bench: Ir/op, and in "
+	     "brackets the ratio to the full chain's.\n\n");
+	out(stdout, "%-46s", "operation");
+	out(md, "| operation |");
+	for (int c = 0; c < n; c++) {
+		int len = (int)(strchr(dirs[c], '=') - dirs[c]);
+
+		out(stdout, " %18.*s", len, dirs[c]);
+		out(md, " `%.*s` |", len, dirs[c]);
+	}
+	out(stdout, "\n");
+	out(md, "\n|---|");
+	for (int c = 0; c < n; c++)
+		out(md, "--:|");
+	out(md, "\n");
+	for (size_t i = 0; i < ARRAY_SIZE(ids); i++) {
+		const struct row *row = NULL;
+
+		for (size_t k = 0; k < ARRAY_SIZE(rows); k++)
+			if (!strcmp(rows[k].id, ids[i]))
+				row = &rows[k];
+		out(stdout, "%-46s", row->op);
+		out(md, "| `%s` |", row->op);
+		for (int c = 0; c < n; c++) {
+			out(stdout, " %9.1f (%5.2f)", ir[c][i], ir[c][i] / ir[0][i]);
+			out(md, " %.1f (%.2f) |", ir[c][i], ir[c][i] / ir[0][i]);
+		}
+		out(stdout, "\n");
+		out(md, "\n");
+	}
+	both("\n");
+	if (fclose(md))
+		die("cannot write %s: %s", file, strerror(errno));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "run")) {
@@ -1027,8 +1126,12 @@ int main(int argc, char **argv)
 	}
 	if (argc == 4 && !strcmp(argv[1], "report"))
 		return report(argv[2], argv[3]);
+	if (argc >= 4 && !strcmp(argv[1], "chains"))
+		return chains(argv[2], argc - 3, argv + 3);
 	fprintf(stderr, "usage: %s run                       (under callgrind: see bench.sh)\n"
 			"       %s check                     (the loops and checks, not counted)\n"
-			"       %s report CALLGRIND-DIR OUT.md\n", argv[0], argv[0], argv[0]);
+			"       %s report CALLGRIND-DIR OUT.md\n"
+			"       %s chains OUT.md full=DIR CHAIN=DIR...\n", argv[0], argv[0], argv[0],
+		argv[0]);
 	return 2;
 }

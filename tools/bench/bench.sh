@@ -10,7 +10,11 @@
 #      build/host/include;
 #   2. build/bench/bench from tools/bench/bench.c and that library, with the library's flags;
 #   3. `bench run` under callgrind: one profile per row and side in build/bench/callgrind/;
-#   4. `bench report`: reads them and prints the tables.
+#   4. `bench report`: reads them and prints the tables;
+#   5. chapter 9: for each chain of `chains=` below, its host library (build/host-CHAIN/, tangled
+#      and built here as make host-test does), the program again against it
+#      (build/bench/bench-CHAIN), its run under callgrind (build/bench/callgrind-CHAIN/), and
+#      `bench chains`: the bootmem rows of every chain beside the full chain's, with ratios.
 # Callgrind's counts are exact and the inputs fixed, so a run repeats the numbers of the last.
 # It fails only when something breaks (a build, the program, valgrind), saying which step and
 # which log to read; it never judges the numbers.
@@ -59,10 +63,37 @@ echo "bench: building $out/bench"
 gcc $cflags -o "$out/bench" tools/bench/bench.c build/host/libhandoff.a 2>"$out/build.log" ||
 	fail "tools/bench/bench.c does not build" "$out/build.log"
 
+# 2b. The same program for each chain of chapter 9 that bench.c can set up (a chain that keeps
+# bootmem's bitmap needs nothing more; one whose bootmem interface LMB serves is built with
+# -DBENCH_INTERFACE_LMB), against that chain's host library and headers.
+chains=()
+if [ -f build/host/src/mm/nobootmem.c ]; then
+	chains=(no-bootmem)
+fi
+declare -A chain_flags=([no-bootmem]=-DBENCH_INTERFACE_LMB)
+chapters=(chapters/*.nw)
+for c in "${chains[@]}"; do
+	d=build/host-$c
+	echo "bench: building $out/bench-$c (chain $c)"
+	tools/tangle.sh "$d/src" "${chapters[@]}" >"$out/build-$c.log" 2>&1 &&
+		make -s --no-print-directory -f tools/kernel.mk SRC="$d/src" OUT="$d" CHAIN="$c" \
+			"$d/libhandoff.a" >>"$out/build-$c.log" 2>&1 ||
+		fail "the host library of chain $c does not build" "$out/build-$c.log"
+	ccflags=$(echo "$cflags" | sed -e "s! -Isrc/! -I$d/src/!g")
+	# shellcheck disable=SC2086  # the flags are words
+	gcc $ccflags "-DBENCH_CHAIN=\"$c\"" ${chain_flags[$c]:-} -o "$out/bench-$c" tools/bench/bench.c \
+		"$d/libhandoff.a" 2>>"$out/build-$c.log" ||
+		fail "tools/bench/bench.c does not build against chain $c's library" "$out/build-$c.log"
+done
+
 if [ $check_only = yes ]; then
 	"$out/bench" check >"$out/check.log" 2>&1 ||
 		fail "bench check failed: a loop or a check of tools/bench/bench.c" "$out/check.log"
-	echo "bench: $out/bench builds, and its loops pass their checks (uncounted)"
+	for c in "${chains[@]}"; do
+		"$out/bench-$c" check >"$out/check-$c.log" 2>&1 ||
+			fail "bench check failed for chain $c" "$out/check-$c.log"
+	done
+	echo "bench: $out/bench builds, and its loops pass their checks (uncounted)${chains[*]:+; so do those of chains ${chains[*]}}"
 	exit 0
 fi
 
@@ -83,5 +114,22 @@ echo
 BENCH_COMMIT=$commit BENCH_CFLAGS=$cflags BENCH_VALGRIND=$(valgrind --version) \
 	"$out/bench" report "$out/callgrind" "$out/report.md" ||
 	fail "the report could not be made (above)"
+
+# 5. The chains, counted in the same run.
+if [ ${#chains[@]} -gt 0 ]; then
+	dirs=("full=$out/callgrind")
+	for c in "${chains[@]}"; do
+		echo "bench: counting chain $c under callgrind"
+		rm -rf "$out/callgrind-$c" && mkdir -p "$out/callgrind-$c"
+		valgrind --tool=callgrind --collect-atstart=no \
+			--callgrind-out-file="$out/callgrind-$c/callgrind.out" \
+			"$out/bench-$c" run >"$out/run-$c.log" 2>&1 ||
+			fail "the benchmark of chain $c stopped (exit status $?) before it was done" \
+				"$out/run-$c.log"
+		dirs+=("$c=$out/callgrind-$c")
+	done
+	echo
+	"$out/bench" chains "$out/report.md" "${dirs[@]}" || fail "the chains' table could not be made (above)"
+fi
 echo
 echo "bench: $out/report.md, in $((SECONDS - start)) s (callgrind's profiles: $out/callgrind/)"

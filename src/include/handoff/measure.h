@@ -1,0 +1,21 @@
+#line 812 "chapters/09-shortcuts.nw" /* <include/handoff/measure.h> */
+/* measure.h - what chapter 9 measures in a boot: instructions, metadata, memory lost. */
+#ifndef HANDOFF_MEASURE_H
+#define HANDOFF_MEASURE_H
+
+/**
+ * measure_point - with "measure" on the command line, print "measure: tsc @where N" and
+ * "measure: meta @where brk=... e820=... lmb=... bootmem=... buddy=... slab=..." (bytes).
+ * @where is one word. Prints nothing without "measure".
+ */
+void measure_point(const char *where);
+
+/**
+ * acpi_like_user - with "acpi_like=N" on the command line, make N small allocate/free pairs the
+ * way an early user of the allocation interface must (kmalloc once the slab is available,
+ * bootmem before), and print what the pairs lost: "acpi_like: N pairs (B bytes) through
+ * kmalloc|alloc_bootmem, counted in buddy|bootmem|lmb: L bytes lost". Panics, naming @caller,
+ * when N is not a number.
+ */
+void acpi_like_user(const char *caller);
+#endif

@@ -1,0 +1,116 @@
+#line 984 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
+/* measure.c - chapter 9's measurements: the counter, the metadata, an ACPI-like early user. */
+#include <asm/e820.h>
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/brk.h>
+#include <handoff/cmdline.h>
+#include <handoff/early_res.h>
+#include <handoff/gfp.h>
+#include <handoff/lmb.h>
+#include <handoff/measure.h>
+#include <handoff/mm.h>
+#include <handoff/printk.h>
+#include <handoff/slab.h>
+
+#line 845 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
+static u64 rdtsc(void)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return (u64)hi << 32 | lo;
+}
+
+static void measure_tsc(const char *where)
+{
+	if (cmdline_has(boot_command_line, "measure"))
+		printk("measure: tsc %s %llu\n", where, rdtsc());
+}
+#line 868 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
+static unsigned long bootmem_bitmap_held(void)
+{
+	if (!bootmem.node_bootmem_map || bootmem.life.by)
+		return 0;
+	return (bootmem.node_low_pfn - bootmem.node_min_pfn + 7) / 8;	/* one bit per page */
+}
+
+static unsigned long slab_held(void)
+{
+	const struct kmem_cache *c;
+	unsigned long bytes = 0;
+
+	if (!slab_is_available())
+		return 0;
+	list_for_each_entry(c, &cache_chain, next)
+		bytes += c->num_slabs * (c->slabp_cache ? c->slabp_cache->size : c->slab_size) +
+			 sizeof(struct kmem_cache);
+	return bytes;
+}
+
+void measure_point(const char *where)
+{
+	if (!cmdline_has(boot_command_line, "measure"))
+		return;
+	measure_tsc(where);
+	printk("measure: meta %s brk=%zu e820=%zu lmb=%llu bootmem=%lu buddy=%lu slab=%lu\n",
+	       where, sizeof(struct brk_area), sizeof(early_res),
+	       lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved), bootmem_bitmap_held(),
+	       contig_page_data.node_mem_map ? max_low_pfn * sizeof(struct page) : 0, slab_held());
+}
+#line 912 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
+static void *early_allocate(size_t size)
+{
+	return slab_is_available() ? kmalloc(size, GFP_KERNEL) : alloc_bootmem(size);
+}
+
+static void early_free(void *p, size_t size)
+{
+	if (slab_is_available())
+		kfree(p);
+	else
+		free_bootmem(__pa(p), size);
+}
+#line 932 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
+static u64 free_bytes_in_charge(const char **where)
+{
+	unsigned long pages = 0;
+
+	if (totalram_pages) {
+		*where = "buddy";
+		return (u64)nr_free_pages() << PAGE_SHIFT;
+	}
+	if (bootmem_bitmap_held()) {
+		*where = "bootmem";
+		for (unsigned long i = 0; i < bootmem.node_low_pfn - bootmem.node_min_pfn; i++)
+			pages += !(bootmem.node_bootmem_map[i >> 3] & (1u << (i & 7)));
+		return (u64)pages << PAGE_SHIFT;
+	}
+	*where = "lmb";
+	return lmb.memory.total_size - lmb.reserved.total_size;
+}
+#line 955 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
+void acpi_like_user(const char *caller)
+{
+	const char *arg, *end, *where;
+	size_t len, bytes = 0;
+	u64 n, before, after;
+
+	if (!(arg = cmdline_get(boot_command_line, "acpi_like", NULL, &len)))
+		return;
+	if (!memparse(arg, &end, &n) || end != arg + len)
+		panic("acpi_like: %s() was given acpi_like= that is not a count of pairs", caller);
+	measure_tsc("acpi_like_begin");
+	before = free_bytes_in_charge(&where);
+	for (u64 i = 0; i < n; i++) {
+		size_t size = (size_t)16 << (i % 5);	/* 16, 32, 64, 128, 256 */
+
+		early_free(early_allocate(size), size);
+		bytes += size;
+	}
+	after = free_bytes_in_charge(&where);
+	measure_tsc("acpi_like_end");
+	printk("acpi_like: %llu pairs (%zu bytes) through %s, counted in %s: %lld bytes lost\n",
+	       n, bytes, slab_is_available() ? "kmalloc" : "alloc_bootmem", where,
+	       (long long)(before - after));
+}
