@@ -21,9 +21,9 @@
 #include <handoff/mm.h>
 #line 606 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 1104 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
+#line 1111 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1203 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1264 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
 #line 2659 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -50,10 +50,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 602 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 1099 "chapters/07-buddy.nw" /* <boot steps> */
+#line 1106 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1198 "chapters/08-slab.nw" /* <boot steps> */
+#line 1259 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
 #line 2664 "chapters/01-boot.nw" /* <kernel/main.c> */
