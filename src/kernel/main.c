@@ -23,7 +23,7 @@
 #include <handoff/bootmem.h>
 #line 1111 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1264 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1267 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
 
 #line 2659 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -53,7 +53,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1106 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1259 "chapters/08-slab.nw" /* <boot steps> */
+#line 1262 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
 #line 2664 "chapters/01-boot.nw" /* <kernel/main.c> */

@@ -210,7 +210,7 @@ static struct slab *new_slab_descriptor(struct kmem_cache *c, u8 *addr, size_t *
 	return s;
 }
 
-#line 519 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 520 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 {
 	struct page *page = kmem_getpages(gfp & ~__GFP_ZERO, c->gfporder, "cache_grow");
@@ -236,7 +236,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		page[i].slab = s;
 	}
 	
-#line 554 "chapters/08-slab.nw" /* <slab grow: build the objects and the freelist> */
+#line 555 "chapters/08-slab.nw" /* <slab grow: build the objects and the freelist> */
 	s->freelist = NULL;
 	for (unsigned int i = c->num; i-- > 0; ) {
 		u8 *obj = (u8 *)s->s_mem + (size_t)i * c->size;
@@ -250,12 +250,12 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		set_free_pointer(c, obj, s->freelist);
 		s->freelist = obj;
 	}
-#line 544 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 545 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 	list_add(&s->list, &c->slabs_free);
 	c->num_slabs++;
 	return true;
 }
-#line 570 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 571 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 static void slab_destroy(struct kmem_cache *c, struct slab *s)
 {
 	struct page *page = virt_to_page((u8 *)s->s_mem - s->colouroff);
@@ -282,7 +282,7 @@ unsigned long kmem_cache_shrink_caller(struct kmem_cache *c, const char *caller)
 	}
 	return pages;
 }
-#line 604 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 605 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 unsigned long kmem_cache_reap(void)
 {
 	unsigned long pages = 0, round;
@@ -296,7 +296,7 @@ unsigned long kmem_cache_reap(void)
 	} while (round);
 	return pages;
 }
-#line 627 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 628 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
 	struct slab *s;
@@ -332,7 +332,7 @@ void *kmem_cache_alloc_caller(struct kmem_cache *c, gfp_t gfp, const char *calle
 		      "any zone: use alloc_pages(GFP_DMA, order)", caller, c->name);
 	return cache_alloc(c, gfp, caller);
 }
-#line 670 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 671 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
 		     const char *caller)
 {
@@ -360,7 +360,7 @@ struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn
 	return s;
 }
 
-#line 704 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 705 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller)
 {
 	struct slab *s = slab_of(c, obj, "kmem_cache_free", caller);
@@ -386,7 +386,7 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 739 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
+#line 740 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -407,7 +407,7 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 768 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
+#line 769 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -446,7 +446,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 819 "chapters/08-slab.nw" /* <slab: bootstrap> */
+#line 820 "chapters/08-slab.nw" /* <slab: bootstrap> */
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -465,7 +465,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 842 "chapters/08-slab.nw" /* <slab: slabinfo> */
+#line 843 "chapters/08-slab.nw" /* <slab: slabinfo> */
 void slabinfo(void)
 {
 	const struct kmem_cache *c;
@@ -476,7 +476,7 @@ void slabinfo(void)
 		printk("slabinfo: %12s %8lu %8lu %7zu %7u %5u %6lu\n", c->name, c->active_objs,
 		       c->num_slabs * c->num, c->size, c->num, 1u << c->gfporder, c->num_slabs);
 }
-#line 1103 "chapters/08-slab.nw" /* <slab: when the slab is closed> */
+#line 1106 "chapters/08-slab.nw" /* <slab: when the slab is closed> */
 const char *slab_closed;
 
 void slab_closed_panic(const char *fn, const char *caller)

@@ -92,7 +92,7 @@ void buddy_takes_over(void);
 /** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
 void buddy_ledger(const char *from, const char *to);
 
-#line 1152 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
+#line 1155 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
 /** slab_takes_over - the slab allocator comes up on the buddy (chapter 8). */
 void slab_takes_over(void);
 

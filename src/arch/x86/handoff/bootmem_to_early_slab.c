@@ -126,8 +126,8 @@ void bootmem_takes_over(void)
 	mem_map_from_bootmem();
 	early_kmalloc_begin();
 	kmem_cache_init(debug ? SLAB_DEBUG : 0);
-	printk("slab: up while bootmem rules (chain early-kmalloc), on %lu pages from bootmem%s\n",
-	       early_kmalloc_stats.from_bootmem,
+	printk("slab: up while bootmem rules (chain early-kmalloc), %lu KiB of bootmem's pages "
+	       "so far%s\n", early_kmalloc_stats.from_bootmem << (PAGE_SHIFT - 10),
 	       debug ? ", poisoned and red-zoned (slab_debug)" : "");
 	kmalloc_while_bootmem_rules();
 	bootmem_ledger("bootmem", "slab");

@@ -58,7 +58,7 @@ static void buddy_memdump(void)
 		run = pfn;
 	}
 }
-#line 1160 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
+#line 1163 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
 static unsigned long pages_in_slabs(void)
 {
 	const struct kmem_cache *c;
