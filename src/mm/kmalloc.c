@@ -1,4 +1,4 @@
-#line 921 "chapters/08-slab.nw" /* <mm/kmalloc.c> */
+#line 978 "chapters/08-slab.nw" /* <mm/kmalloc.c> */
 /* kmalloc.c - general-purpose allocation from caches of common sizes. */
 #include <asm/page.h>
 #include <handoff/printk.h>
@@ -16,7 +16,7 @@ static const char *const malloc_names[] = {
 	"kmalloc-8k"
 };
 
-#line 944 "chapters/08-slab.nw" /* <kmalloc: the caches> */
+#line 1001 "chapters/08-slab.nw" /* <kmalloc: the caches> */
 void kmalloc_caches_init(void)
 {
 	for (struct cache_sizes *cs = malloc_sizes; cs->cs_size; cs++)
@@ -42,7 +42,7 @@ static unsigned int get_order(size_t size)
 		order++;
 	return order;
 }
-#line 977 "chapters/08-slab.nw" /* <kmalloc: allocate> */
+#line 1034 "chapters/08-slab.nw" /* <kmalloc: allocate> */
 void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 {
 	struct kmem_cache *c;
@@ -67,7 +67,7 @@ void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 	SetPageKmalloc(page);			/* kfree's, not free_pages' */
 	return page_address(page);
 }
-#line 1004 "chapters/08-slab.nw" /* <kmalloc: free and size> */
+#line 1061 "chapters/08-slab.nw" /* <kmalloc: free and size> */
 static struct page *kmalloc_page(const void *p, const char *fn, const char *caller)
 {
 	unsigned long pfn = virt_to_pfn(p);
@@ -98,7 +98,7 @@ void __kfree(const void *p, const char *caller)
 	}
 }
 
-#line 1040 "chapters/08-slab.nw" /* <kmalloc: free and size> */
+#line 1097 "chapters/08-slab.nw" /* <kmalloc: free and size> */
 size_t __ksize(const void *p, const char *caller)
 {
 	struct page *page;

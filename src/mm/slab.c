@@ -296,7 +296,7 @@ unsigned long kmem_cache_reap(void)
 	} while (round);
 	return pages;
 }
-#line 628 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 685 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
 	struct slab *s;
@@ -332,7 +332,7 @@ void *kmem_cache_alloc_caller(struct kmem_cache *c, gfp_t gfp, const char *calle
 		      "any zone: use alloc_pages(GFP_DMA, order)", caller, c->name);
 	return cache_alloc(c, gfp, caller);
 }
-#line 671 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 728 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
 		     const char *caller)
 {
@@ -360,7 +360,7 @@ struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn
 	return s;
 }
 
-#line 705 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 762 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller)
 {
 	struct slab *s = slab_of(c, obj, "kmem_cache_free", caller);
@@ -386,7 +386,7 @@ void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 740 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
+#line 797 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -407,7 +407,7 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 769 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
+#line 826 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -446,7 +446,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 820 "chapters/08-slab.nw" /* <slab: bootstrap> */
+#line 877 "chapters/08-slab.nw" /* <slab: bootstrap> */
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -465,7 +465,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 843 "chapters/08-slab.nw" /* <slab: slabinfo> */
+#line 900 "chapters/08-slab.nw" /* <slab: slabinfo> */
 void slabinfo(void)
 {
 	const struct kmem_cache *c;
@@ -476,7 +476,7 @@ void slabinfo(void)
 		printk("slabinfo: %12s %8lu %8lu %7zu %7u %5u %6lu\n", c->name, c->active_objs,
 		       c->num_slabs * c->num, c->size, c->num, 1u << c->gfporder, c->num_slabs);
 }
-#line 1106 "chapters/08-slab.nw" /* <slab: when the slab is closed> */
+#line 669 "chapters/08-slab.nw" /* <slab: when the slab is closed> */
 const char *slab_closed;
 
 void slab_closed_panic(const char *fn, const char *caller)

@@ -1,4 +1,4 @@
-#line 1068 "chapters/08-slab.nw" /* <mm/slab_pages.c> */
+#line 631 "chapters/08-slab.nw" /* <mm/slab_pages.c> */
 /* slab_pages.c - the slab allocator's pages: the buddy's. */
 #include <handoff/gfp.h>
 #include "slab.h"
