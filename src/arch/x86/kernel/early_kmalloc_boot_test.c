@@ -16,8 +16,9 @@ KTEST(early_kmalloc_took_over)
 	c = kmem_cache_create("ekm-early", 40, 0, 0, NULL);
 	KEXPECT_TRUE(t, early_kmalloc_block(virt_to_page(c)));
 	kmem_cache_destroy(c);
-	KEXPECT_PANIC(t, kmem_cache_free(&cache_cache, c), "kmem_cache_free: "
-		      "early_kmalloc_took_over() passed object");
+	KEXPECT_PANIC(t, kfree(c), "kmem_cache_free: early_kmalloc_took_over() passed object");
+	KEXPECT_PANIC(t, kmem_cache_free(&cache_cache, c), "of cache kmem_cache, which is free "
+		      "already");
 	KEXPECT_PANIC(t, kfree(contig_page_data.node_mem_map), "kfree: early_kmalloc_took_over() "
 		      "passed");
 	KEXPECT_PANIC(t, kfree(contig_page_data.node_mem_map), "which kmalloc did not give out");
