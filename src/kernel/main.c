@@ -21,11 +21,11 @@
 #include <handoff/mm.h>
 #line 612 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 1104 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
+#line 1111 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1203 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1267 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 1010 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 1649 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -52,16 +52,16 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 604 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 1014 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 1653 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
-#line 1099 "chapters/07-buddy.nw" /* <boot steps> */
+#line 1106 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1198 "chapters/08-slab.nw" /* <boot steps> */
+#line 1262 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 1019 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 1658 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
 #line 2696 "chapters/01-boot.nw" /* <kernel/main.c> */
 	

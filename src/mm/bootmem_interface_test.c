@@ -1,4 +1,4 @@
-#line 591 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 1230 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 /* bootmem_interface_test.c - one randomized workload on the bootmem interface, in every chain. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -15,7 +15,7 @@ struct live_alloc {
 
 static phys_addr_t base, size;
 
-#line 618 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
+#line 1257 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
 static bool check_new(struct ktest *t, const u8 *p, size_t n, size_t align, phys_addr_t limit,
 		      const struct live_alloc *live, unsigned int nr)
 {
@@ -43,7 +43,7 @@ static void check_and_free(struct ktest *t, const struct live_alloc *a)
 			break;
 	free_bootmem(__pa(a->p), a->size);
 }
-#line 650 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
+#line 1289 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
 static void fill_then_empty(struct ktest *t, unsigned long overhead)
 {
 	static struct live_alloc pages[1024];
@@ -61,7 +61,7 @@ static void fill_then_empty(struct ktest *t, unsigned long overhead)
 	while (n)
 		check_and_free(t, &pages[--n]);
 }
-#line 676 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
+#line 1315 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
 static void random_workload(struct ktest *t, u32 *seed)
 {
 	static struct live_alloc live[LIVE];
@@ -94,7 +94,7 @@ static void random_workload(struct ktest *t, u32 *seed)
 	while (nr)
 		check_and_free(t, &live[--nr]);
 }
-#line 711 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 1350 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 KTEST(bootmem_interface_keeps_its_contract)
 {
 	u32 seed = 0x9b00d;

@@ -1,4 +1,4 @@
-#line 916 "chapters/08-slab.nw" /* <mm/kmalloc.c> */
+#line 978 "chapters/08-slab.nw" /* <mm/kmalloc.c> */
 /* kmalloc.c - general-purpose allocation from caches of common sizes. */
 #include <asm/page.h>
 #include <handoff/printk.h>
@@ -16,7 +16,7 @@ static const char *const malloc_names[] = {
 	"kmalloc-8k"
 };
 
-#line 939 "chapters/08-slab.nw" /* <kmalloc: the caches> */
+#line 1001 "chapters/08-slab.nw" /* <kmalloc: the caches> */
 void kmalloc_caches_init(void)
 {
 	for (struct cache_sizes *cs = malloc_sizes; cs->cs_size; cs++)
@@ -42,12 +42,13 @@ static unsigned int get_order(size_t size)
 		order++;
 	return order;
 }
-#line 972 "chapters/08-slab.nw" /* <kmalloc: allocate> */
+#line 1034 "chapters/08-slab.nw" /* <kmalloc: allocate> */
 void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 {
 	struct kmem_cache *c;
 	struct page *page;
 
+	slab_check_open("kmalloc", caller);
 	if (!slab_is_available())
 		panic("kmalloc: %s() called before the slab allocator is up; use alloc_bootmem() "
 		      "or alloc_pages() this early", caller);
@@ -60,13 +61,13 @@ void *__kmalloc(size_t size, gfp_t flags, const char *caller)
 		return kmem_cache_alloc_caller(c, flags, caller);
 	if (size > (PAGE_SIZE << (MAX_ORDER - 1)))
 		return NULL;
-	page = alloc_pages(flags, get_order(size));
+	page = kmem_getpages(flags, get_order(size), caller);
 	if (!page)
 		return NULL;
 	SetPageKmalloc(page);			/* kfree's, not free_pages' */
 	return page_address(page);
 }
-#line 998 "chapters/08-slab.nw" /* <kmalloc: free and size> */
+#line 1061 "chapters/08-slab.nw" /* <kmalloc: free and size> */
 static struct page *kmalloc_page(const void *p, const char *fn, const char *caller)
 {
 	unsigned long pfn = virt_to_pfn(p);
@@ -85,6 +86,7 @@ void __kfree(const void *p, const char *caller)
 {
 	struct page *page;
 
+	slab_check_open("kfree", caller);
 	if (ZERO_OR_NULL_PTR(p))
 		return;
 	page = kmalloc_page(p, "kfree", caller);
@@ -92,11 +94,11 @@ void __kfree(const void *p, const char *caller)
 		kmem_cache_free_caller(((struct slab *)page->slab)->cache, (void *)p, caller);
 	else {
 		ClearPageKmalloc(page);
-		buddy_free(&contig_page_data, page, (unsigned int)page->private, caller);
+		kmem_freepages(page, (unsigned int)page->private, caller);
 	}
 }
 
-#line 1033 "chapters/08-slab.nw" /* <kmalloc: free and size> */
+#line 1097 "chapters/08-slab.nw" /* <kmalloc: free and size> */
 size_t __ksize(const void *p, const char *caller)
 {
 	struct page *page;

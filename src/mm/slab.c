@@ -16,7 +16,7 @@ struct kmem_cache cache_cache;
 #define ALIGN_UP(x, a)	(((x) + (a) - 1) & ~((size_t)(a) - 1))
 #define BITS_PER_LONG	(8 * sizeof(unsigned long))
 
-#line 238 "chapters/08-slab.nw" /* <slab: layout> */
+#line 239 "chapters/08-slab.nw" /* <slab: layout> */
 static void layout_buffer(struct kmem_cache *c, size_t align)
 {
 	size_t off = c->object_size;
@@ -43,7 +43,7 @@ static void layout_buffer(struct kmem_cache *c, size_t align)
 	c->align = align;
 	c->size = ALIGN_UP(off, align);
 }
-#line 278 "chapters/08-slab.nw" /* <slab: layout> */
+#line 279 "chapters/08-slab.nw" /* <slab: layout> */
 static size_t descriptor_bytes(unsigned int num)
 {
 	return sizeof(struct slab) + (num + BITS_PER_LONG - 1) / BITS_PER_LONG *
@@ -78,7 +78,7 @@ static bool choose_slab_order(struct kmem_cache *c, bool on_slab)
 	}
 	return c->num != 0;
 }
-#line 425 "chapters/08-slab.nw" /* <slab: debugging> */
+#line 426 "chapters/08-slab.nw" /* <slab: debugging> */
 static void set_owner(const struct kmem_cache *c, void *obj, const char *who)
 {
 	if (c->flags & SLAB_DEBUG)
@@ -107,7 +107,7 @@ static void poison(const struct kmem_cache *c, void *obj)
 		memset((u8 *)obj + c->object_size, RED_BYTE, RED_ZONE_BYTES);
 }
 
-#line 457 "chapters/08-slab.nw" /* <slab debugging: check poison and red zone> */
+#line 458 "chapters/08-slab.nw" /* <slab debugging: check poison and red zone> */
 static void check_poison(const struct kmem_cache *c, const void *obj, const char *caller)
 {
 	const u8 *p = obj;
@@ -136,7 +136,7 @@ static void check_red_zone(const struct kmem_cache *c, const void *obj, const ch
 			      "after its end is 0x%02x (found when %s() freed it)", c->name, obj,
 			      c->object_size, owner(c, obj), i, rz[i], caller);
 }
-#line 330 "chapters/08-slab.nw" /* <slab: free pointers and in-use bits> */
+#line 331 "chapters/08-slab.nw" /* <slab: free pointers and in-use bits> */
 static void check_cache(const struct kmem_cache *c, const char *fn, const char *caller)
 {
 	if (!c || c->magic != SLAB_MAGIC)
@@ -176,7 +176,7 @@ static void clear_inuse(struct slab *s, unsigned int i)
 {
 	s->inuse_map[i / BITS_PER_LONG] &= ~(1ul << (i % BITS_PER_LONG));
 }
-#line 377 "chapters/08-slab.nw" /* <slab: free pointers and in-use bits> */
+#line 378 "chapters/08-slab.nw" /* <slab: free pointers and in-use bits> */
 static void *next_free(const struct kmem_cache *c, const struct slab *s, void *obj,
 		       const char *caller)
 {
@@ -194,7 +194,7 @@ static void *next_free(const struct kmem_cache *c, const struct slab *s, void *o
 		      "allocated)", c->name, obj, (void *)next, OWNER(c, obj), caller);
 	return next;
 }
-#line 497 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 498 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller);
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller);
 
@@ -210,10 +210,10 @@ static struct slab *new_slab_descriptor(struct kmem_cache *c, u8 *addr, size_t *
 	return s;
 }
 
-#line 518 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 520 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 {
-	struct page *page = alloc_pages(gfp & ~__GFP_ZERO, c->gfporder);
+	struct page *page = kmem_getpages(gfp & ~__GFP_ZERO, c->gfporder, "cache_grow");
 	size_t offset = c->colour_next * c->colour_off;
 	struct slab *s;
 	u8 *addr;
@@ -222,7 +222,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		return false;
 	addr = page_address(page);
 	if (!(s = new_slab_descriptor(c, addr, &offset, gfp))) {
-		__free_pages(page, c->gfporder);
+		kmem_freepages(page, c->gfporder, "cache_grow");
 		return false;
 	}
 	if (++c->colour_next >= c->colour)
@@ -236,7 +236,7 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		page[i].slab = s;
 	}
 	
-#line 553 "chapters/08-slab.nw" /* <slab grow: build the objects and the freelist> */
+#line 555 "chapters/08-slab.nw" /* <slab grow: build the objects and the freelist> */
 	s->freelist = NULL;
 	for (unsigned int i = c->num; i-- > 0; ) {
 		u8 *obj = (u8 *)s->s_mem + (size_t)i * c->size;
@@ -250,12 +250,12 @@ static bool cache_grow(struct kmem_cache *c, gfp_t gfp)
 		set_free_pointer(c, obj, s->freelist);
 		s->freelist = obj;
 	}
-#line 543 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 545 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 	list_add(&s->list, &c->slabs_free);
 	c->num_slabs++;
 	return true;
 }
-#line 569 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 571 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 static void slab_destroy(struct kmem_cache *c, struct slab *s)
 {
 	struct page *page = virt_to_page((u8 *)s->s_mem - s->colouroff);
@@ -267,7 +267,7 @@ static void slab_destroy(struct kmem_cache *c, struct slab *s)
 	}
 	if (c->slabp_cache)
 		cache_free(c->slabp_cache, s, "slab_destroy");
-	__free_pages(page, c->gfporder);
+	kmem_freepages(page, c->gfporder, "slab_destroy");
 	c->num_slabs--;
 }
 
@@ -282,7 +282,7 @@ unsigned long kmem_cache_shrink_caller(struct kmem_cache *c, const char *caller)
 	}
 	return pages;
 }
-#line 603 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
+#line 605 "chapters/08-slab.nw" /* <slab: growing and shrinking> */
 unsigned long kmem_cache_reap(void)
 {
 	unsigned long pages = 0, round;
@@ -296,7 +296,7 @@ unsigned long kmem_cache_reap(void)
 	} while (round);
 	return pages;
 }
-#line 626 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 685 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
 	struct slab *s;
@@ -325,13 +325,14 @@ static void *cache_alloc(struct kmem_cache *c, gfp_t gfp, const char *caller)
 
 void *kmem_cache_alloc_caller(struct kmem_cache *c, gfp_t gfp, const char *caller)
 {
+	slab_check_open("kmem_cache_alloc", caller);
 	check_cache(c, "kmem_cache_alloc", caller);
 	if (gfp & __GFP_DMA)
 		panic("kmem_cache_alloc: %s() asked cache %s for GFP_DMA memory; its slabs come from "
 		      "any zone: use alloc_pages(GFP_DMA, order)", caller, c->name);
 	return cache_alloc(c, gfp, caller);
 }
-#line 668 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 728 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn,
 		     const char *caller)
 {
@@ -359,7 +360,7 @@ struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn
 	return s;
 }
 
-#line 702 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
+#line 762 "chapters/08-slab.nw" /* <slab: allocating and freeing> */
 static void cache_free(struct kmem_cache *c, void *obj, const char *caller)
 {
 	struct slab *s = slab_of(c, obj, "kmem_cache_free", caller);
@@ -381,10 +382,11 @@ static void cache_free(struct kmem_cache *c, void *obj, const char *caller)
 
 void kmem_cache_free_caller(struct kmem_cache *c, void *obj, const char *caller)
 {
+	slab_check_open("kmem_cache_free", caller);
 	check_cache(c, "kmem_cache_free", caller);
 	cache_free(c, obj, caller);
 }
-#line 736 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
+#line 797 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
 static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, size_t align,
 			unsigned int flags, void (*ctor)(void *))
 {
@@ -405,7 +407,7 @@ static bool cache_setup(struct kmem_cache *c, const char *name, size_t size, siz
 	c->magic = SLAB_MAGIC;
 	return true;
 }
-#line 765 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
+#line 826 "chapters/08-slab.nw" /* <slab: creating and destroying caches> */
 struct kmem_cache *kmem_cache_create_caller(const char *name, size_t size, size_t align,
 					    unsigned int flags, void (*ctor)(void *),
 					    const char *caller)
@@ -444,7 +446,7 @@ void kmem_cache_destroy_caller(struct kmem_cache *c, const char *caller)
 	c->magic = 0;
 	cache_free(&cache_cache, c, caller);
 }
-#line 816 "chapters/08-slab.nw" /* <slab: bootstrap> */
+#line 877 "chapters/08-slab.nw" /* <slab: bootstrap> */
 void kmem_cache_init(unsigned int debug)
 {
 	if (slab_state != DOWN)
@@ -463,7 +465,7 @@ bool slab_is_available(void)
 {
 	return slab_state == UP;
 }
-#line 839 "chapters/08-slab.nw" /* <slab: slabinfo> */
+#line 900 "chapters/08-slab.nw" /* <slab: slabinfo> */
 void slabinfo(void)
 {
 	const struct kmem_cache *c;
@@ -473,4 +475,11 @@ void slabinfo(void)
 	list_for_each_entry(c, &cache_chain, next)
 		printk("slabinfo: %12s %8lu %8lu %7zu %7u %5u %6lu\n", c->name, c->active_objs,
 		       c->num_slabs * c->num, c->size, c->num, 1u << c->gfporder, c->num_slabs);
+}
+#line 669 "chapters/08-slab.nw" /* <slab: when the slab is closed> */
+const char *slab_closed;
+
+void slab_closed_panic(const char *fn, const char *caller)
+{
+	panic("%s: %s() called %s", fn, caller, slab_closed);
 }

@@ -82,7 +82,7 @@ void lmb_takes_over(void);
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 1053 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
+#line 1060 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
@@ -92,7 +92,7 @@ void buddy_takes_over(void);
 /** buddy_ledger - the handoff line FROM -> TO, counted in the buddy's structures. */
 void buddy_ledger(const char *from, const char *to);
 
-#line 1091 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
+#line 1155 "chapters/08-slab.nw" /* <handoff.h: what later chapters add> */
 /** slab_takes_over - the slab allocator comes up on the buddy (chapter 8). */
 void slab_takes_over(void);
 

@@ -89,7 +89,7 @@ unsigned long kmem_cache_reap(void);
 #define kmem_cache_free(c, obj)		kmem_cache_free_caller((c), (obj), __func__)
 #define kmem_cache_destroy(c)		kmem_cache_destroy_caller((c), __func__)
 
-#line 873 "chapters/08-slab.nw" /* <slab.h: kmalloc> */
+#line 934 "chapters/08-slab.nw" /* <slab.h: kmalloc> */
 #define KMALLOC_MAX_CACHE_SIZE	8192
 #define KMALLOC_MIN_ALIGN	8	/* SLAB's ARCH_KMALLOC_MINALIGN: a u64 may live there */
 

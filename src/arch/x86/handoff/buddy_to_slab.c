@@ -1,4 +1,4 @@
-#line 1061 "chapters/08-slab.nw" /* <arch/x86/handoff/buddy_to_slab.c> */
+#line 1125 "chapters/08-slab.nw" /* <arch/x86/handoff/buddy_to_slab.c> */
 /* buddy_to_slab.c - the slab allocator comes up on the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -7,7 +7,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 1099 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
+#line 1163 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
 static unsigned long pages_in_slabs(void)
 {
 	const struct kmem_cache *c;
@@ -29,7 +29,7 @@ static void check_slab_pages(void)
 		      pages_in_slabs());
 }
 
-#line 1071 "chapters/08-slab.nw" /* <arch/x86/handoff/buddy_to_slab.c> */
+#line 1135 "chapters/08-slab.nw" /* <arch/x86/handoff/buddy_to_slab.c> */
 /**
  * slab_takes_over - kmem_cache_init on the buddy, the ledger line, and slabinfo; bootmem's late
  * callers are sent to kmalloc() from now on.
