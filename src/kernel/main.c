@@ -8,18 +8,18 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 506 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
+#line 513 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1473 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
+#line 1480 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 1084 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 1093 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
-#line 448 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
+#line 455 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 606 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 615 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
 #line 1104 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
@@ -37,18 +37,18 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	memdump(boot_mem_map_memdump);
-#line 501 "chapters/02-brk.nw" /* <boot steps> */
+#line 508 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1468 "chapters/03-e820.nw" /* <boot steps> */
+#line 1475 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 1080 "chapters/04-lmb.nw" /* <boot steps> */
+#line 1089 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
-#line 443 "chapters/05-paging.nw" /* <boot steps> */
+#line 450 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 602 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 611 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
 #line 1099 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();

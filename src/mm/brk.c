@@ -20,6 +20,7 @@ void *brk_alloc(struct brk_area *brk, size_t size, size_t align, const char *cal
 		panic("extend_brk: %s() asked for %zu bytes aligned to %zu, but only %zu of "
 		      "the %zu bytes of brk are left", caller, size, align,
 		      (size_t)(limit - end), (size_t)(limit - (uintptr_t)brk->base));
+
 	brk->end = (char *)start + size;
 	return memset((void *)start, 0, size);
 }
