@@ -56,6 +56,8 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1198 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
+#line 1455 "chapters/09-shortcuts.nw" /* <boot steps> */
+	census_report();
 #line 2664 "chapters/01-boot.nw" /* <kernel/main.c> */
 	
 #line 2694 "chapters/01-boot.nw" /* <run the tests and leave> */

@@ -98,5 +98,33 @@ void slab_takes_over(void);
 
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
+
+#line 1318 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#define CENSUS_LINES	48
+
+/* The early allocations, one line per caller, allocator and phase (chapter 9). */
+struct census_line {
+	const char *allocator, *caller;
+	bool after_paging;
+	unsigned long count;
+	u64 bytes;
+};
+struct census {
+	struct census_line lines[CENSUS_LINES];
+	unsigned int nr;
+	bool after_paging;		/* the kernel's page tables are loaded */
+	unsigned long lost;		/* notes that found no free line */
+};
+extern struct census boot_census;
+
+/** census_note_in - @caller got @bytes from @allocator: count it in @c's line for them. */
+void census_note_in(struct census *c, const char *allocator, const char *caller, u64 bytes);
+#define census_note(allocator, caller, bytes)	census_note_in(&boot_census, (allocator), (caller), (bytes))
+
+/** census_print - @c as "census:" lines: one per line of the table, then the totals. */
+void census_print(const struct census *c);
+
+/** census_report - census_print of the boot's census, if the command line says census. */
+void census_report(void);
 #line 397 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #endif
