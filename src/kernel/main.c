@@ -56,7 +56,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1198 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 1467 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 1469 "chapters/09-shortcuts.nw" /* <boot steps> */
 	census_report();
 #line 2664 "chapters/01-boot.nw" /* <kernel/main.c> */
 	

@@ -1,4 +1,4 @@
-#line 1151 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
+#line 1153 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
 /* bootmem_kmalloc_test.c - the bootmem interface served by kmalloc and the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -14,7 +14,7 @@
 #define LOW_MAY_FAIL	false
 #endif
 
-#line 1172 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
+#line 1174 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
 phys_addr_t bootmem_interface_test_base, bootmem_interface_test_size;
 static struct retirement saved_life;
 static LIST_HEAD(saved_blocks);
@@ -39,7 +39,7 @@ void bootmem_interface_test_end(void)
 		list_move(saved_blocks.next, &bootmem_blocks);
 	bootmem.life = saved_life;
 }
-#line 1206 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
+#line 1208 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
 KTEST(bootmem_wrapper_serves_the_interface)
 {
 	u8 *p, *q, *low;
@@ -66,7 +66,7 @@ KTEST(bootmem_wrapper_serves_the_interface)
 		      "x() asked for 8388608 bytes aligned to 64, but neither kmalloc() nor the buddy");
 	bootmem_interface_test_end();
 }
-#line 1240 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
+#line 1242 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
 KTEST(bootmem_wrapper_refuses_misuse)
 {
 	u8 *p, *q;
