@@ -140,7 +140,7 @@ check: stage
 # The host library alone (make bench links it), then the test programs on top of it; once
 # chapter 9 is there, the test programs again for each variant of the chain that changes lib-y
 # or test-y (build/host-CHAIN/; the host library proper is always the full chain's).
-HOST_VARIANTS := $(if $(wordlist 9,99,$(CHAPTERS)),no-bootmem early-kmalloc)
+HOST_VARIANTS := $(if $(wordlist 9,99,$(CHAPTERS)),no-bootmem early-kmalloc bootmem-over-kmalloc)
 host-lib:
 	@tools/tangle.sh build/host/src $(CHAPTERS)
 	@$(MAKE) -s -f tools/kernel.mk SRC=build/host/src OUT=build/host build/host/libhandoff.a

@@ -64,7 +64,7 @@ stages=$(find chapters -maxdepth 1 -name '[0-9][0-9]-*.nw' 2>/dev/null | wc -l)
 [ "$stages" -gt 0 ] || note "no chapters/NN-*.nw yet: no stage to build or boot"
 # Chapter 9's variants of the chain (make STAGE=9 CHAIN=NAME), built and booted for every stage
 # from 9 on, beside the full chain; the names chapter 9 has written so far.
-variants="no-bootmem early-kmalloc"
+variants="no-bootmem early-kmalloc bootmem-over-kmalloc"
 chains_of() { if [ "$1" -ge 9 ]; then echo "full $variants"; else echo full; fi; }
 for s in $(seq 1 "$stages"); do
     case_ "build stage $s" 2 "make -s STAGE=$s"

@@ -40,8 +40,11 @@ void __reserve_early(struct early_res_table *tab, u64 start, u64 end, const char
 	tab->res[i] = (struct early_res){ .start = start, .end = end };
 	memcpy(tab->res[i].name, name, MIN(strlen(name), sizeof(tab->res[i].name) - 1));
 	tab->nr++;
+#line 2127 "chapters/09-shortcuts.nw" /* <early_res: what later chapters note about a reservation> */
+	census_note("e820", caller, end - start);
+#line 677 "chapters/03-e820.nw" /* <early_res: reserve> */
 }
-#line 685 "chapters/03-e820.nw" /* <early_res: free> */
+#line 692 "chapters/03-e820.nw" /* <early_res: free> */
 void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *caller)
 {
 	check_live(&tab->life, "free_early", caller);
@@ -57,7 +60,7 @@ void __free_early(struct early_res_table *tab, u64 start, u64 end, const char *c
 	      "reservations can be freed)", caller, mem_range(&(struct mem_range_text){ 0 },
 							     start, end));
 }
-#line 882 "chapters/03-e820.nw" /* <early_res: find a free area> */
+#line 889 "chapters/03-e820.nw" /* <early_res: find a free area> */
 static bool e820_usable(const void *map, int i, struct range *r)
 {
 	const struct e820entry *e = &((const struct e820map *)map)->map[i];
@@ -94,7 +97,7 @@ bool e820_next_free(const struct e820map *m, const struct early_res_table *tab, 
 	*end = r.end;
 	return true;
 }
-#line 926 "chapters/03-e820.nw" /* <early_res: find a free area> */
+#line 933 "chapters/03-e820.nw" /* <early_res: find a free area> */
 u64 __find_e820_area(const struct e820map *m, const struct early_res_table *tab, u64 start,
 		     u64 end, u64 size, u64 align, const char *caller)
 {

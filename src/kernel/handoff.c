@@ -1,4 +1,4 @@
-#line 450 "chapters/02-brk.nw" /* <kernel/handoff.c> */
+#line 457 "chapters/02-brk.nw" /* <kernel/handoff.c> */
 /* handoff.c - the retirement of an allocator, the same for every link of the chain. */
 #include <handoff/handoff.h>
 #include <handoff/printk.h>
@@ -27,7 +27,7 @@ void check_live(const struct retirement *r, const char *fn, const char *caller)
 		      caller, r->allocator, r->successor, r->by, r->instead);
 }
 
-#line 1155 "chapters/03-e820.nw" /* <kernel/handoff.c> */
+#line 1162 "chapters/03-e820.nw" /* <kernel/handoff.c> */
 /* The ledger: each handoff accounts for every page. */
 struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 unsigned int nr_handoff_lines;

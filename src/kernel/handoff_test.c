@@ -1,4 +1,4 @@
-#line 676 "chapters/02-brk.nw" /* <kernel/handoff_test.c> */
+#line 683 "chapters/02-brk.nw" /* <kernel/handoff_test.c> */
 /* handoff_test.c - the retirement record. */
 #include <handoff/handoff.h>
 #include <handoff/ktest.h>

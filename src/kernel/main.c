@@ -8,24 +8,24 @@
 #include <handoff/multiboot.h>
 #include <handoff/printk.h>
 #include <handoff/stage.h>
-#line 506 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
+#line 513 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1473 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
+#line 1480 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 1084 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 1093 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
-#line 448 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
+#line 455 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 612 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 621 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
 #line 1111 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
 #line 1267 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 1649 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 2731 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -39,20 +39,20 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	multiboot_init(magic, mbi_phys);
 	boot_mem_map_print(&boot_mem_map);
 	memdump(boot_mem_map_memdump);
-#line 501 "chapters/02-brk.nw" /* <boot steps> */
+#line 508 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1468 "chapters/03-e820.nw" /* <boot steps> */
+#line 1475 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 1080 "chapters/04-lmb.nw" /* <boot steps> */
+#line 1089 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
-#line 443 "chapters/05-paging.nw" /* <boot steps> */
+#line 450 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 604 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 613 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 1653 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 2735 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
 #line 1106 "chapters/07-buddy.nw" /* <boot steps> */
@@ -61,7 +61,9 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1262 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 1658 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2150 "chapters/09-shortcuts.nw" /* <boot steps> */
+	census_report();
+#line 2740 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
 #line 2696 "chapters/01-boot.nw" /* <kernel/main.c> */
 	

@@ -7,15 +7,15 @@
 static const struct stage stages[] = {
 #line 1259 "chapters/01-boot.nw" /* <stages> */
 	{ 1, "boot" },
-#line 511 "chapters/02-brk.nw" /* <stages> */
+#line 518 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
-#line 1478 "chapters/03-e820.nw" /* <stages> */
+#line 1485 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
-#line 1088 "chapters/04-lmb.nw" /* <stages> */
+#line 1097 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
-#line 453 "chapters/05-paging.nw" /* <stages> */
+#line 460 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 634 "chapters/06-bootmem.nw" /* <stages> */
+#line 643 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
 #line 1141 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },

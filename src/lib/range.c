@@ -1,10 +1,10 @@
-#line 773 "chapters/03-e820.nw" /* <lib/range.c> */
+#line 780 "chapters/03-e820.nw" /* <lib/range.c> */
 /* range.c - free memory as memory minus reservations, and its pages, for any two range lists. */
 #include <handoff/compiler.h>
 #include <handoff/pfn.h>
 #include <handoff/range.h>
 
-#line 837 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
+#line 844 "chapters/03-e820.nw" /* <range: the first element that ends after an address> */
 static int first_ending_after(const struct range_list *l, u64 addr)
 {
 	int lo = 0, hi = l->nr;
@@ -21,7 +21,7 @@ static int first_ending_after(const struct range_list *l, u64 addr)
 	}
 	return lo;
 }
-#line 785 "chapters/03-e820.nw" /* <range: one step of the walk> */
+#line 792 "chapters/03-e820.nw" /* <range: one step of the walk> */
 bool range_walk_next(const struct range_list *mem, const struct range_list *res,
 		     struct range_walk *w, struct range *free)
 {
@@ -57,7 +57,7 @@ bool range_walk_next(const struct range_list *mem, const struct range_list *res,
 	}
 	return false;
 }
-#line 856 "chapters/03-e820.nw" /* <range: a walk from anywhere> */
+#line 863 "chapters/03-e820.nw" /* <range: a walk from anywhere> */
 struct range_walk range_walk_from(const struct range_list *mem, const struct range_list *res,
 				  u64 pos)
 {
@@ -75,7 +75,7 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 	return true;
 }
 
-#line 1303 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
+#line 1310 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
 /*
  * Pages of @mem, from page @from to @to, touched by the reservations @res[*i...] that share
  * pages; moves *i past them.
@@ -117,7 +117,7 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 	return n;
 }
 
-#line 1271 "chapters/03-e820.nw" /* <range: count the pages> */
+#line 1278 "chapters/03-e820.nw" /* <range: count the pages> */
 void range_page_counts(const struct range_list *mem, const struct range_list *res,
 		       unsigned long *total, unsigned long *free, unsigned long *reserved)
 {

@@ -186,7 +186,13 @@ void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_a
 {
 	void *p = alloc_bootmem_core(b, size, align, goal, limit, caller);
 
-	return p || !goal ? p : alloc_bootmem_core(b, size, align, 0, limit, caller);
+	if (!p && goal)
+		p = alloc_bootmem_core(b, size, align, 0, limit, caller);
+#line 2139 "chapters/09-shortcuts.nw" /* <bootmem: what later chapters note about an allocation> */
+	if (p)
+		census_note("bootmem", caller, size);
+#line 457 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
+	return p;
 }
 
 void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
@@ -199,7 +205,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 		      "no free pages fit", caller, size, align, goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 483 "chapters/06-bootmem.nw" /* <bootmem: count> */
+#line 492 "chapters/06-bootmem.nw" /* <bootmem: count> */
 bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn)
 {
 	return test_bit(b->node_bootmem_map, pfn - b->node_min_pfn);

@@ -1,4 +1,4 @@
-#line 1370 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_arena.c> */
+#line 2456 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_arena.c> */
 /* bootmem_interface_arena.c - the interface test's arena for chains that keep bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -9,16 +9,14 @@
 static u8 arena_map[LMB_ARENA_SIZE / PAGE_SIZE / 8];
 static bootmem_data_t saved;
 
-unsigned long bootmem_interface_test_begin(phys_addr_t *b, phys_addr_t *n)
+void bootmem_interface_test_begin(struct bootmem_interface_arena *a)
 {
 	saved = bootmem;
 	bootmem = (bootmem_data_t){ 0 };
 	init_bootmem_core(&bootmem, arena_map, (unsigned long)PFN_DOWN(ARENA),
 			  (unsigned long)PFN_DOWN(ARENA + LMB_ARENA_SIZE));
 	free_bootmem_core(&bootmem, ARENA, LMB_ARENA_SIZE, __func__);
-	*b = ARENA;
-	*n = LMB_ARENA_SIZE;
-	return 0;
+	*a = (struct bootmem_interface_arena){ ARENA, LMB_ARENA_SIZE, 0, false };
 }
 
 void bootmem_interface_test_end(void)

@@ -1,4 +1,4 @@
-#line 1230 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2301 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 /* bootmem_interface_test.c - one randomized workload on the bootmem interface, in every chain. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -13,9 +13,10 @@ struct live_alloc {
 	size_t size;
 };
 
-static phys_addr_t base, size;
+static phys_addr_t base, size, budget;
+static bool limits_are_zones;
 
-#line 1257 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
+#line 2329 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
 static bool check_new(struct ktest *t, const u8 *p, size_t n, size_t align, phys_addr_t limit,
 		      const struct live_alloc *live, unsigned int nr)
 {
@@ -43,25 +44,32 @@ static void check_and_free(struct ktest *t, const struct live_alloc *a)
 			break;
 	free_bootmem(__pa(a->p), a->size);
 }
-#line 1289 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
+#line 2365 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
 static void fill_then_empty(struct ktest *t, unsigned long overhead)
 {
-	static struct live_alloc pages[1024];
 	unsigned long n = 0;
-	u8 *p;
+	u8 *p, *last = NULL;
 
-	while (n < ARRAY_SIZE(pages) &&
-	       (p = bootmem_alloc_nopanic(&bootmem, PAGE_SIZE, PAGE_SIZE, 0, 0, __func__))) {
-		if (!check_new(t, p, PAGE_SIZE, PAGE_SIZE, 0, pages, (unsigned int)n))
+	while ((p = bootmem_alloc_nopanic(&bootmem, PAGE_SIZE, PAGE_SIZE, 0, 0, __func__))) {
+		if (!check_new(t, p, PAGE_SIZE, PAGE_SIZE, 0, NULL, 0))
 			break;
 		memset(p, tag_of(p), PAGE_SIZE);
-		pages[n++] = (struct live_alloc){ p, PAGE_SIZE };
+		*(u8 **)p = last;
+		last = p;
+		n++;
 	}
 	KEXPECT_TRUE(t, n + overhead >= size / PAGE_SIZE);	/* NULL only when it was full */
-	while (n)
-		check_and_free(t, &pages[--n]);
+	for (; last; n--) {
+		struct live_alloc a = { last, PAGE_SIZE };
+
+		last = *(u8 **)a.p;
+		*(u8 **)a.p = NULL;
+		memset(a.p, tag_of(a.p), sizeof(void *));
+		check_and_free(t, &a);
+	}
+	KEXPECT_EQ(t, n, 0);
 }
-#line 1315 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
+#line 2398 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
 static void random_workload(struct ktest *t, u32 *seed)
 {
 	static struct live_alloc live[LIVE];
@@ -73,10 +81,10 @@ static void random_workload(struct ktest *t, u32 *seed)
 						 : 1 + ktest_rand(seed) % (2 * PAGE_SIZE);
 		size_t align = (size_t)8 << (ktest_rand(seed) % 10);		/* 8 .. 4096 */
 
-		if (nr < LIVE && spent + n + align <= size / 2 && ktest_rand(seed) % 3) {
+		if (nr < LIVE && spent + n + align <= budget && ktest_rand(seed) % 3) {
 			phys_addr_t goal = ktest_rand(seed) % 2 ? base + ktest_rand(seed) % size : 0;
-			phys_addr_t limit = ktest_rand(seed) % 4 ? 0 : base + size / 2 +
-					    ktest_rand(seed) % (size / 2);
+			phys_addr_t limit = ktest_rand(seed) % 4 || limits_are_zones ? 0 :
+					    base + size / 2 + ktest_rand(seed) % (size / 2);
 			u8 *p = bootmem_alloc_nopanic(&bootmem, n, align, goal, limit, __func__);
 
 			if (!KEXPECT_TRUE(t, p != NULL) || !check_new(t, p, n, align, limit, live, nr))
@@ -94,13 +102,16 @@ static void random_workload(struct ktest *t, u32 *seed)
 	while (nr)
 		check_and_free(t, &live[--nr]);
 }
-#line 1350 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2433 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 KTEST(bootmem_interface_keeps_its_contract)
 {
 	u32 seed = 0x9b00d;
-	unsigned long overhead = bootmem_interface_test_begin(&base, &size);
+	struct bootmem_interface_arena a;
 
-	fill_then_empty(t, overhead);
+	bootmem_interface_test_begin(&a);
+	base = a.base, size = a.size, limits_are_zones = a.limits_are_zones;
+	budget = (size - (phys_addr_t)a.kept * PAGE_SIZE) / 2;
+	fill_then_empty(t, a.kept);
 	random_workload(t, &seed);
 	KEXPECT_TRUE(t, !bootmem_alloc_nopanic(&bootmem, size + PAGE_SIZE, PAGE_SIZE, 0, 0,
 					       __func__));

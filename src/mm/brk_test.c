@@ -1,4 +1,4 @@
-#line 530 "chapters/02-brk.nw" /* <mm/brk_test.c> */
+#line 537 "chapters/02-brk.nw" /* <mm/brk_test.c> */
 /* brk_test.c - the bump allocator against its rules. */
 #include <handoff/brk.h>
 #include <handoff/ktest.h>
@@ -12,7 +12,7 @@ static struct brk_area test_brk(void)
 	return (struct brk_area){ brk_buf, brk_buf, brk_buf + sizeof(brk_buf), { 0 } };
 }
 
-#line 549 "chapters/02-brk.nw" /* <brk tests: allocation> */
+#line 556 "chapters/02-brk.nw" /* <brk tests: allocation> */
 KTEST(brk_aligns_and_zeroes)
 {
 	struct brk_area b = test_brk();
@@ -35,7 +35,7 @@ KTEST(brk_exact_fit)
 	KEXPECT_EQ(t, brk_used(&b), 4096);
 	KEXPECT_TRUE(t, brk_alloc(&b, 0, 1, __func__) == brk_buf + 4096);	/* nothing fits */
 }
-#line 574 "chapters/02-brk.nw" /* <brk tests: misuse> */
+#line 581 "chapters/02-brk.nw" /* <brk tests: misuse> */
 KTEST(brk_refuses_too_much)
 {
 	struct brk_area b = test_brk();
@@ -65,7 +65,7 @@ KTEST(brk_refuses_a_bad_alignment)
 	KEXPECT_PANIC(t, brk_alloc(&b, 8, 0, "odd"), "alignment 0");
 }
 
-#line 609 "chapters/02-brk.nw" /* <brk tests: misuse> */
+#line 616 "chapters/02-brk.nw" /* <brk tests: misuse> */
 KTEST(brk_sealed_names_both)
 {
 	struct brk_area b = test_brk();
@@ -86,7 +86,7 @@ KTEST(brk_not_set_up)
 	KEXPECT_PANIC(t, brk_alloc(&b, 8, 8, "early_user"),
 		      "early_user() asked for 8 bytes before the area was set up");
 }
-#line 637 "chapters/02-brk.nw" /* <brk tests: against a model> */
+#line 644 "chapters/02-brk.nw" /* <brk tests: against a model> */
 /* The refusal, in a function of its own: KEXPECT_PANIC must not share a frame with a loop. */
 static void expect_refusal(struct ktest *t, struct brk_area *b, size_t size, size_t align)
 {

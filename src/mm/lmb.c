@@ -335,9 +335,12 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	check_live(&lmb.life, "lmb_reserve", caller);
 	check_not_an_array("lmb_reserve", base, size, true, caller);
 	lmb_add_range(&lmb.reserved, base, size, caller);
+#line 2131 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
+	census_note("lmb", caller, size);
+#line 755 "chapters/04-lmb.nw" /* <lmb: the interface> */
 }
 
-#line 841 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 850 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 static bool lmb_range(const void *type, int i, struct range *r)
 {
 	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
@@ -352,7 +355,7 @@ static void lmb_free_lists(struct range_list *mem, struct range_list *res)
 	*mem = (struct range_list){ &lmb.memory, (int)lmb.memory.cnt, lmb_range };
 	*res = (struct range_list){ &lmb.reserved, (int)lmb.reserved.cnt, lmb_range };
 }
-#line 861 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 870 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end)
 {
 	struct range_list mem, res;
@@ -365,7 +368,7 @@ bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end)
 	*end = r.end;
 	return true;
 }
-#line 879 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 888 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved)
 {
 	struct range_list mem, res;
@@ -373,7 +376,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 	lmb_free_lists(&mem, &res);
 	range_page_counts(&mem, &res, total, free, reserved);
 }
-#line 889 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 898 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 /* The reserved pages of the ledger among those that [@base, @end) touches: all a free can change. */
 static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
 {
@@ -382,7 +385,7 @@ static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
 	lmb_free_lists(&mem, &res);
 	return range_reserved_pages(&mem, &res, PFN_DOWN(base), PFN_UP(end));
 }
-#line 768 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
+#line 769 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -402,7 +405,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 		      "is not reserved", caller, base, end - 1, pos);
 	lmb_give_back(base, size, caller);
 }
-#line 790 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 791 "chapters/04-lmb.nw" /* <lmb: allocate> */
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -412,7 +415,7 @@ static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 		panic("%s: %s() asked for alignment 0x%llx, which is not a power of two", fn,
 		      caller, align);
 }
-#line 802 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 803 "chapters/04-lmb.nw" /* <lmb: allocate> */
 phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr,
 			bool may_fail, const char *caller)
 {
@@ -434,6 +437,9 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 		      free << (PAGE_SHIFT - 10));
 	}
 	lmb_add_range(&lmb.reserved, found, size, caller);
+#line 2131 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
+	census_note("lmb", caller, size);
+#line 825 "chapters/04-lmb.nw" /* <lmb: allocate> */
 	return found;
 }
 
@@ -444,7 +450,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 903 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
+#line 912 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
 void lmb_reset(void)
 {
 	lmb_nr_busy = 0;

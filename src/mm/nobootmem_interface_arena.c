@@ -1,4 +1,4 @@
-#line 1405 "chapters/09-shortcuts.nw" /* <mm/nobootmem_interface_arena.c> */
+#line 2489 "chapters/09-shortcuts.nw" /* <mm/nobootmem_interface_arena.c> */
 /* nobootmem_interface_arena.c - the interface test's arena in the no-bootmem chain: an LMB. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -8,15 +8,13 @@
 
 static struct retirement saved;
 
-unsigned long bootmem_interface_test_begin(phys_addr_t *b, phys_addr_t *n)
+void bootmem_interface_test_begin(struct bootmem_interface_arena *a)
 {
 	saved = bootmem.life;
 	bootmem.life = (struct retirement){ 0 };
 	lmb_test_begin();
 	lmb_add(ARENA, LMB_ARENA_SIZE);
-	*b = ARENA;
-	*n = LMB_ARENA_SIZE;
-	return 0;
+	*a = (struct bootmem_interface_arena){ ARENA, LMB_ARENA_SIZE, 0, false };
 }
 
 void bootmem_interface_test_end(void)

@@ -46,7 +46,7 @@ SECTIONS
 		*(.brk_reservation)		/* the RESERVE_BRKs */
 		__brk_limit = .;
 	} :data
-#line 244 "chapters/02-brk.nw" /* <kernel.lds: after the BSS> */
+#line 251 "chapters/02-brk.nw" /* <kernel.lds: after the BSS> */
 #include <asm/pgtable.h>
 	ASSERT(_end - __PAGE_OFFSET <= EARLY_MAP_SIZE / 2,
 	       "the kernel image fills more than half of head.S's early mapping")

@@ -36,7 +36,7 @@ static inline size_t brk_used(const struct brk_area *brk)
 {
 	return (size_t)(brk->end - brk->base);
 }
-#line 157 "chapters/02-brk.nw" /* <brk.h: the kernel's brk> */
+#line 164 "chapters/02-brk.nw" /* <brk.h: the kernel's brk> */
 #ifndef HOST_BUILD
 extern struct brk_area kernel_brk;
 

@@ -1,9 +1,9 @@
-#line 384 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
+#line 391 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #ifndef _HANDOFF_HANDOFF_H
 #define _HANDOFF_HANDOFF_H
 #include <handoff/types.h>
 
-#line 394 "chapters/02-brk.nw" /* <handoff.h: the retirement record> */
+#line 401 "chapters/02-brk.nw" /* <handoff.h: the retirement record> */
 /* Whether an allocator of the chain still runs; all zeros while it does. */
 struct retirement {
 	const char *allocator;	/* its name in messages: "brk", "LMB", ...; set by retire() */
@@ -45,7 +45,7 @@ static inline bool is_retired(const struct retirement *r)
 
 /** brk_takes_over - the kernel's brk area, from head.S (chapter 2). */
 void brk_takes_over(void);
-#line 1127 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1134 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger - print "handoff: @from -> @to total=T free=F reserved=R" (in pages) and check
  * it: T = F + R, and T equal to the total of the first handoff of this boot. Panics otherwise.
@@ -70,15 +70,15 @@ struct handoff_line {
 extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 extern unsigned int nr_handoff_lines;
 
-#line 1365 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1372 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
-#line 1071 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
+#line 1080 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 569 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
+#line 578 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
@@ -98,5 +98,33 @@ void slab_takes_over(void);
 
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
-#line 390 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
+
+#line 2013 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#define CENSUS_LINES	48
+
+/* The early allocations, one line per caller, allocator and phase (chapter 9). */
+struct census_line {
+	const char *allocator, *caller;
+	bool after_paging;
+	unsigned long count;
+	u64 bytes;
+};
+struct census {
+	struct census_line lines[CENSUS_LINES];
+	unsigned int nr;
+	bool after_paging;		/* the kernel's page tables are loaded */
+	unsigned long lost;		/* notes that found no free line */
+};
+extern struct census boot_census;
+
+/** census_note_in - @caller got @bytes from @allocator: count it in @c's line for them. */
+void census_note_in(struct census *c, const char *allocator, const char *caller, u64 bytes);
+#define census_note(allocator, caller, bytes)	census_note_in(&boot_census, (allocator), (caller), (bytes))
+
+/** census_print - @c as "census:" lines: one per line of the table, then the totals. */
+void census_print(const struct census *c);
+
+/** census_report - census_print of the boot's census, if the command line says census. */
+void census_report(void);
+#line 397 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 714 "chapters/03-e820.nw" /* <include/handoff/range.h> */
+#line 721 "chapters/03-e820.nw" /* <include/handoff/range.h> */
 #ifndef _HANDOFF_RANGE_H
 #define _HANDOFF_RANGE_H
 #include <handoff/types.h>
@@ -16,7 +16,7 @@ struct range_list {
 	bool (*get)(const void *owner, int i, struct range *r);
 };
 
-#line 739 "chapters/03-e820.nw" /* <range.h: the walk> */
+#line 746 "chapters/03-e820.nw" /* <range.h: the walk> */
 /* How far a walk over free memory has come: the address, and in each list the first element
  * that can still matter. Both only move forward. */
 struct range_walk {
@@ -42,7 +42,7 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 /* All of free memory, in order: a walk from address 0, where both lists start at element 0. */
 #define for_each_free_range(mem, res, w, r) \
 	for ((w) = (struct range_walk){ 0, 0, 0 }; range_walk_next((mem), (res), &(w), (r)); )
-#line 1250 "chapters/03-e820.nw" /* <range.h: the ledger's counts> */
+#line 1257 "chapters/03-e820.nw" /* <range.h: the ledger's counts> */
 /**
  * range_page_counts - the ledger's counts over @mem and @res: *@total whole pages inside @mem,
  * *@free of them inside the free ranges, *@reserved of them touched by a range of @res (which is
@@ -58,5 +58,5 @@ void range_page_counts(const struct range_list *mem, const struct range_list *re
  */
 unsigned long range_reserved_pages(const struct range_list *mem, const struct range_list *res,
 				   u64 from, u64 to);
-#line 733 "chapters/03-e820.nw" /* <include/handoff/range.h> */
+#line 740 "chapters/03-e820.nw" /* <include/handoff/range.h> */
 #endif

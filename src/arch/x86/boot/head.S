@@ -49,9 +49,9 @@ startup_32:
 	movl	$pa(boot_stack_top), %esp
 	pushl	$0				/* a known EFLAGS: IF and the rest clear */
 	popfl
-#line 258 "chapters/02-brk.nw" /* <head.S: before the kernel runs in C> */
+#line 265 "chapters/02-brk.nw" /* <head.S: before the kernel runs in C> */
 	
-#line 263 "chapters/02-brk.nw" /* <head.S: build the early page tables in brk> */
+#line 270 "chapters/02-brk.nw" /* <head.S: build the early page tables in brk> */
 #include <asm/pgtable.h>
 	pushl	%esi
 	pushl	%edi
@@ -76,9 +76,9 @@ startup_32:
 	movl	%eax, pa(max_pfn_mapped)
 	popl	%edi
 	popl	%esi
-#line 259 "chapters/02-brk.nw" /* <head.S: before the kernel runs in C> */
+#line 266 "chapters/02-brk.nw" /* <head.S: before the kernel runs in C> */
 	
-#line 296 "chapters/02-brk.nw" /* <head.S: turn paging on and jump to the higher half> */
+#line 303 "chapters/02-brk.nw" /* <head.S: turn paging on and jump to the higher half> */
 	movl	$pa(__brk_base), %eax
 	movl	%eax, %cr3
 	movl	%cr0, %eax

@@ -11,7 +11,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 574 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
+#line 583 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -32,7 +32,7 @@ static void check_and_count(void)
 			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
-#line 616 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
+#line 625 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
 /* The bitmap as runs: "memmap: bootmem START END free|reserved". */
 static void bootmem_memdump(void)
 {

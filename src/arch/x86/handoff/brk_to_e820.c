@@ -1,4 +1,4 @@
-#line 1016 "chapters/03-e820.nw" /* <arch/x86/handoff/brk_to_e820.c> */
+#line 1023 "chapters/03-e820.nw" /* <arch/x86/handoff/brk_to_e820.c> */
 /* brk_to_e820.c - the first handoff: what is in use becomes early reservations, counted. */
 #include <asm/page.h>
 #include <handoff/brk.h>
@@ -29,7 +29,7 @@ static void reserve_bios_and_kernel(void)
 	reserve_early(__pa(kernel_brk.base), __pa(kernel_brk.end), "BRK");
 }
 
-#line 1070 "chapters/03-e820.nw" /* <early reservations: what GRUB handed over> */
+#line 1077 "chapters/03-e820.nw" /* <early reservations: what GRUB handed over> */
 static void reserve_string(u32 phys, const char *name)
 {
 	u64 n = 0;
@@ -64,7 +64,7 @@ static void reserve_multiboot(u32 mbi_phys)
 		reserve_string(mod->string, "module name");
 	}
 }
-#line 1228 "chapters/03-e820.nw" /* <e820 ledger: the line> */
+#line 1235 "chapters/03-e820.nw" /* <e820 ledger: the line> */
 static void e820_ledger(const char *from)
 {
 	struct range_list mem, res;
@@ -74,7 +74,7 @@ static void e820_ledger(const char *from)
 	range_page_counts(&mem, &res, &total, &free, &reserved);
 	handoff_ledger(from, "e820", total, free, reserved);
 }
-#line 1349 "chapters/03-e820.nw" /* <e820: take over from brk> */
+#line 1356 "chapters/03-e820.nw" /* <e820: take over from brk> */
 /**
  * e820_takes_over - brk's allocations, the BIOS areas, the kernel image and the multiboot
  * structures become early reservations; prints them and the ledger line of the handoff.

@@ -1,4 +1,4 @@
-#line 533 "chapters/06-bootmem.nw" /* <arch/x86/handoff/lmb_to_bootmem.c> */
+#line 542 "chapters/06-bootmem.nw" /* <arch/x86/handoff/lmb_to_bootmem.c> */
 /* lmb_to_bootmem.c - LMB hands its memory to bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -8,7 +8,7 @@
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 574 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
+#line 583 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -29,7 +29,7 @@ static void check_and_count(void)
 			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
-#line 616 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
+#line 625 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
 /* The bitmap as runs: "memmap: bootmem START END free|reserved". */
 static void bootmem_memdump(void)
 {
@@ -46,7 +46,7 @@ static void bootmem_memdump(void)
 	}
 }
 
-#line 545 "chapters/06-bootmem.nw" /* <arch/x86/handoff/lmb_to_bootmem.c> */
+#line 554 "chapters/06-bootmem.nw" /* <arch/x86/handoff/lmb_to_bootmem.c> */
 /**
  * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired; the
  * ledger line, and the bitmap's runs when memdump is asked for.

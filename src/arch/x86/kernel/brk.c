@@ -1,4 +1,4 @@
-#line 319 "chapters/02-brk.nw" /* <arch/x86/kernel/brk.c> */
+#line 326 "chapters/02-brk.nw" /* <arch/x86/kernel/brk.c> */
 /* brk.c (x86) - the kernel's brk area, whose first user is head.S. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -17,7 +17,7 @@ RESERVE_BRK(early_pagetables, EARLY_PAGETABLES_SIZE);
 /* No end until brk_takes_over: head.S's page tables are in it, and nothing may go over them. */
 struct brk_area kernel_brk = { .base = __brk_base, .end = NULL, .limit = __brk_limit };
 
-#line 342 "chapters/02-brk.nw" /* <brk: take the area over from head.S> */
+#line 349 "chapters/02-brk.nw" /* <brk: take the area over from head.S> */
 void brk_takes_over(void)
 {
 	kernel_brk.end = __va(early_pagetables_end);	/* open for extend_brk */
@@ -27,7 +27,7 @@ void brk_takes_over(void)
 	printk("paging: physical [mem 0x00000000-0x%08llx] mapped at 0 and at 0x%08lx\n",
 	       ((phys_addr_t)max_pfn_mapped << PAGE_SHIFT) - 1, PAGE_OFFSET);
 }
-#line 483 "chapters/02-brk.nw" /* <brk: seal it> */
+#line 490 "chapters/02-brk.nw" /* <brk: seal it> */
 void __reserve_brk(const char *caller)
 {
 	__retire(&kernel_brk.life, "brk", "the early reservations",

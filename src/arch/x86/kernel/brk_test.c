@@ -1,4 +1,4 @@
-#line 717 "chapters/02-brk.nw" /* <arch/x86/kernel/brk_test.c> */
+#line 724 "chapters/02-brk.nw" /* <arch/x86/kernel/brk_test.c> */
 /* brk_test.c (x86) - the early page tables and the kernel's brk. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -31,7 +31,7 @@ KTEST(brk_holds_the_early_page_tables)
 	KEXPECT_TRUE(t, brk_used(&kernel_brk) >= EARLY_PAGETABLES_SIZE);
 }
 
-#line 755 "chapters/02-brk.nw" /* <arch/x86/kernel/brk_test.c> */
+#line 762 "chapters/02-brk.nw" /* <arch/x86/kernel/brk_test.c> */
 KTEST(brk_early_page_tables_map_each_page)
 {
 	const u32 *pgd = (const u32 *)__brk_base;
@@ -54,7 +54,7 @@ KTEST(brk_early_page_tables_map_each_page)
 	}
 }
 
-#line 783 "chapters/02-brk.nw" /* <arch/x86/kernel/brk_test.c> */
+#line 790 "chapters/02-brk.nw" /* <arch/x86/kernel/brk_test.c> */
 KTEST(paging_runs_the_kernel_high)
 {
 	static const u32 probe = 0x600dcafe;

@@ -175,7 +175,7 @@ void e820_clip(struct e820map *m, u64 limit, u32 type, const char *why)
 		printk("e820: %d reserved range%s at or above 0x%llx ignored: %s\n", dropped,
 		       dropped == 1 ? "" : "s", limit, why);
 }
-#line 1001 "chapters/03-e820.nw" /* <arch/x86/kernel/e820.c> */
+#line 1008 "chapters/03-e820.nw" /* <arch/x86/kernel/e820.c> */
 u32 bios_area_start(u16 base_kib, u16 ebda_segment)
 {
 	u32 start = (u32)base_kib << 10, ebda = (u32)ebda_segment << 4;

@@ -1,4 +1,4 @@
-#line 469 "chapters/05-paging.nw" /* <arch/x86/mm/direct_map_test.c> */
+#line 476 "chapters/05-paging.nw" /* <arch/x86/mm/direct_map_test.c> */
 /* direct_map_test.c - the direct map's tables, and the page fault's words. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -30,7 +30,7 @@ KTEST(direct_map_tables)
 	KEXPECT_EQ(t, t_ptes[PTRS_PER_PTE - 1], ((PTRS_PER_PTE - 1) << PAGE_SHIFT) | PTE_IDENT_ATTR);
 }
 
-#line 506 "chapters/05-paging.nw" /* <arch/x86/mm/direct_map_test.c> */
+#line 513 "chapters/05-paging.nw" /* <arch/x86/mm/direct_map_test.c> */
 KTEST(page_fault_words)
 {
 	char buf[96];

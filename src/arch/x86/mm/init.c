@@ -37,7 +37,7 @@ static void find_low_pfn_range(void)
 	       PFN_PHYS(max_low_pfn) - 1, max_low_pfn >> (20 - PAGE_SHIFT),
 	       usable_above(PFN_PHYS(max_low_pfn)) >> 20);
 }
-#line 402 "chapters/05-paging.nw" /* <paging: leave the holes out> */
+#line 409 "chapters/05-paging.nw" /* <paging: leave the holes out> */
 static void unmap_frames(u32 *pgd, unsigned long from, unsigned long to)
 {
 	for (unsigned long pfn = from; pfn < to; pfn++) {
@@ -87,6 +87,9 @@ void init_memory_mapping(void)
 	       max_low_pfn >> (20 - PAGE_SHIFT), nr, (nr + 1) * 4);
 	leave_holes_out(__va(pgd));		/* before CR3: no hole is ever mapped live */
 	__asm__ volatile("mov %0, %%cr3" : : "r"((u32)pgd) : "memory");
+#line 2135 "chapters/09-shortcuts.nw" /* <paging: what later chapters note once the page tables are loaded> */
+	boot_census.after_paging = true;
+#line 380 "chapters/05-paging.nw" /* <paging: build, switch, and drop the old tables> */
 	swapper_pg_dir = __va(pgd);
 	early_pagetables_in_use = false;
 	max_pfn_mapped = max_low_pfn;

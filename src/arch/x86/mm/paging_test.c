@@ -1,4 +1,4 @@
-#line 527 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+#line 534 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 /* paging_test.c - the live page tables, and the faults they make possible. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -19,7 +19,7 @@ static bool maps(unsigned long va, unsigned long pfn)	/* a walk of the live tabl
 	return (pte & _PAGE_PRESENT) && (pte >> PAGE_SHIFT) == pfn;
 }
 
-#line 556 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+#line 563 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 KTEST(paging_maps_low_memory)
 {
 	const struct lmb_type *mem = &lmb.memory;
@@ -48,7 +48,7 @@ KTEST(paging_maps_low_memory)
 	KEXPECT_EQ(t, lmb.current_limit, PFN_PHYS(max_low_pfn));
 }
 
-#line 590 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+#line 597 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 static int *volatile null_pointer;	/* volatile: GCC may not assume it is NULL */
 
 KTEST(paging_faults_explain_themselves)
@@ -67,7 +67,7 @@ KTEST(paging_faults_explain_themselves)
 	KEXPECT_PANIC(t, __asm__ volatile("xorl %%ecx, %%ecx; divl %%ecx" : : : "eax", "ecx", "edx"),
 		      "divide error (exception 0)");
 }
-#line 617 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
+#line 624 "chapters/05-paging.nw" /* <arch/x86/mm/paging_test.c> */
 /* Intel SDM vol. 3A, table 6-1 (8, 10-14, 17, 21), and AMD APM vol. 2, table 8-1 (29, 30). */
 static const u8 vectors_with_error_code[] = { 8, 10, 11, 12, 13, 14, 17, 21, 29, 30 };
 

@@ -72,7 +72,7 @@ void e820_print_map(const struct e820map *m, const char *who);
 const char *e820_type_name(u32 type);
 #line 383 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 #define MAXMEM		(896ull << 20)	/* low memory: what the direct map can cover */
-#line 991 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 998 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /**
  * bios_area_start - where the BIOS's area below 1 MiB begins, from the two words the BIOS
  * leaves in its data area: @base_kib (at 0x413, base memory in KiB) and @ebda_segment (at
@@ -80,13 +80,13 @@ const char *e820_type_name(u32 type);
  */
 u32 bios_area_start(u16 base_kib, u16 ebda_segment);
 #define BIOS_AREA_LATEST	0x9f000		/* the start when the count is not believed */
-#line 1062 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 1069 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 /** mb_modules_end - the first byte after @mbi's module list, counted in 64 bits. */
 static inline u64 mb_modules_end(const struct multiboot_info *mbi)
 {
 	return (u64)mbi->mods_addr + mb_modules_bytes(mbi);	/* chapter 1's 64-bit size */
 }
-#line 1456 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 1463 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 struct early_res_table;
 void setup_memory_map(void);
 void early_res_print(const struct early_res_table *tab);

@@ -2,7 +2,7 @@
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H
 
-#line 210 "chapters/02-brk.nw" /* <page.h: where later stages put the kernel> */
+#line 217 "chapters/02-brk.nw" /* <page.h: where later stages put the kernel> */
 #define __PAGE_OFFSET		0xC0000000	/* from stage 2 on: the higher half */
 #line 365 "chapters/01-boot.nw" /* <arch/x86/include/asm/page.h> */
 #ifndef __PAGE_OFFSET

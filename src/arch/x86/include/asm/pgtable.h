@@ -1,4 +1,4 @@
-#line 184 "chapters/02-brk.nw" /* <arch/x86/include/asm/pgtable.h> */
+#line 191 "chapters/02-brk.nw" /* <arch/x86/include/asm/pgtable.h> */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
 #define _PAGE_PRESENT	0x001
@@ -14,8 +14,8 @@
 #define X86_CR0_PG	0x80000000
 #define X86_CR4_PSE	0x00000010	/* 4 MiB pages allowed (exercise 2.3) */
 
-#line 236 "chapters/02-brk.nw" /* <pgtable.h: the early mapping> */
+#line 243 "chapters/02-brk.nw" /* <pgtable.h: the early mapping> */
 #define EARLY_MAP_SIZE		(16 << 20)	/* head.S maps physical [0, 16 MiB) */
 #define EARLY_PAGETABLES_SIZE	((1 + (EARLY_MAP_SIZE >> PGDIR_SHIFT)) * PAGE_SIZE)
-#line 200 "chapters/02-brk.nw" /* <arch/x86/include/asm/pgtable.h> */
+#line 207 "chapters/02-brk.nw" /* <arch/x86/include/asm/pgtable.h> */
 #endif
