@@ -1,22 +1,24 @@
-#line 2301 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2321 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 /* bootmem_interface_test.c - one randomized workload on the bootmem interface, in every chain. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
 #include <handoff/ktest.h>
+#include <handoff/printk.h>
 #include "bootmem_interface_test.h"
 
 #define LIVE	48			/* allocations held at once, at most */
 #define ROUNDS	600
+#define BUDGET	(24 * 1024)		/* size plus alignment, per arena */
 
 struct live_alloc {
 	u8 *p;
 	size_t size;
 };
 
-static phys_addr_t base, size, budget;
+static phys_addr_t base, size;
 static bool limits_are_zones;
 
-#line 2329 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
+#line 2351 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
 static bool check_new(struct ktest *t, const u8 *p, size_t n, size_t align, phys_addr_t limit,
 		      const struct live_alloc *live, unsigned int nr)
 {
@@ -44,7 +46,7 @@ static void check_and_free(struct ktest *t, const struct live_alloc *a)
 			break;
 	free_bootmem(__pa(a->p), a->size);
 }
-#line 2365 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
+#line 2387 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
 static void fill_then_empty(struct ktest *t, unsigned long overhead)
 {
 	unsigned long n = 0;
@@ -69,31 +71,46 @@ static void fill_then_empty(struct ktest *t, unsigned long overhead)
 	}
 	KEXPECT_EQ(t, n, 0);
 }
-#line 2398 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
+#line 2420 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
+static unsigned int fresh_arena(struct ktest *t, struct live_alloc *live, unsigned int nr)
+{
+	struct bootmem_interface_arena a;
+
+	while (nr)
+		check_and_free(t, &live[--nr]);
+	bootmem_interface_test_end();
+	bootmem_interface_test_begin(&a);
+	return 0;
+}
+
 static void random_workload(struct ktest *t, u32 *seed)
 {
 	static struct live_alloc live[LIVE];
-	unsigned int nr = 0;
-	size_t spent = 0;		/* size plus alignment of every allocation so far */
+	unsigned int nr = 0, allocs = 0, arenas = 1;
+	size_t spent = 0;		/* size plus alignment, on this arena */
 
 	for (int round = 0; round < ROUNDS; round++) {
-		size_t n = ktest_rand(seed) % 16 ? 1 + ktest_rand(seed) % (PAGE_SIZE / 8)
-						 : 1 + ktest_rand(seed) % (2 * PAGE_SIZE);
-		size_t align = (size_t)8 << (ktest_rand(seed) % 10);		/* 8 .. 4096 */
+		u32 r[6] = { ktest_rand(seed), ktest_rand(seed), ktest_rand(seed), ktest_rand(seed),
+			     ktest_rand(seed), ktest_rand(seed) };
+		size_t n = r[0] % 16 ? 1 + r[1] % (PAGE_SIZE / 8) : 1 + r[1] % (2 * PAGE_SIZE);
+		size_t align = (size_t)8 << (r[2] % 10);			/* 8 .. 4096 */
+		phys_addr_t goal = r[3] % 2 ? base + r[4] % size : 0;
+		phys_addr_t limit = r[3] % 8 >= 6 && !limits_are_zones ?
+				    base + size / 2 + (r[4] >> 8) % (size / 2) : 0;
 
-		if (nr < LIVE && spent + n + align <= budget && ktest_rand(seed) % 3) {
-			phys_addr_t goal = ktest_rand(seed) % 2 ? base + ktest_rand(seed) % size : 0;
-			phys_addr_t limit = ktest_rand(seed) % 4 || limits_are_zones ? 0 :
-					    base + size / 2 + ktest_rand(seed) % (size / 2);
-			u8 *p = bootmem_alloc_nopanic(&bootmem, n, align, goal, limit, __func__);
+		if (r[5] % 3 && nr < LIVE) {
+			u8 *p;
 
+			if (spent + n + align > BUDGET)
+				nr = fresh_arena(t, live, nr), spent = 0, arenas++;
+			p = bootmem_alloc_nopanic(&bootmem, n, align, goal, limit, __func__);
 			if (!KEXPECT_TRUE(t, p != NULL) || !check_new(t, p, n, align, limit, live, nr))
 				return;
 			memset(p, tag_of(p), n);
 			live[nr++] = (struct live_alloc){ p, n };
-			spent += n + align;
+			spent += n + align, allocs++;
 		} else if (nr) {
-			unsigned int i = ktest_rand(seed) % nr;
+			unsigned int i = r[4] % nr;
 
 			check_and_free(t, &live[i]);
 			live[i] = live[--nr];
@@ -101,8 +118,9 @@ static void random_workload(struct ktest *t, u32 *seed)
 	}
 	while (nr)
 		check_and_free(t, &live[--nr]);
+	printk("%u allocations on %u arenas\n", allocs, arenas);
 }
-#line 2433 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2471 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 KTEST(bootmem_interface_keeps_its_contract)
 {
 	u32 seed = 0x9b00d;
@@ -110,10 +128,11 @@ KTEST(bootmem_interface_keeps_its_contract)
 
 	bootmem_interface_test_begin(&a);
 	base = a.base, size = a.size, limits_are_zones = a.limits_are_zones;
-	budget = (size - (phys_addr_t)a.kept * PAGE_SIZE) / 2;
-	fill_then_empty(t, a.kept);
-	random_workload(t, &seed);
-	KEXPECT_TRUE(t, !bootmem_alloc_nopanic(&bootmem, size + PAGE_SIZE, PAGE_SIZE, 0, 0,
-					       __func__));
+	if (KEXPECT_TRUE(t, size - (phys_addr_t)a.kept * PAGE_SIZE >= 2 * BUDGET)) {
+		fill_then_empty(t, a.kept);
+		random_workload(t, &seed);
+		KEXPECT_TRUE(t, !bootmem_alloc_nopanic(&bootmem, size + PAGE_SIZE, PAGE_SIZE, 0, 0,
+						       __func__));
+	}
 	bootmem_interface_test_end();
 }

@@ -1,4 +1,4 @@
-#line 1802 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
+#line 1814 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
 /* bootmem_kmalloc_test.c - the bootmem interface served by kmalloc and the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -15,7 +15,7 @@
 #define LOW_MAY_FAIL	false
 #endif
 
-#line 1824 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
+#line 1836 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
 #define ARENA_FREE_PAGES	512		/* what the test leaves the buddy: 2 MiB */
 static struct retirement saved_life;
 static LIST_HEAD(saved_blocks);
@@ -70,7 +70,7 @@ void bootmem_interface_test_end(void)
 		list_move(saved_blocks.next, &bootmem_blocks);
 	bootmem.life = saved_life;
 }
-#line 1888 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
+#line 1900 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
 KTEST(bootmem_wrapper_serves_the_interface)
 {
 	struct bootmem_interface_arena a;
@@ -97,11 +97,11 @@ KTEST(bootmem_wrapper_serves_the_interface)
 		      "x() asked for 8388608 bytes aligned to 64, but neither kmalloc() nor the buddy");
 	bootmem_interface_test_end();
 }
-#line 1922 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
+#line 1935 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
 KTEST(bootmem_wrapper_refuses_misuse)
 {
 	struct bootmem_interface_arena a;
-	u8 *p, *q;
+	u8 *p, *q, *k;
 
 	bootmem_interface_test_begin(&a);
 	p = alloc_bootmem(200);
@@ -113,8 +113,12 @@ KTEST(bootmem_wrapper_refuses_misuse)
 	KEXPECT_PANIC(t, free_bootmem(__pa(q), 100), "free_pages() the whole of it");
 	free_bootmem(__pa(p), 200);
 	KEXPECT_PANIC(t, free_bootmem(__pa(p), 200), "which was freed already");
-	KEXPECT_PANIC(t, free_bootmem(__pa(q) + PAGE_SIZE, 16), "which the bootmem wrapper never "
-		      "gave out");
+	KEXPECT_PANIC(t, free_bootmem(__pa(&saved_life), 16), "which the bootmem wrapper never "
+		      "gave out");			/* the kernel's image */
+	k = kmalloc(32, GFP_KERNEL);
+	KEXPECT_PANIC(t, free_bootmem(__pa(k), 32), "which kmalloc() served, not the bootmem "
+		      "wrapper: kfree() it");
+	kfree(k);
 	KEXPECT_EQ(t, reserve_bootmem(__pa(q), PAGE_SIZE, 0), 0);
 	KEXPECT_EQ(t, reserve_bootmem(__pa(q), PAGE_SIZE, BOOTMEM_EXCLUSIVE), -1);
 	free_bootmem(__pa(q), PAGE_SIZE);

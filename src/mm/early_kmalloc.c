@@ -1,4 +1,4 @@
-#line 627 "chapters/09-shortcuts.nw" /* <mm/early_kmalloc.c> */
+#line 633 "chapters/09-shortcuts.nw" /* <mm/early_kmalloc.c> */
 /* early_kmalloc.c - chain early-kmalloc: the slab's pages from bootmem, then from the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -14,7 +14,7 @@ struct early_kmalloc_stats early_kmalloc_stats;
 static unsigned long early_pfn[EARLY_BLOCKS];
 static unsigned int nr_early;
 
-#line 656 "chapters/09-shortcuts.nw" /* <early-kmalloc: pages from bootmem> */
+#line 662 "chapters/09-shortcuts.nw" /* <early-kmalloc: pages from bootmem> */
 static struct page *bootmem_getpages(unsigned int order, const char *caller)
 {
 	size_t bytes = (size_t)PAGE_SIZE << order;
@@ -42,7 +42,7 @@ static void bootmem_freepages(struct page *page, unsigned int order, const char 
 	free_bootmem_core(&bootmem, PFN_PHYS(pfn), (size_t)PAGE_SIZE << order, caller);
 	early_kmalloc_stats.to_bootmem += 1ul << order;
 }
-#line 691 "chapters/09-shortcuts.nw" /* <early-kmalloc: the page source> */
+#line 697 "chapters/09-shortcuts.nw" /* <early-kmalloc: the page source> */
 struct page *kmem_getpages(gfp_t gfp, unsigned int order, const char *caller)
 {
 	slab_check_open("kmem_getpages", caller);
@@ -73,7 +73,7 @@ bool early_kmalloc_block(const struct page *page)
 			return true;
 	return false;
 }
-#line 733 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
+#line 739 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
 void early_kmalloc_begin(void)
 {
 	source = FROM_BOOTMEM;
@@ -102,6 +102,9 @@ unsigned long early_kmalloc_close_window(void)
 			ClearPageReserved(page + i);
 		if (nr_early < EARLY_BLOCKS)
 			early_pfn[nr_early++] = pfn;
+		else
+			printk("early kmalloc: the block at pfn 0x%lx is past the %d that "
+			       "early_kmalloc_block() records: it does not know it\n", pfn, EARLY_BLOCKS);
 		pages += 1ul << page->private;
 	}
 	early_kmalloc_stats.reattached += pages;
