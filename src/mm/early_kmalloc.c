@@ -10,11 +10,12 @@ enum page_source { FROM_BUDDY, FROM_BOOTMEM, IN_WINDOW };
 static enum page_source source;			/* FROM_BUDDY until early_kmalloc_begin() */
 struct early_kmalloc_stats early_kmalloc_stats;
 
-#define EARLY_BLOCKS	64			/* recorded for early_kmalloc_block(); more are counted */
+#define EARLY_BLOCKS	64	/* recorded for early_kmalloc_block(), a question only tests ask:
+				   a boot makes a handful of early slabs (the caches' first ones) */
 static unsigned long early_pfn[EARLY_BLOCKS];
 static unsigned int nr_early;
 
-#line 662 "chapters/09-shortcuts.nw" /* <early-kmalloc: pages from bootmem> */
+#line 663 "chapters/09-shortcuts.nw" /* <early-kmalloc: pages from bootmem> */
 static struct page *bootmem_getpages(unsigned int order, const char *caller)
 {
 	size_t bytes = (size_t)PAGE_SIZE << order;
@@ -42,7 +43,7 @@ static void bootmem_freepages(struct page *page, unsigned int order, const char 
 	free_bootmem_core(&bootmem, PFN_PHYS(pfn), (size_t)PAGE_SIZE << order, caller);
 	early_kmalloc_stats.to_bootmem += 1ul << order;
 }
-#line 697 "chapters/09-shortcuts.nw" /* <early-kmalloc: the page source> */
+#line 698 "chapters/09-shortcuts.nw" /* <early-kmalloc: the page source> */
 struct page *kmem_getpages(gfp_t gfp, unsigned int order, const char *caller)
 {
 	slab_check_open("kmem_getpages", caller);
@@ -73,7 +74,7 @@ bool early_kmalloc_block(const struct page *page)
 			return true;
 	return false;
 }
-#line 739 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
+#line 740 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
 void early_kmalloc_begin(void)
 {
 	source = FROM_BOOTMEM;
