@@ -25,7 +25,7 @@
 #include <handoff/gfp.h>
 #line 1267 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 2775 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 2795 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -52,7 +52,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 613 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 2779 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 2799 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
 #line 1106 "chapters/07-buddy.nw" /* <boot steps> */
@@ -61,9 +61,9 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1262 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 2172 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2186 "chapters/09-shortcuts.nw" /* <boot steps> */
 	census_report();
-#line 2784 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2804 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
 #line 2696 "chapters/01-boot.nw" /* <kernel/main.c> */
 	

@@ -1,4 +1,4 @@
-#line 1819 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
+#line 1824 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
 /* bootmem_kmalloc_test.c - the bootmem interface served by kmalloc and the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -15,10 +15,8 @@
 #define LOW_MAY_FAIL	false
 #endif
 
-#line 1841 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
+#line 1847 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: all but 2 MiB of the buddy, taken out> */
 #define ARENA_FREE_PAGES	512		/* what the test leaves the buddy: 2 MiB */
-static struct retirement saved_life;
-static LIST_HEAD(saved_blocks);
 static struct { struct page *page; unsigned int order; } ballast[512];
 static unsigned int nr_ballast;
 
@@ -35,6 +33,17 @@ static void take_all_but_the_arena(unsigned long reserve)
 			ballast[nr_ballast++].order = (unsigned int)order;
 		}
 }
+
+static void give_the_rest_back(void)
+{
+	while (nr_ballast) {
+		nr_ballast--;
+		__free_pages(ballast[nr_ballast].page, ballast[nr_ballast].order);
+	}
+}
+#line 1875 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
+static struct retirement saved_life;
+static LIST_HEAD(saved_blocks);
 
 void bootmem_interface_test_begin(struct bootmem_interface_arena *a)
 {
@@ -62,15 +71,12 @@ void bootmem_interface_test_begin(struct bootmem_interface_arena *a)
 void bootmem_interface_test_end(void)
 {
 	bootmem_wrapper_drop(__func__);
-	while (nr_ballast) {
-		nr_ballast--;
-		__free_pages(ballast[nr_ballast].page, ballast[nr_ballast].order);
-	}
+	give_the_rest_back();
 	while (!list_empty(&saved_blocks))
 		list_move(saved_blocks.next, &bootmem_blocks);
 	bootmem.life = saved_life;
 }
-#line 1905 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
+#line 1919 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
 KTEST(bootmem_wrapper_serves_the_interface)
 {
 	struct bootmem_interface_arena a;
@@ -97,7 +103,7 @@ KTEST(bootmem_wrapper_serves_the_interface)
 		      "x() asked for 8388608 bytes aligned to 64, but neither kmalloc() nor the buddy");
 	bootmem_interface_test_end();
 }
-#line 1940 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
+#line 1954 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
 KTEST(bootmem_wrapper_refuses_misuse)
 {
 	struct bootmem_interface_arena a;

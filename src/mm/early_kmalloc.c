@@ -87,7 +87,7 @@ void early_kmalloc_open_window(void)
 		      "call it before buddy_takes_over() or after slab_takes_over(), which gives "
 		      "the slab the buddy's pages";
 }
-
+#line 758 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
 unsigned long early_kmalloc_close_window(void)
 {
 	const pg_data_t *pgdat = &contig_page_data;

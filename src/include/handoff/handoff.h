@@ -99,7 +99,7 @@ void slab_takes_over(void);
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
 
-#line 2035 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#line 2049 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #define CENSUS_LINES	48
 
 /* The early allocations, one line per caller, allocator and phase (chapter 9). */
