@@ -1,7 +1,10 @@
-#line 2533 "chapters/09-shortcuts.nw" /* <include/handoff/measure.h> */
+#line 2538 "chapters/09-shortcuts.nw" /* <include/handoff/measure.h> */
 /* measure.h - what chapter 9 measures in a boot: instructions, metadata, memory lost. */
 #ifndef HANDOFF_MEASURE_H
 #define HANDOFF_MEASURE_H
+
+/** measure_entry - read the time stamp counter as the kernel starts, for the first point. */
+void measure_entry(void);
 
 /**
  * measure_point - with "measure" on the command line, print "measure: tsc @where N" and
