@@ -1,4 +1,4 @@
-#line 2306 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2315 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 /* bootmem_interface_test.c - one randomized workload on the bootmem interface, in every chain. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -16,7 +16,7 @@ struct live_alloc {
 static phys_addr_t base, size, budget;
 static bool limits_are_zones;
 
-#line 2334 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
+#line 2343 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
 static bool check_new(struct ktest *t, const u8 *p, size_t n, size_t align, phys_addr_t limit,
 		      const struct live_alloc *live, unsigned int nr)
 {
@@ -44,7 +44,7 @@ static void check_and_free(struct ktest *t, const struct live_alloc *a)
 			break;
 	free_bootmem(__pa(a->p), a->size);
 }
-#line 2370 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
+#line 2379 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
 static void fill_then_empty(struct ktest *t, unsigned long overhead)
 {
 	unsigned long n = 0;
@@ -69,7 +69,7 @@ static void fill_then_empty(struct ktest *t, unsigned long overhead)
 	}
 	KEXPECT_EQ(t, n, 0);
 }
-#line 2403 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
+#line 2412 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
 static void random_workload(struct ktest *t, u32 *seed)
 {
 	static struct live_alloc live[LIVE];
@@ -102,7 +102,7 @@ static void random_workload(struct ktest *t, u32 *seed)
 	while (nr)
 		check_and_free(t, &live[--nr]);
 }
-#line 2438 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2447 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 KTEST(bootmem_interface_keeps_its_contract)
 {
 	u32 seed = 0x9b00d;
