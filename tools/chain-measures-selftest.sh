@@ -59,19 +59,23 @@ measure: meta slab_up brk=28 e820=1044 lmb=4288 bootmem=0 buddy=40 slab=8
 handoff: buddy -> slab total=10 free=7 reserved=3
 measure: tsc end 9000
 measure: meta end brk=28 e820=1044 lmb=4288 bootmem=0 buddy=40 slab=8
+measure: reserved end total=3 lmb=1 mem_map=1 slab=0 other=1
 """
 def log(text):
     with open(tmp + "/boot.log", "w") as f:
         f.write(text)
     return tmp + "/boot.log"
 b = cm.Boot(log(good), "good", 5)
-if (b.instructions(), b.acpi[4], b.ledger[-1][4], b.meta["bootmem_rules"]["bootmem"],
-        b.instructions("slab_up"), b.instructions("bootmem_rules")) != (8100, 4096, 3, 4092,
+if (b.instructions(), b.acpi[4], b.reserved["other"], b.meta["bootmem_rules"]["bootmem"],
+        b.instructions("slab_up"), b.instructions("bootmem_rules")) != (8100, 4096, 1, 4092,
                                                                         1700, 600):
     bad.append("a complete log read wrong: {} {} {}".format(b.instructions(), b.acpi, b.ledger))
 cases = [
     ("measure: tsc end 9000\n", "", "measure: tsc end"),
     ("measure: tsc entry 400\n", "", "measure: tsc entry"),
+    ("measure: reserved end total=3 lmb=1 mem_map=1 slab=0 other=1\n", "", "measure: reserved end"),
+    ("total=3 lmb=1", "total=4 lmb=1", "do not add up"),
+    ("total=3 lmb=1", "total=3 lmb=x", "malformed line"),
     ("measure: tsc slab_up 2600\n", "", "measure: tsc slab_up"),
     ("acpi_like: 5 pairs", "acpi_like: 6 pairs", "with 5 pairs"),
     ("acpi_like: 5 pairs (496 bytes) through alloc_bootmem, counted in bootmem: 4096 bytes lost\n", "", "acpi_like:"),

@@ -25,7 +25,7 @@
 #include <handoff/gfp.h>
 #line 1274 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 2764 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 2826 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -33,7 +33,7 @@ void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2768 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
+#line 2830 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
 	measure_entry();
 #line 2725 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
@@ -54,7 +54,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 613 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 2784 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 2846 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
 #line 1106 "chapters/07-buddy.nw" /* <boot steps> */
@@ -65,8 +65,9 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	chain_summary();
 #line 2155 "chapters/09-shortcuts.nw" /* <boot steps> */
 	census_report();
-#line 2789 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2851 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
+	measure_reserved("end");
 #line 2697 "chapters/01-boot.nw" /* <kernel/main.c> */
 	
 #line 2733 "chapters/01-boot.nw" /* <run the tests and leave> */

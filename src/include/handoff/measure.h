@@ -21,4 +21,12 @@ void measure_point(const char *where);
  * when N is not a number.
  */
 void acpi_like_user(const char *caller);
+
+/**
+ * measure_reserved - with "measure", once the buddy is up: "measure: reserved @where total=R
+ * lmb=L mem_map=M slab=S other=O", the pages of memory the buddy does not have free, each
+ * counted under the first owner that holds it: the slab, mem_map, LMB's reservations; other
+ * for a page none of them holds.
+ */
+void measure_reserved(const char *where);
 #endif
