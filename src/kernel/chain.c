@@ -1,4 +1,4 @@
-#line 1197 "chapters/08-slab.nw" /* <kernel/chain.c> */
+#line 1204 "chapters/08-slab.nw" /* <kernel/chain.c> */
 /* chain.c - the whole chain of allocators, summed up from the ledger and their structures. */
 #include <handoff/bootmem.h>
 #include <handoff/brk.h>
@@ -28,7 +28,7 @@ static unsigned long reserved_growth(const char *who)
 	return 0;
 }
 
-#line 1232 "chapters/08-slab.nw" /* <kernel/chain.c> */
+#line 1239 "chapters/08-slab.nw" /* <kernel/chain.c> */
 void chain_summary(void)
 {
 	const struct kmem_cache *c;

@@ -1,6 +1,6 @@
 #line 2688 "chapters/01-boot.nw" /* <kernel/main.c> */
 /* main.c - start_kernel: the boot steps of every chapter, then the verdict. */
-#line 2707 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
+#line 2714 "chapters/01-boot.nw" /* <main.c: what the boot steps call> */
 #include <handoff/cmdline.h>
 #include <handoff/console.h>
 #include <handoff/exit.h>
@@ -23,9 +23,9 @@
 #include <handoff/bootmem.h>
 #line 1111 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
-#line 1267 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
+#line 1274 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 2795 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 2890 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -33,7 +33,9 @@ void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2718 "chapters/01-boot.nw" /* <boot steps> */
+#line 2894 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
+	measure_entry();
+#line 2725 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
 	printk("Handoff stage %d (%s)\n", current_stage()->number, current_stage()->name);
 	multiboot_init(magic, mbi_phys);
@@ -52,22 +54,23 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 613 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 2799 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 2910 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
 #line 1106 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
-#line 1262 "chapters/08-slab.nw" /* <boot steps> */
+#line 1269 "chapters/08-slab.nw" /* <boot steps> */
 	slab_takes_over();
 	chain_summary();
-#line 2186 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2191 "chapters/09-shortcuts.nw" /* <boot steps> */
 	census_report();
-#line 2804 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2915 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
-#line 2696 "chapters/01-boot.nw" /* <kernel/main.c> */
+	measure_reserved("end");
+#line 2697 "chapters/01-boot.nw" /* <kernel/main.c> */
 	
-#line 2726 "chapters/01-boot.nw" /* <run the tests and leave> */
+#line 2733 "chapters/01-boot.nw" /* <run the tests and leave> */
 	{
 		int failed;
 
@@ -79,5 +82,5 @@ void start_kernel(u32 magic, u32 mbi_phys)
 		stage_verdict(failed == 0);
 		machine_exit(failed == 0);
 	}
-#line 2697 "chapters/01-boot.nw" /* <kernel/main.c> */
+#line 2698 "chapters/01-boot.nw" /* <kernel/main.c> */
 }

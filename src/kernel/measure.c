@@ -1,4 +1,4 @@
-#line 2769 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
+#line 2863 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
 /* measure.c - chapter 9's measurements: the counter, the metadata, an ACPI-like early user. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -13,7 +13,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 2630 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
+#line 2658 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
 static u64 rdtsc(void)
 {
 	u32 lo, hi;
@@ -22,12 +22,25 @@ static u64 rdtsc(void)
 	return (u64)hi << 32 | lo;
 }
 
+static u64 entry_tsc;		/* read before the command line is */
+static bool entry_printed;
+
+void measure_entry(void)
+{
+	entry_tsc = rdtsc();
+}
+
 static void measure_tsc(const char *where)
 {
-	if (cmdline_has(boot_command_line, "measure"))
-		printk("measure: tsc %s %llu\n", where, rdtsc());
+	if (!cmdline_has(boot_command_line, "measure"))
+		return;
+	if (!entry_printed) {
+		entry_printed = true;
+		printk("measure: tsc entry %llu\n", entry_tsc);
+	}
+	printk("measure: tsc %s %llu\n", where, rdtsc());
 }
-#line 2653 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
+#line 2694 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
 static unsigned long bootmem_bitmap_held(void)
 {
 	if (!bootmem.node_bootmem_map || bootmem.life.by)
@@ -58,7 +71,7 @@ void measure_point(const char *where)
 	       lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved), bootmem_bitmap_held(),
 	       contig_page_data.node_mem_map ? max_low_pfn * sizeof(struct page) : 0, slab_held());
 }
-#line 2697 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
+#line 2738 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
 static void *early_allocate(size_t size)
 {
 	return slab_is_available() ? kmalloc(size, GFP_KERNEL) : alloc_bootmem(size);
@@ -71,7 +84,7 @@ static void early_free(void *p, size_t size)
 	else
 		free_bootmem(__pa(p), size);
 }
-#line 2717 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
+#line 2758 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
 static u64 free_bytes_in_charge(const char **where)
 {
 	unsigned long pages = 0;
@@ -89,7 +102,7 @@ static u64 free_bytes_in_charge(const char **where)
 	*where = "lmb";
 	return lmb.memory.total_size - lmb.reserved.total_size;
 }
-#line 2740 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
+#line 2781 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
 void acpi_like_user(const char *caller)
 {
 	const char *arg, *end, *where;
@@ -113,4 +126,44 @@ void acpi_like_user(const char *caller)
 	printk("acpi_like: %llu pairs (%zu bytes) through %s, counted in %s: %lld bytes lost\n",
 	       n, bytes, slab_is_available() ? "kmalloc" : "alloc_bootmem", where,
 	       (long long)(before - after));
+}
+#line 2819 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
+static bool in_lmb_reserved(phys_addr_t addr)
+{
+	const struct lmb_region *r;
+
+	for_each_lmb(reserved, r)
+		if (r->base < addr + PAGE_SIZE && addr < r->base + r->size)
+			return true;
+	return false;
+}
+
+void measure_reserved(const char *where)
+{
+	unsigned long total = 0, slab = 0, map = 0, early = 0, other = 0;
+	phys_addr_t map_lo = __pa(contig_page_data.node_mem_map);
+	phys_addr_t map_hi = map_lo + max_low_pfn * sizeof(struct page);
+	const struct lmb_region *m;
+
+	if (!cmdline_has(boot_command_line, "measure") || !totalram_pages)
+		return;
+	for_each_lmb(memory, m)
+		for (u64 pfn = PFN_UP(m->base); pfn < MIN(PFN_DOWN(m->base + m->size),
+							 (u64)max_low_pfn); pfn++) {
+			phys_addr_t a = PFN_PHYS(pfn);
+
+			if (buddy_page_is_free(&contig_page_data, (unsigned long)pfn))
+				continue;
+			total++;
+			if (PageSlab(pfn_to_page((unsigned long)pfn)))
+				slab++;
+			else if (a < map_hi && map_lo < a + PAGE_SIZE)
+				map++;
+			else if (in_lmb_reserved(a))
+				early++;
+			else
+				other++;
+		}
+	printk("measure: reserved %s total=%lu lmb=%lu mem_map=%lu slab=%lu other=%lu\n", where,
+	       total, early, map, slab, other);
 }

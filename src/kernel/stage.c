@@ -19,7 +19,7 @@ static const struct stage stages[] = {
 	{ 6, "bootmem" },
 #line 1141 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1271 "chapters/08-slab.nw" /* <stages> */
+#line 1278 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
 #line 104 "chapters/09-shortcuts.nw" /* <stages> */
 	{ 9, "shortcuts, chain " CHAIN_NAME },

@@ -38,9 +38,12 @@
  * The bootmem interface, chain by chain (chapter 9). bench.sh builds this file a second time for
  * each chain of its `chains=` list, against that chain's host library (build/host-CHAIN/), with
  * -DBENCH_CHAIN='"CHAIN"' and, for a chain whose bootmem interface LMB serves (no-bootmem),
- * -DBENCH_INTERFACE_LMB. That program runs the same rows but the buddy's and the slab's (they
- * set up through bootmem's bitmap, which such a chain does not have): its bootmem rows call
- * the same alloc_bootmem()/free_bootmem() on the same machine, served by the chain's code.
+ * -DBENCH_INTERFACE_LMB, or kmalloc and the buddy (bootmem-over-kmalloc), -DBENCH_INTERFACE_KMALLOC.
+ * Such a program runs the same rows but the buddy's and the slab's (they set up through bootmem's
+ * bitmap, which those chains do not have): its bootmem rows call the same
+ * alloc_bootmem()/free_bootmem() on the same machine, served by the chain's code. The
+ * early-kmalloc chain keeps the full chain's bootmem, bitmap and all, and needs no flag: its
+ * column shows what its library does to the same calls.
  *
  *   bench chains FILE full=DIR CHAIN=DIR...   append to FILE (and print) the bootmem rows of
  *                                             each chain's callgrind dumps, and each one's
@@ -75,6 +78,12 @@
 #define BATCH	32		/* blocks live at once */
 #define ROUNDS	400		/* batches counted: 12800 operations a row */
 #define SEED	0x48616e646f6666ull
+
+/* A chain without bootmem's bitmap (no-bootmem, bootmem-over-kmalloc): the buddy's and the
+ * slab's rows, which set up through the bitmap, are not in its program. */
+#if defined(BENCH_INTERFACE_LMB) || defined(BENCH_INTERFACE_KMALLOC)
+#define BENCH_NO_BITMAP
+#endif
 #define MiB	(1ull << 20)
 
 static __noreturn __printf(1, 2) void die(const char *fmt, ...);
@@ -315,6 +324,67 @@ static void bootmem_metadata(void)
 {
 	meta_row("bootmem", "none: LMB serves the bootmem interface (chain " BENCH_CHAIN ")", 0, 0);
 }
+#elif defined(BENCH_INTERFACE_KMALLOC)
+/* The bootmem-over-kmalloc chain: the bootmem interface is a wrapper over kmalloc and the buddy,
+ * so its set-up is the chain's takeover on the same machine (lmb_to_buddy_and_slab.c): mem_map
+ * from LMB, LMB's free ranges to the buddy, the slab on the buddy, the record bootmem live. */
+#include <handoff/bootmem_kmalloc.h>
+#include <handoff/gfp.h>
+#include <handoff/slab.h>
+#include <handoff/string.h>
+
+static void bootmem_setup(void)
+{
+	unsigned long start = (unsigned long)PFN_DOWN(phys(0));
+	unsigned long end = start + (MACHINE_END >> PAGE_SHIFT), zone_end[MAX_NR_ZONES];
+	size_t bytes = (end - start) * sizeof(struct page);
+	const struct lmb_region *m;
+	struct range_walk w;
+	phys_addr_t s, e;
+	struct page *map;
+
+	if (slab_is_available())
+		return;			/* once a program: the slab cannot be set up twice */
+	lmb_setup();
+	map = __va(lmb_alloc(bytes, PAGE_SIZE));
+	memset(map, 0, bytes);
+	zone_end[ZONE_DMA] = start + MAX_DMA_PFN;
+	zone_end[ZONE_NORMAL] = end;
+	free_area_init_node(&contig_page_data, map, start, zone_end);
+	for_each_lmb(memory, m)
+		memory_present(&contig_page_data, (unsigned long)PFN_UP(m->base),
+			       (unsigned long)MIN(PFN_DOWN(m->base + m->size), (u64)end));
+	lmb_for_each_free_range(w, &s, &e) {
+		phys_addr_t lo = PFN_UP(s), hi = MIN(PFN_DOWN(e), (phys_addr_t)end);
+
+		if (lo < hi)
+			totalram_pages += buddy_free_reserved(&contig_page_data, (unsigned long)lo,
+							      (unsigned long)hi, "bench");
+	}
+	kmem_cache_init(0);
+	bootmem.life = (struct retirement){ 0 };
+}
+
+#define bootmem_restore	NULL		/* the wrapper frees whole allocations: nothing to put back */
+
+static void bootmem_check(void)
+{
+	size_t bytes;
+	unsigned long n = bootmem_wrapper_count(&bytes);
+
+	if (n)
+		die("bootmem-over-kmalloc: %lu blocks (%zu bytes) still given out after the last batch",
+		    n, bytes);
+}
+
+static void bootmem_metadata(void)
+{
+	char what[160];
+
+	snprintf(what, sizeof(what), "none per MiB: a struct bootmem_block (%zu bytes) per block "
+		 "given out (chain " BENCH_CHAIN ")", sizeof(struct bootmem_block));
+	meta_row("bootmem", what, 0, 0);
+}
 #else
 static u8 *bootmem_bitmap_saved;
 static bootmem_data_t bootmem_saved;
@@ -383,7 +453,7 @@ static void bootmem_metadata(void)
  * Built when chapter 7's <handoff/gfp.h> is in the library, so that the benchmark still builds
  * over the chapters before it (an exercise's working copy, an older checkout).
  */
-#if __has_include(<handoff/gfp.h>) && !defined(BENCH_INTERFACE_LMB)
+#if __has_include(<handoff/gfp.h>) && !defined(BENCH_NO_BITMAP)
 #include <handoff/free_all_bootmem.h>
 #include <handoff/gfp.h>
 
@@ -440,7 +510,7 @@ static void buddy_metadata(void)
 	meta_row("buddy", what, pages_per_mib * sizeof(struct page), 1);
 }
 #else
-#ifdef BENCH_INTERFACE_LMB
+#ifdef BENCH_NO_BITMAP
 #define BUDDY_MISSING	"not in this chain's program: its set-up goes through bootmem's bitmap"
 #else
 #define BUDDY_MISSING	"not built yet (chapter 7)"
@@ -456,7 +526,7 @@ static void buddy_metadata(void)
 /* --- chapter 8: the slab allocator -----------------------------------------------------------
  * Built when chapter 8's <handoff/slab.h> is in the library (and chapter 7's buddy under it).
  */
-#if __has_include(<handoff/slab.h>) && __has_include(<handoff/gfp.h>) && !defined(BENCH_INTERFACE_LMB)
+#if __has_include(<handoff/slab.h>) && __has_include(<handoff/gfp.h>) && !defined(BENCH_NO_BITMAP)
 #include <handoff/slab.h>
 
 /* The bytes kmalloc really set aside for @p: its cache's buffer, from the slab page's own
@@ -660,7 +730,7 @@ static void slab_metadata(void)
 	slab_account_rows("kmalloc mix", &a, bytes, bufs);
 }
 #else
-#if defined(BENCH_INTERFACE_LMB)
+#if defined(BENCH_NO_BITMAP)
 #define SLAB_MISSING	BUDDY_MISSING
 #elif __has_include(<handoff/slab.h>)
 #define SLAB_MISSING	"not built yet (chapter 8 without chapter 7's buddy)"

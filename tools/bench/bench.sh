@@ -64,13 +64,19 @@ gcc $cflags -o "$out/bench" tools/bench/bench.c build/host/libhandoff.a 2>"$out/
 	fail "tools/bench/bench.c does not build" "$out/build.log"
 
 # 2b. The same program for each chain of chapter 9 that bench.c can set up (a chain that keeps
-# bootmem's bitmap needs nothing more; one whose bootmem interface LMB serves is built with
-# -DBENCH_INTERFACE_LMB), against that chain's host library and headers.
+# bootmem's bitmap, early-kmalloc, needs nothing more; one whose bootmem interface LMB serves is
+# built with -DBENCH_INTERFACE_LMB, one whose interface kmalloc and the buddy serve with
+# -DBENCH_INTERFACE_KMALLOC), against that chain's host library and headers.
 chains=()
-if [ -f build/host/src/mm/nobootmem.c ]; then
-	chains=(no-bootmem)
-fi
-declare -A chain_flags=([no-bootmem]=-DBENCH_INTERFACE_LMB)
+declare -A chain_file=([no-bootmem]=mm/nobootmem.c [early-kmalloc]=mm/early_kmalloc.c
+	[bootmem-over-kmalloc]=mm/bootmem_kmalloc.c)
+for c in no-bootmem early-kmalloc bootmem-over-kmalloc; do
+	if [ -f "build/host/src/${chain_file[$c]}" ]; then
+		chains+=("$c")
+	fi
+done
+declare -A chain_flags=([no-bootmem]=-DBENCH_INTERFACE_LMB
+	[bootmem-over-kmalloc]=-DBENCH_INTERFACE_KMALLOC)
 chapters=(chapters/*.nw)
 for c in "${chains[@]}"; do
 	d=build/host-$c

@@ -1,7 +1,10 @@
-#line 2597 "chapters/09-shortcuts.nw" /* <include/handoff/measure.h> */
+#line 2611 "chapters/09-shortcuts.nw" /* <include/handoff/measure.h> */
 /* measure.h - what chapter 9 measures in a boot: instructions, metadata, memory lost. */
 #ifndef HANDOFF_MEASURE_H
 #define HANDOFF_MEASURE_H
+
+/** measure_entry - read the time stamp counter as the kernel starts, for the first point. */
+void measure_entry(void);
 
 /**
  * measure_point - with "measure" on the command line, print "measure: tsc @where N" and
@@ -18,4 +21,12 @@ void measure_point(const char *where);
  * when N is not a number.
  */
 void acpi_like_user(const char *caller);
+
+/**
+ * measure_reserved - with "measure", once the buddy is up: "measure: reserved @where total=R
+ * lmb=L mem_map=M slab=S other=O", the pages of memory the buddy does not have free, each
+ * counted under the first owner that holds it: the slab, mem_map, LMB's reservations; other
+ * for a page none of them holds.
+ */
+void measure_reserved(const char *where);
 #endif

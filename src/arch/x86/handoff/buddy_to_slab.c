@@ -7,7 +7,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 1163 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
+#line 1170 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
 static unsigned long pages_in_slabs(void)
 {
 	const struct kmem_cache *c;
@@ -39,6 +39,9 @@ void slab_takes_over(void)
 	bool debug = cmdline_has(boot_command_line, "slab_debug");
 
 	kmem_cache_init(debug ? SLAB_DEBUG : 0);
+#line 2906 "chapters/09-shortcuts.nw" /* <slab_takes_over: once the slab is up> */
+	measure_point("slab_up");
+#line 1145 "chapters/08-slab.nw" /* <arch/x86/handoff/buddy_to_slab.c> */
 	printk("slab: the cache of caches and the kmalloc caches are up%s\n",
 	       debug ? ", poisoned and red-zoned (slab_debug)" : "");
 	check_slab_pages();

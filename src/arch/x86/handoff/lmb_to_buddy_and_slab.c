@@ -1,4 +1,4 @@
-#line 1241 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/lmb_to_buddy_and_slab.c> */
+#line 1243 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/lmb_to_buddy_and_slab.c> */
 /* lmb_to_buddy_and_slab.c - the bootmem-over-kmalloc chain: LMB to the buddy and the slab, at
  * once, right after the page tables. */
 #include <asm/page.h>
@@ -78,7 +78,7 @@ static unsigned long free_all_memory_core_early(void)
 		      "free", count, lmb_free);
 	return count;
 }
-#line 1163 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
+#line 1170 "chapters/08-slab.nw" /* <slab init: pages in slabs> */
 static unsigned long pages_in_slabs(void)
 {
 	const struct kmem_cache *c;
@@ -99,7 +99,7 @@ static void check_slab_pages(void)
 		panic("slab: %lu pages are marked PG_slab, but the caches' slabs have %lu", marked,
 		      pages_in_slabs());
 }
-#line 1269 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: zones and mem_map from LMB> */
+#line 1271 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: zones and mem_map from LMB> */
 static void zones_from_lmb(void)
 {
 	unsigned long zone_end[MAX_NR_ZONES] = { MIN(MAX_DMA_PFN, max_low_pfn), max_low_pfn };
@@ -115,7 +115,7 @@ static void zones_from_lmb(void)
 	printk("buddy: mem_map of %lu struct pages (%zu bytes each) at [mem 0x%08llx-0x%08llx], "
 	       "from LMB\n", max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
 }
-#line 1294 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: the buddy and the slab take over> */
+#line 1298 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: the buddy and the slab take over> */
 void bootmem_takes_over(void)
 {
 	bool debug = cmdline_has(boot_command_line, "slab_debug");
@@ -131,12 +131,13 @@ void bootmem_takes_over(void)
 	buddyinfo(&contig_page_data);
 	memdump(buddy_memdump);
 	kmem_cache_init(debug ? SLAB_DEBUG : 0);
+	measure_point("slab_up");
 	printk("slab: the cache of caches and the kmalloc caches are up%s\n",
 	       debug ? ", poisoned and red-zoned (slab_debug)" : "");
 	check_slab_pages();
 	buddy_ledger("buddy", "slab");
 }
-#line 1322 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: the later steps, done already> */
+#line 1327 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: the later steps, done already> */
 void zone_sizes_init(void)
 {
 	printk("buddy: zones and mem_map set up already, by bootmem_takes_over() (chain "

@@ -1,4 +1,4 @@
-#line 1990 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_boot_test.c> */
+#line 1995 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_boot_test.c> */
 /* bootmem_over_kmalloc_boot_test.c - this chain's handover, then chapters 7 and 8's live tests. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -120,7 +120,7 @@ KTEST(buddy_exhausted_and_restored)
 	KEXPECT_TRUE(t, same_as_snapshot());
 	printk("took %lu pages in %lu blocks, and gave them back\n", pages, blocks);
 }
-#line 2013 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2020 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 static unsigned long before[MAX_NR_ZONES][MAX_ORDER];
 
 static bool free_lists_as_before(bool save)
@@ -138,7 +138,7 @@ static bool free_lists_as_before(bool save)
 	return same;
 }
 
-#line 2033 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2040 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 KTEST(kmalloc_until_the_buddy_is_empty)
 {
 	static const size_t sizes[] = { 8192, 4096, 32 };	/* see below */
