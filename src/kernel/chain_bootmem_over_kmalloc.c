@@ -1,4 +1,4 @@
-#line 1711 "chapters/09-shortcuts.nw" /* <kernel/chain_bootmem_over_kmalloc.c> */
+#line 1708 "chapters/09-shortcuts.nw" /* <kernel/chain_bootmem_over_kmalloc.c> */
 /* chain_bootmem_over_kmalloc.c - chapter 8's chain table for the bootmem-over-kmalloc chain. */
 #include <handoff/bootmem_kmalloc.h>
 #include <handoff/brk.h>
@@ -27,7 +27,7 @@ static unsigned long reserved_growth(const char *who)
 	return 0;
 }
 
-#line 1743 "chapters/09-shortcuts.nw" /* <chain bootmem-over-kmalloc: the table> */
+#line 1740 "chapters/09-shortcuts.nw" /* <chain bootmem-over-kmalloc: the table> */
 void chain_summary(void)
 {
 	const struct kmem_cache *c;

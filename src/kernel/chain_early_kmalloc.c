@@ -1,4 +1,4 @@
-#line 1017 "chapters/09-shortcuts.nw" /* <kernel/chain_early_kmalloc.c> */
+#line 1014 "chapters/09-shortcuts.nw" /* <kernel/chain_early_kmalloc.c> */
 /* chain_early_kmalloc.c - chapter 8's chain table for the early-kmalloc chain. */
 #include <handoff/bootmem.h>
 #include <handoff/brk.h>
@@ -13,7 +13,7 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-#line 1036 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: what an allocator gave out> */
+#line 1033 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: what an allocator gave out> */
 static unsigned long gave_out(const char *who)
 {
 	const struct handoff_line *in = NULL, *out = NULL;
@@ -34,7 +34,7 @@ static unsigned long gave_out(const char *who)
 		      "a free the ledger did not see", who, in->reserved, out->reserved, freed);
 	return out->reserved + freed - in->reserved;
 }
-#line 1059 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: the table> */
+#line 1056 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: the table> */
 void chain_summary(void)
 {
 	const struct early_kmalloc_stats *st = &early_kmalloc_stats;

@@ -1,4 +1,4 @@
-#line 371 "chapters/09-shortcuts.nw" /* <kernel/chain_no_bootmem.c> */
+#line 368 "chapters/09-shortcuts.nw" /* <kernel/chain_no_bootmem.c> */
 /* chain_no_bootmem.c - chapter 8's chain table for the no-bootmem chain: no bootmem row. */
 #include <handoff/brk.h>
 #include <handoff/early_res.h>
@@ -27,7 +27,7 @@ static unsigned long reserved_growth(const char *who)
 	return 0;
 }
 
-#line 403 "chapters/09-shortcuts.nw" /* <chain no-bootmem: the table> */
+#line 400 "chapters/09-shortcuts.nw" /* <chain no-bootmem: the table> */
 void chain_summary(void)
 {
 	const struct kmem_cache *c;

@@ -21,7 +21,7 @@ static const struct stage stages[] = {
 	{ 7, "buddy" },
 #line 1278 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
-#line 104 "chapters/09-shortcuts.nw" /* <stages> */
+#line 101 "chapters/09-shortcuts.nw" /* <stages> */
 	{ 9, "shortcuts, chain " CHAIN_NAME },
 #line 1243 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };

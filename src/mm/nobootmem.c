@@ -1,4 +1,4 @@
-#line 162 "chapters/09-shortcuts.nw" /* <mm/nobootmem.c> */
+#line 159 "chapters/09-shortcuts.nw" /* <mm/nobootmem.c> */
 /* nobootmem.c - the bootmem interface, served by LMB: no bitmap (the no-bootmem chain). */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -11,7 +11,7 @@
 
 bootmem_data_t bootmem_node_data[1];	/* only its life: retired by the buddy's takeover */
 
-#line 187 "chapters/09-shortcuts.nw" /* <nobootmem: allocate> */
+#line 184 "chapters/09-shortcuts.nw" /* <nobootmem: allocate> */
 void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			    phys_addr_t limit, const char *caller)
 {
@@ -39,7 +39,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_
 		      goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 229 "chapters/09-shortcuts.nw" /* <nobootmem: free and reserve> */
+#line 226 "chapters/09-shortcuts.nw" /* <nobootmem: free and reserve> */
 void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const char *caller)
 {
 	check_live(&b->life, "free_bootmem", caller);
@@ -68,7 +68,7 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 	__lmb_reserve(addr, size, caller);
 	return 0;
 }
-#line 263 "chapters/09-shortcuts.nw" /* <nobootmem: free late> */
+#line 260 "chapters/09-shortcuts.nw" /* <nobootmem: free late> */
 unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)

@@ -1,4 +1,4 @@
-#line 801 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 798 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 /* bootmem_to_early_slab.c - chain early-kmalloc: bootmem from LMB, mem_map, the slab on bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -49,7 +49,7 @@ static void bootmem_memdump(void)
 	}
 }
 
-#line 816 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 813 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 static void mem_map_from_bootmem(void)
 {
 #line 1023 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
@@ -64,10 +64,10 @@ static void mem_map_from_bootmem(void)
 			       (unsigned long)MIN(PFN_DOWN(m->base + m->size), (u64)max_low_pfn));
 	printk("buddy: mem_map of %lu struct pages (%zu bytes each) at [mem 0x%08llx-0x%08llx]\n",
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
-#line 819 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 816 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 }
 
-#line 870 "chapters/09-shortcuts.nw" /* <early-kmalloc: the ledger line under the early slab> */
+#line 867 "chapters/09-shortcuts.nw" /* <early-kmalloc: the ledger line under the early slab> */
 static void bootmem_ledger(const char *from, const char *to)
 {
 	unsigned long total, lmb_free, lmb_reserved, free, reserved, in_memory = 0;
@@ -80,7 +80,7 @@ static void bootmem_ledger(const char *from, const char *to)
 			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, in_memory);
 }
-#line 891 "chapters/09-shortcuts.nw" /* <early-kmalloc: kmalloc while bootmem rules> */
+#line 888 "chapters/09-shortcuts.nw" /* <early-kmalloc: kmalloc while bootmem rules> */
 static void kmalloc_while_bootmem_rules(void)
 {
 	unsigned long before, after, reserved;
@@ -101,7 +101,7 @@ static void kmalloc_while_bootmem_rules(void)
 		panic("early kmalloc: bootmem had %lu pages free, %lu after kmalloc and kfree; "
 		      "expected one fewer (the slab of kmalloc-64)", before, after);
 }
-#line 833 "chapters/09-shortcuts.nw" /* <early-kmalloc: bootmem takes over, and the slab starts on it> */
+#line 830 "chapters/09-shortcuts.nw" /* <early-kmalloc: bootmem takes over, and the slab starts on it> */
 /**
  * bootmem_takes_over - chain early-kmalloc: bootmem from LMB (chapter 6), mem_map (chapter 7),
  * then the slab on bootmem's pages; kmalloc works when it returns.
@@ -134,7 +134,7 @@ void bootmem_takes_over(void)
 	bootmem_ledger("bootmem", "slab");
 }
 
-#line 825 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 822 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 void zone_sizes_init(void)
 {
 	printk("buddy: the zones and mem_map were set up in bootmem_takes_over() "

@@ -1,4 +1,4 @@
-#line 929 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/early_slab_to_buddy.c> */
+#line 926 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/early_slab_to_buddy.c> */
 /* early_slab_to_buddy.c - chain early-kmalloc: bootmem to the buddy, then the slab onto it. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -79,7 +79,7 @@ static void check_slab_pages(void)
 		panic("slab: %lu pages are marked PG_slab, but the caches' slabs have %lu", marked,
 		      pages_in_slabs());
 }
-#line 949 "chapters/09-shortcuts.nw" /* <early-kmalloc: the buddy takes over, with the slab closed> */
+#line 946 "chapters/09-shortcuts.nw" /* <early-kmalloc: the buddy takes over, with the slab closed> */
 /** buddy_takes_over - chain early-kmalloc: chapter 7's handover, inside the slab's window. */
 void buddy_takes_over(void)
 {
@@ -94,7 +94,7 @@ void buddy_takes_over(void)
 	buddyinfo(&contig_page_data);
 	memdump(buddy_memdump);
 }
-#line 971 "chapters/09-shortcuts.nw" /* <early-kmalloc: the slab moves onto the buddy> */
+#line 968 "chapters/09-shortcuts.nw" /* <early-kmalloc: the slab moves onto the buddy> */
 /** slab_takes_over - chain early-kmalloc: the slab, up since bootmem, moves onto the buddy. */
 void slab_takes_over(void)
 {

@@ -1,4 +1,4 @@
-#line 281 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/lmb_to_buddy.c> */
+#line 278 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/lmb_to_buddy.c> */
 /* lmb_to_buddy.c - the no-bootmem chain: LMB's free ranges straight to the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -77,7 +77,7 @@ static void buddy_memdump(void)
 		run = pfn;
 	}
 }
-#line 324 "chapters/09-shortcuts.nw" /* <no-bootmem: LMB's free memory to the buddy> */
+#line 321 "chapters/09-shortcuts.nw" /* <no-bootmem: LMB's free memory to the buddy> */
 static unsigned long free_all_memory_core_early(void)
 {
 	unsigned long total, lmb_free, lmb_reserved, count = 0;
@@ -97,7 +97,7 @@ static unsigned long free_all_memory_core_early(void)
 		      "free", count, lmb_free);
 	return count;
 }
-#line 350 "chapters/09-shortcuts.nw" /* <no-bootmem: the buddy takes over> */
+#line 347 "chapters/09-shortcuts.nw" /* <no-bootmem: the buddy takes over> */
 void buddy_takes_over(void)
 {
 	totalram_pages = free_all_memory_core_early();

@@ -1,4 +1,4 @@
-#line 1995 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_boot_test.c> */
+#line 1992 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_boot_test.c> */
 /* bootmem_over_kmalloc_boot_test.c - this chain's handover, then chapters 7 and 8's live tests. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>

@@ -1,4 +1,4 @@
-#line 1782 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_skips.c> */
+#line 1779 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_skips.c> */
 /* bootmem_over_kmalloc_skips.c - the tests this chain does not compile, reported skipped. */
 #include <handoff/ktest.h>
 

@@ -1,4 +1,4 @@
-#line 436 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_skips.c> */
+#line 433 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_skips.c> */
 /* no_bootmem_skips.c - the tests the no-bootmem chain does not compile, reported skipped. */
 #include <handoff/ktest.h>
 
