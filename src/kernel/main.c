@@ -14,7 +14,7 @@
 #line 1480 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 1093 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 1099 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
 #line 455 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
@@ -27,6 +27,8 @@
 #include <handoff/slab.h>
 #line 2889 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
+#line 754 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#include <handoff/numa_init.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
 void start_kernel(u32 magic, u32 mbi_phys);
@@ -47,7 +49,9 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1475 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 1089 "chapters/04-lmb.nw" /* <boot steps> */
+#line 750 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
+	numa_init();
+#line 1092 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
 #line 450 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();

@@ -11,7 +11,7 @@ static const struct stage stages[] = {
 	{ 2, "brk" },
 #line 1485 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
-#line 1097 "chapters/04-lmb.nw" /* <stages> */
+#line 1103 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
 #line 460 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
@@ -23,6 +23,8 @@ static const struct stage stages[] = {
 	{ 8, "slab" },
 #line 101 "chapters/09-shortcuts.nw" /* <stages> */
 	{ 9, "shortcuts, chain " CHAIN_NAME },
+#line 35 "chapters/10-nodes.nw" /* <stages> */
+	{ 10, "nodes, chain " CHAIN_NAME },
 #line 1243 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };
 

@@ -1,0 +1,115 @@
+#line 117 "chapters/10-nodes.nw" /* <lib/numa.c> */
+/* numa.c - the node table: ranges of memory and the node each belongs to. */
+#include <asm/e820.h>
+#include <handoff/numa.h>
+#include <handoff/printk.h>
+#include <handoff/string.h>
+
+struct numa_meminfo numa_meminfo = { .nr_nodes = 1 };
+
+void numa_reset(struct numa_meminfo *mi)
+{
+	memset(mi, 0, sizeof(*mi));
+	mi->nr_nodes = 1;
+}
+
+void numa_name_node(struct numa_meminfo *mi, int nid)
+{
+	if (nid + 1 > mi->nr_nodes)
+		mi->nr_nodes = nid + 1;
+}
+
+bool numa_node_has_memory(const struct numa_meminfo *mi, int nid)
+{
+	const struct numa_memblk *b;
+
+	for_each_numa_memblk(mi, b)
+		if (b->nid == nid)
+			return true;
+	return false;
+}
+
+#line 156 "chapters/10-nodes.nw" /* <numa.c: add a block> */
+const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end)
+{
+	static char why[96];
+	int i;
+
+	if (nid < 0 || nid >= MAX_NUMNODES)
+		return snprintf(why, sizeof(why), "node %d: this kernel has nodes 0 to %d", nid,
+				MAX_NUMNODES - 1), why;
+	if (end <= start)
+		return "an empty range";
+	for (i = 0; i < mi->nr_blks; i++)
+		if (start < mi->blk[i].end && mi->blk[i].start < end)
+			return snprintf(why, sizeof(why), "overlaps node %d [mem 0x%08llx-0x%08llx]",
+					mi->blk[i].nid, mi->blk[i].start, mi->blk[i].end - 1), why;
+	if (mi->nr_blks == NR_NODE_MEMBLKS)
+		return snprintf(why, sizeof(why), "more than %d ranges", NR_NODE_MEMBLKS), why;
+	for (i = mi->nr_blks; i > 0 && mi->blk[i - 1].start > start; i--)
+		mi->blk[i] = mi->blk[i - 1];
+	mi->blk[i] = (struct numa_memblk){ start, end, nid };
+	mi->nr_blks++;
+	numa_name_node(mi, nid);
+	return NULL;
+}
+#line 186 "chapters/10-nodes.nw" /* <numa.c: print the table> */
+void numa_print(const struct numa_meminfo *mi)
+{
+	const struct numa_memblk *b;
+
+	if (!mi->source)
+		printk("numa: no NUMA information: one node\n");
+	for_each_numa_memblk(mi, b)
+		printk("numa: node %d [mem 0x%08llx-0x%08llx] (%s)\n", b->nid, b->start,
+		       b->end - 1, mi->source);
+	for (int nid = 0; mi->source && nid < mi->nr_nodes; nid++)
+		if (!numa_node_has_memory(mi, nid))
+			printk("numa: node %d has no memory\n", nid);
+	printk("numa: %d node%s\n", mi->nr_nodes, mi->nr_nodes == 1 ? "" : "s");
+}
+#line 218 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, const char *end,
+				    const char **next)
+{
+	const char *p = s;
+	u64 nid = 0, start, stop;
+
+	while (p < end && *p >= '0' && *p <= '9' && nid < MAX_NUMNODES)
+		nid = nid * 10 + (u64)(*p++ - '0');
+	if (p == s || p == end || *p != ':')
+		return p == s ? "no node number" : nid >= MAX_NUMNODES ? "node number too big"
+			: "no ':' after the node";
+	if (!memparse(p + 1, &p, &start) || p > end)
+		return "no start address";
+	if (p == end || *p != '-')
+		return "no '-' after the start";
+	if (!memparse(p + 1, &p, &stop) || p > end)
+		return "no end address";
+	if (p < end && *p != ',')
+		return "junk after the end address";
+	*next = p;
+	return numa_add_memblk(mi, (int)nid, start, stop);
+}
+#line 246 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+bool numa_parse_fake(struct numa_meminfo *mi, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *why = len ? NULL : "empty";
+
+	numa_reset(mi);
+	mi->source = "fake";
+	while (!why && p < end) {
+		const char *range = p;
+
+		if (!(why = parse_fake_range(mi, p, end, &p)) && p < end && ++p == end)
+			why = "a ',' with no range after it";
+		if (why)
+			p = range;
+	}
+	if (!why)
+		return true;
+	printk("numa: fake_numa=%.*s: at '%.*s': %s: refused, one node\n", (int)len, s,
+	       (int)(end - p), p, why);
+	numa_reset(mi);
+	return false;
+}
