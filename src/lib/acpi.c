@@ -1,4 +1,4 @@
-#line 337 "chapters/10-nodes.nw" /* <lib/acpi.c> */
+#line 348 "chapters/10-nodes.nw" /* <lib/acpi.c> */
 /* acpi.c - the RSDP, the RSDT or XSDT, and the SRAT's nodes; every table checked first. */
 #include <handoff/acpi.h>
 #include <handoff/printk.h>
@@ -19,7 +19,7 @@ static u8 acpi_sum(const u8 *p, u32 len)
 	return sum;
 }
 
-#line 368 "chapters/10-nodes.nw" /* <acpi.c: find the RSDP> */
+#line 379 "chapters/10-nodes.nw" /* <acpi.c: find the RSDP> */
 static bool rsdp_valid(const struct acpi_access *a, u64 phys)
 {
 	const u8 *p = a->map(a->ctx, phys, 20);
@@ -57,7 +57,7 @@ u64 acpi_find_rsdp(const struct acpi_access *a)
 		rsdp = rsdp_scan(a, ebda, 1024);
 	return rsdp ? rsdp : rsdp_scan(a, 0xe0000, 0x20000);
 }
-#line 412 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
+#line 423 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 struct acpi_walk {
 	const struct acpi_access *a;
 	int nr_seen;
@@ -90,7 +90,7 @@ static const char *table_fault(struct acpi_walk *w, u64 phys, u32 len)
 					w->seen[i].sig, w->seen[i].start), why;
 	return NULL;
 }
-#line 450 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
+#line 461 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, const char *what)
 {
 	const u8 *p = phys ? w->a->map(w->a->ctx, phys, ACPI_HEADER) : NULL;
@@ -105,7 +105,7 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 	if (!p)
 		why = phys ? "cannot be mapped" : "no address";
 	else if (want && memcmp(sig, want, 4))
-		why = "not its signature";
+		why = want[0] == 'R' ? "not the RSDT's signature" : "not the XSDT's signature";
 	else if (!(why = table_fault(w, phys, len)) &&
 		 !(p = w->a->map(w->a->ctx, phys, len)))
 		why = "cannot be mapped";
@@ -122,7 +122,7 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 	}
 	return p;
 }
-#line 492 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 503 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 #define SRAT_FIRST	48		/* the header, then 12 reserved bytes */
 #define SRAT_ENABLED	1
 #define SRAT_HOTPLUG	2
@@ -145,7 +145,7 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 	if (type != 1)
 		return numa_name_node(mi, (int)pxm), NULL;
 	
-#line 525 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
+#line 536 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
 {
 	u64 base = get64(e + 8), size64 = get64(e + 16);
 
@@ -160,9 +160,9 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 		return "a range that wraps past 2^64";
 	return numa_add_memblk(mi, (int)pxm, base, base + size64);
 }
-#line 514 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 525 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 }
-#line 542 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 553 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 {
 	u32 len = get32(t + 4), off = SRAT_FIRST;
@@ -184,7 +184,7 @@ static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 	numa_reset(mi);
 	return false;
 }
-#line 570 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
+#line 581 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
 bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rsdp)
 {
 	static struct acpi_walk w;

@@ -92,6 +92,17 @@ static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, cons
 	return numa_add_memblk(mi, (int)nid, start, stop);
 }
 #line 246 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+/* @len bytes at @s as a string (printk has no "%.*s"), in one of two buffers, cut at 63. */
+static const char *cut(int which, const char *s, size_t len)
+{
+	static char buf[2][64];
+
+	len = len < sizeof(buf[0]) ? len : sizeof(buf[0]) - 1;
+	memcpy(buf[which], s, len);
+	buf[which][len] = 0;
+	return buf[which];
+}
+
 bool numa_parse_fake(struct numa_meminfo *mi, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len, *why = len ? NULL : "empty";
@@ -108,8 +119,8 @@ bool numa_parse_fake(struct numa_meminfo *mi, const char *s, size_t len)
 	}
 	if (!why)
 		return true;
-	printk("numa: fake_numa=%.*s: at '%.*s': %s: refused, one node\n", (int)len, s,
-	       (int)(end - p), p, why);
+	printk("numa: fake_numa=%s: at '%s': %s: refused, one node\n", cut(0, s, len),
+	       cut(1, p, (size_t)(end - p)), why);
 	numa_reset(mi);
 	return false;
 }
