@@ -26,6 +26,10 @@
 #                              a plain `gdb` from reading a .gdbinit it finds)
 #   -s, --source-dir DIR       where gdb finds chapters/NN-name.nw (the repository;
 #                              an exercise's working copy for make qemu-gdb EX=chNN-M)
+#   -N, --numa SIZES           QEMU: NUMA nodes in the firmware's SRAT, one size per node,
+#                              comma-separated (256M,256M: nodes 0 and 1); a size of 0 makes a
+#                              node without memory (and with a CPU of its own, as every node
+#                              gets: -smp is the node count); the sizes must add up to -m
 #   -I, --icount SHIFT         QEMU: -icount shift=SHIFT, the guest's clock (and its time
 #                              stamp counter) advancing 2^SHIFT ns per instruction: with 0,
 #                              rdtsc counts guest instructions, the same in every boot
@@ -36,7 +40,7 @@ set -euo pipefail
 
 usage() {
     echo "usage: $0 [-e qemu|bochs] [-m MEM] [-M pc|q35] [-c CMDLINE] [-k kernel|iso]" \
-         "[-t SECONDS] [-I SHIFT] [-l LOG] [-x EXPECT]... [-n NAME] [-s SRCDIR] [-i|-g] STAGEDIR" >&2
+         "[-t SECONDS] [-I SHIFT] [-N SIZES] [-l LOG] [-x EXPECT]... [-n NAME] [-s SRCDIR] [-i|-g] STAGEDIR" >&2
     exit 2
 }
 
@@ -44,7 +48,7 @@ tools=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$tools/.." && pwd)
 
 emu=qemu mem=128M machine=pc cmdline='' media='' timeout='' log='' name='' mode=batch srcdir=$root
-icount=''
+icount='' numa=''
 expects=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -59,9 +63,10 @@ while [ $# -gt 0 ]; do
         -n|--name)      [ $# -ge 2 ] || usage; name=$2; shift 2 ;;
         -s|--source-dir) [ $# -ge 2 ] || usage; srcdir=$(cd "$2" && pwd); shift 2 ;;
         -I|--icount)    [ $# -ge 2 ] || usage; icount=$2; shift 2 ;;
+        -N|--numa)      [ $# -ge 2 ] || usage; numa=$2; shift 2 ;;
         -i|--interactive) mode=interactive; shift ;;
         -g|--gdb)       mode=gdb; shift ;;
-        --emu=*|--mem=*|--machine=*|--cmdline=*|--media=*|--timeout=*|--log=*|--expect=*|--name=*|--source-dir=*|--icount=*)
+        --emu=*|--mem=*|--machine=*|--cmdline=*|--media=*|--timeout=*|--log=*|--expect=*|--name=*|--source-dir=*|--icount=*|--numa=*)
                         opt=${1%%=*}; val=${1#*=}; shift; set -- "$opt" "$val" "$@" ;;
         -h|--help)      sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         -*)             usage ;;
@@ -74,6 +79,10 @@ stagedir=${1%/}
 case $emu in qemu|bochs) ;; *) echo "$0: emulator must be qemu or bochs, not '$emu'" >&2; exit 2 ;; esac
 case $machine in pc|q35|-) ;; *) echo "$0: machine must be pc or q35, not '$machine'" >&2; exit 2 ;; esac
 case $icount in ''|[0-9]|10) ;; *) echo "$0: --icount takes a shift of 0 to 10, not '$icount'" >&2; exit 2 ;; esac
+if [ -n "$numa" ] && { [ "$emu" != qemu ] || ! [[ $numa =~ ^[0-9]+[KMG]?(,[0-9]+[KMG]?)*$ ]]; }; then
+    echo "$0: --numa takes QEMU node sizes, e.g. 256M,256M (Bochs has no NUMA: fake_numa=)" >&2
+    exit 2
+fi
 if [ -n "$icount" ] && [ "$emu" != qemu ]; then
     echo "$0: --icount is QEMU's (Bochs has no such clock)" >&2
     exit 2
@@ -178,6 +187,18 @@ if [ "$emu" = qemu ]; then
        -device isa-debug-exit,iobase=0xf4,iosize=0x04 -no-reboot
        -d cpu_reset -D "$log.qemu")
     [ -z "$icount" ] || q+=(-icount "shift=$icount,sleep=off")
+    if [ -n "$numa" ]; then
+        IFS=, read -r -a sizes <<<"$numa"
+        q+=(-smp "${#sizes[@]}")
+        for i in "${!sizes[@]}"; do
+            if [ "${sizes[$i]}" = 0 ]; then
+                q+=(-numa "node,nodeid=$i,cpus=$i")
+            else
+                q+=(-object "memory-backend-ram,id=m$i,size=${sizes[$i]}"
+                    -numa "node,nodeid=$i,cpus=$i,memdev=m$i")
+            fi
+        done
+    fi
     if [ "$media" = kernel ]; then
         q+=(-kernel "$kernel")
         [ -n "$cmdline" ] && q+=(-append "$cmdline")

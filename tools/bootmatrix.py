@@ -10,7 +10,8 @@ that runs tools/boot.sh on BUILD/stageNN with the line's settings (BUILD is
 by default).  With --chain NAME other than full (chapter 9's variants), the
 kernel is BUILD/stageNN-NAME, the names and logs say stageNN-NAME, and a line
 whose expectations say `chain=A,B` applies only to the chains A and B (without
-it, to every chain; `chain=full` lines only to the full one).
+it, to every chain; `chain=full` lines only to the full one).  A line whose
+expectations say `numa=SIZES` boots QEMU with those NUMA nodes (tools/boot.sh -N).
 
 A boot runs the unit tests (test-y: the same in every boot) only when its line
 says `units`; every other boot gets `ktest=boot` at the start of its command line,
@@ -61,10 +62,15 @@ def parse_matrix(path):
             if media not in ('kernel', 'iso') or (emu == 'bochs' and media != 'iso'):
                 raise MatrixError('%s: media must be kernel or iso (Bochs: iso), not %r'
                                   % (where, media))
-            expects, timeout, chains, units = [], None, None, False
+            expects, timeout, chains, units, numa = [], None, None, False, None
             for e in w[6:]:
                 if e == 'units':
                     units = True
+                elif e.startswith('numa='):
+                    numa = e.split('=', 1)[1]
+                    if emu != 'qemu' or not re.fullmatch(r'[0-9]+[KMG]?(,[0-9]+[KMG]?)*', numa):
+                        raise MatrixError('%s: numa= takes QEMU node sizes (256M,256M), not %r'
+                                          % (where, e))
                 elif e.startswith('timeout='):
                     timeout = e.split('=', 1)[1]
                 elif e.startswith('chain='):
@@ -76,7 +82,7 @@ def parse_matrix(path):
                     raise MatrixError('%s: unknown expectation %r' % (where, e))
             rows.append((int(first), emu, 'pc' if mach == '-' else mach, mem.upper(),
                          media, '' if cmdline == '-' else cmdline, expects, timeout, lineno,
-                         chains, units))
+                         chains, units, numa))
     return rows
 
 
@@ -99,15 +105,19 @@ def cases(stage, rows, logdir, build='build', chain='full'):
     sdir = os.path.join(build, sname)
     out = []
     seen = set()
-    for first, emu, mach, mem, media, cmdline, expects, timeout, lineno, chains, units in rows:
+    for first, emu, mach, mem, media, cmdline, expects, timeout, lineno, chains, units, numa in rows:
         if first > stage or (chains is not None and chain not in chains):
             continue
         name = '%s %s%s %s %s' % (sname, emu, ' ' + mach if emu == 'qemu' else '',
                                   mem, media)
+        if numa:
+            name += ' numa=' + numa
         if cmdline:
             name += " '%s'" % short(cmdline)
         slug = re.sub(r'[^A-Za-z0-9.]+', '-', '%s-%s-%s-%s-%s' % (
             sname, emu, mach if emu == 'qemu' else 'pc', mem, media)).strip('-')
+        if numa:
+            slug += '-numa-' + numa.replace(',', '-')
         if cmdline:
             slug += '-%08x' % (zlib.crc32(cmdline.encode()) & 0xffffffff)
         base, n = slug, 1
@@ -125,6 +135,8 @@ def cases(stage, rows, logdir, build='build', chain='full'):
             cmd += ['-c', booted]
         if timeout:
             cmd += ['-t', timeout]
+        if numa:
+            cmd += ['-N', numa]
         for e in expects:
             cmd += ['-x', e]
         cmd.append(sdir)
