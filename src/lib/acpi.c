@@ -34,15 +34,15 @@ static bool rsdp_valid(const struct acpi_access *a, u64 phys)
 
 static u64 rsdp_scan(const struct acpi_access *a, u64 start, u64 len)
 {
-	for (u64 page = start; page < start + len; page += 4096) {
-		u32 n = start + len - page < 4096 ? (u32)(start + len - page) : 4096;
-		const u8 *p = a->map(a->ctx, page, n);
+	for (u64 at = start; at < start + len; at += 1024) {
+		u32 n = start + len - at < 1024 ? (u32)(start + len - at) : 1024;
+		const u8 *p = a->map(a->ctx, at, n);
 
 		for (u32 off = 0; p && off < n; off += 16)
 			if (!memcmp(p + off, "RSD PTR ", 8)) {
-				if (rsdp_valid(a, page + off))
-					return page + off;
-				p = a->map(a->ctx, page, n);	/* the window moved */
+				if (rsdp_valid(a, at + off))
+					return at + off;
+				p = a->map(a->ctx, at, n);	/* the window moved */
 			}
 	}
 	return 0;
