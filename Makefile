@@ -32,6 +32,8 @@ STAGEDIR := build/stage$(NN)$(if $(filter-out full,$(CHAIN)),-$(CHAIN))
 MEM ?= 128M
 MACHINE ?= pc
 CMDLINE ?=
+# NUMA=SIZES (make qemu, qemu-gdb; chapter 10): QEMU NUMA nodes in the SRAT, tools/boot.sh -N.
+NUMA ?=
 # An exercise named on the command line (or in the environment) is what make qemu, qemu-gdb and
 # bochs boot; make exercise and check-exercise fall back to ch01-1.
 EX_GIVEN := $(EX)
@@ -53,6 +55,8 @@ help:
 	@echo "                           qemu, bochs, qemu-gdb and check take CHAIN= too"
 	@echo "  make all                 build every stage"
 	@echo "  make qemu STAGE=n [MEM=128M] [MACHINE=pc|q35] [CMDLINE=...]   boot it, serial on the terminal"
+	@echo "                           [NUMA=256M,256M]: NUMA nodes in the SRAT, one size each (0: no"
+	@echo "                           memory), adding up to MEM (stage 10 on reads them)"
 	@echo "  make bochs STAGE=n [MEM=128M] [CMDLINE=...]                  boot its GRUB ISO in Bochs"
 	@echo "  make qemu-gdb STAGE=n    boot in QEMU and wait for gdb; in another terminal, from here:"
 	@echo "                           gdb -x build/stageNN/.gdbinit   (STAGE=4: build/stage04/.gdbinit)"
@@ -106,7 +110,7 @@ tangle-check:
 
 # --- boot -------------------------------------------------------------------------------------
 
-BOOT_OPTS = -m $(MEM) -M $(MACHINE) $(if $(CMDLINE),-c "$(CMDLINE)")
+BOOT_OPTS = -m $(MEM) -M $(MACHINE) $(if $(CMDLINE),-c "$(CMDLINE)") $(if $(NUMA),-N $(NUMA))
 
 run: deps
 	@$(MAKE) -s STAGE=$(LAST_STAGE)

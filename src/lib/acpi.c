@@ -1,4 +1,4 @@
-#line 348 "chapters/10-nodes.nw" /* <lib/acpi.c> */
+#line 351 "chapters/10-nodes.nw" /* <lib/acpi.c> */
 /* acpi.c - the RSDP, the RSDT or XSDT, and the SRAT's nodes; every table checked first. */
 #include <handoff/acpi.h>
 #include <handoff/printk.h>
@@ -19,7 +19,7 @@ static u8 acpi_sum(const u8 *p, u32 len)
 	return sum;
 }
 
-#line 379 "chapters/10-nodes.nw" /* <acpi.c: find the RSDP> */
+#line 382 "chapters/10-nodes.nw" /* <acpi.c: find the RSDP> */
 static bool rsdp_valid(const struct acpi_access *a, u64 phys)
 {
 	const u8 *p = a->map(a->ctx, phys, 20);
@@ -57,7 +57,7 @@ u64 acpi_find_rsdp(const struct acpi_access *a)
 		rsdp = rsdp_scan(a, ebda, 1024);
 	return rsdp ? rsdp : rsdp_scan(a, 0xe0000, 0x20000);
 }
-#line 423 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
+#line 426 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 struct acpi_walk {
 	const struct acpi_access *a;
 	int nr_seen;
@@ -90,7 +90,7 @@ static const char *table_fault(struct acpi_walk *w, u64 phys, u32 len)
 					w->seen[i].sig, w->seen[i].start), why;
 	return NULL;
 }
-#line 461 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
+#line 464 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, const char *what)
 {
 	const u8 *p = phys ? w->a->map(w->a->ctx, phys, ACPI_HEADER) : NULL;
@@ -122,7 +122,7 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 	}
 	return p;
 }
-#line 503 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 506 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 #define SRAT_FIRST	48		/* the header, then 12 reserved bytes */
 #define SRAT_ENABLED	1
 #define SRAT_HOTPLUG	2
@@ -145,7 +145,7 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 	if (type != 1)
 		return numa_name_node(mi, (int)pxm), NULL;
 	
-#line 536 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
+#line 539 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
 {
 	u64 base = get64(e + 8), size64 = get64(e + 16);
 
@@ -160,9 +160,9 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 		return "a range that wraps past 2^64";
 	return numa_add_memblk(mi, (int)pxm, base, base + size64);
 }
-#line 525 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 528 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 }
-#line 553 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 556 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 {
 	u32 len = get32(t + 4), off = SRAT_FIRST;
@@ -184,7 +184,7 @@ static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 	numa_reset(mi);
 	return false;
 }
-#line 581 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
+#line 584 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
 bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rsdp)
 {
 	static struct acpi_walk w;
@@ -212,6 +212,9 @@ bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rs
 			printk("acpi: a second SRAT at 0x%08llx: ignored\n", entry[i]);
 		else if (!srat_parse(mi, p, entry[i]))
 			return false;
+		else
+			printk("acpi: SRAT at 0x%08llx, entry %u of the %s at 0x%08llx (RSDP at "
+			       "0x%08llx)\n", entry[i], i, x ? "XSDT" : "RSDT", root, rsdp);
 	}
 	if (!mi->source)
 		printk("acpi: no SRAT: one node\n");

@@ -1,4 +1,4 @@
-#line 117 "chapters/10-nodes.nw" /* <lib/numa.c> */
+#line 120 "chapters/10-nodes.nw" /* <lib/numa.c> */
 /* numa.c - the node table: ranges of memory and the node each belongs to. */
 #include <asm/e820.h>
 #include <handoff/numa.h>
@@ -29,7 +29,7 @@ bool numa_node_has_memory(const struct numa_meminfo *mi, int nid)
 	return false;
 }
 
-#line 156 "chapters/10-nodes.nw" /* <numa.c: add a block> */
+#line 159 "chapters/10-nodes.nw" /* <numa.c: add a block> */
 const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end)
 {
 	static char why[96];
@@ -53,7 +53,7 @@ const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end
 	numa_name_node(mi, nid);
 	return NULL;
 }
-#line 186 "chapters/10-nodes.nw" /* <numa.c: print the table> */
+#line 189 "chapters/10-nodes.nw" /* <numa.c: print the table> */
 void numa_print(const struct numa_meminfo *mi)
 {
 	const struct numa_memblk *b;
@@ -68,7 +68,7 @@ void numa_print(const struct numa_meminfo *mi)
 			printk("numa: node %d has no memory\n", nid);
 	printk("numa: %d node%s\n", mi->nr_nodes, mi->nr_nodes == 1 ? "" : "s");
 }
-#line 218 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+#line 221 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
 static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, const char *end,
 				    const char **next)
 {
@@ -91,7 +91,7 @@ static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, cons
 	*next = p;
 	return numa_add_memblk(mi, (int)nid, start, stop);
 }
-#line 246 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+#line 249 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
 /* @len bytes at @s as a string (printk has no "%.*s"), in one of two buffers, cut at 63. */
 static const char *cut(int which, const char *s, size_t len)
 {

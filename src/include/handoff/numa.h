@@ -1,4 +1,4 @@
-#line 54 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
+#line 57 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
 #ifndef _HANDOFF_NUMA_H
 #define _HANDOFF_NUMA_H
 #include <handoff/types.h>
@@ -24,7 +24,7 @@ extern struct numa_meminfo numa_meminfo;	/* the kernel's: filled by numa_init() 
 #define for_each_numa_memblk(mi, b) \
 	for ((b) = (mi)->blk; (b) < (mi)->blk + (mi)->nr_blks; (b)++)
 
-#line 84 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
+#line 87 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
 /** numa_reset - empty @mi: no blocks, one node, no source. */
 void numa_reset(struct numa_meminfo *mi);
 
@@ -50,5 +50,5 @@ bool numa_parse_fake(struct numa_meminfo *mi, const char *s, size_t len);
 
 /** numa_print - "numa: node N [mem 0xSTART-0xLAST] (SOURCE)" per block, then the count. */
 void numa_print(const struct numa_meminfo *mi);
-#line 80 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
+#line 83 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
 #endif
