@@ -1,4 +1,4 @@
-#line 351 "chapters/10-nodes.nw" /* <lib/acpi.c> */
+#line 354 "chapters/10-nodes.nw" /* <lib/acpi.c> */
 /* acpi.c - the RSDP, the RSDT or XSDT, and the SRAT's nodes; every table checked first. */
 #include <handoff/acpi.h>
 #include <handoff/printk.h>
@@ -6,6 +6,8 @@
 
 #define ACPI_HEADER	36
 #define ACPI_MAX_SEEN	34		/* the root table and 32 entries, one spare */
+
+int acpi_refused;
 
 static u32 get32(const u8 *p) { u32 v; memcpy(&v, p, 4); return v; }
 static u64 get64(const u8 *p) { u64 v; memcpy(&v, p, 8); return v; }
@@ -19,7 +21,7 @@ static u8 acpi_sum(const u8 *p, u32 len)
 	return sum;
 }
 
-#line 382 "chapters/10-nodes.nw" /* <acpi.c: find the RSDP> */
+#line 387 "chapters/10-nodes.nw" /* <acpi.c: find the RSDP> */
 static bool rsdp_valid(const struct acpi_access *a, u64 phys)
 {
 	const u8 *p = a->map(a->ctx, phys, 20);
@@ -57,7 +59,7 @@ u64 acpi_find_rsdp(const struct acpi_access *a)
 		rsdp = rsdp_scan(a, ebda, 1024);
 	return rsdp ? rsdp : rsdp_scan(a, 0xe0000, 0x20000);
 }
-#line 426 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
+#line 431 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 struct acpi_walk {
 	const struct acpi_access *a;
 	int nr_seen;
@@ -90,7 +92,7 @@ static const char *table_fault(struct acpi_walk *w, u64 phys, u32 len)
 					w->seen[i].sig, w->seen[i].start), why;
 	return NULL;
 }
-#line 464 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
+#line 469 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, const char *what)
 {
 	const u8 *p = phys ? w->a->map(w->a->ctx, phys, ACPI_HEADER) : NULL;
@@ -113,6 +115,7 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 		why = "its checksum is wrong";
 	if (why) {
 		printk("acpi: %s '%s' at 0x%08llx: %s: refused\n", what, sig, phys, why);
+		acpi_refused++;
 		return NULL;
 	}
 	if (w->nr_seen < ACPI_MAX_SEEN) {
@@ -122,7 +125,7 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 	}
 	return p;
 }
-#line 506 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 512 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 #define SRAT_FIRST	48		/* the header, then 12 reserved bytes */
 #define SRAT_ENABLED	1
 #define SRAT_HOTPLUG	2
@@ -145,7 +148,7 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 	if (type != 1)
 		return numa_name_node(mi, (int)pxm), NULL;
 	
-#line 539 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
+#line 545 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
 {
 	u64 base = get64(e + 8), size64 = get64(e + 16);
 
@@ -160,9 +163,9 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 		return "a range that wraps past 2^64";
 	return numa_add_memblk(mi, (int)pxm, base, base + size64);
 }
-#line 528 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 534 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 }
-#line 556 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 562 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 {
 	u32 len = get32(t + 4), off = SRAT_FIRST;
@@ -184,7 +187,7 @@ static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 	numa_reset(mi);
 	return false;
 }
-#line 584 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
+#line 590 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
 bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rsdp)
 {
 	static struct acpi_walk w;
@@ -195,6 +198,7 @@ bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rs
 
 	memset(&w, 0, sizeof(w));
 	w.a = a;
+	acpi_refused = 0;
 	numa_reset(mi);
 	if (!(p = acpi_table(&w, root, x ? "XSDT" : "RSDT", "root table")))
 		return false;

@@ -23,4 +23,7 @@ u64 acpi_find_rsdp(const struct acpi_access *a);
  * SRAT's nodes, false (and @mi reset, the reason printed) when there are none to trust.
  */
 bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rsdp);
+
+/* The tables the last acpi_numa_init() refused, each with its message: what the tests count. */
+extern int acpi_refused;
 #endif
