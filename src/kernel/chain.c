@@ -12,33 +12,46 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
+#line 1229 "chapters/08-slab.nw" /* <chain table: what an allocator gave out> */
 static unsigned long reserved_growth(const char *who)
 {
-	for (unsigned int i = 0; i + 1 < nr_handoff_lines; i++) {
-		const struct handoff_line *in = &handoff_lines[i], *out = in + 1;
+	const struct handoff_line *in = NULL, *out = NULL;
+	unsigned long freed = 0;
 
-		if (strcmp(in->to, who))
-			continue;
-		if (out->reserved + out->freed < in->reserved)
-			panic("chain: %s's reserved pages went from %lu to %lu, more than the %lu it "
-			      "freed: a free the ledger did not see", who, in->reserved,
-			      out->reserved, out->freed);
-		return out->reserved + out->freed - in->reserved;
+	for (unsigned int i = 0; i < nr_handoff_lines; i++) {
+		if (!in && !strcmp(handoff_lines[i].to, who))
+			in = &handoff_lines[i];
+		else if (in && !strcmp(handoff_lines[i].from, who))
+			out = &handoff_lines[i];	/* the last line that hands over from it */
 	}
-	return 0;
+	if (!out)
+		return 0;
+	for (const struct handoff_line *l = in + 1; l <= out; l++)
+		freed += l->freed;
+	if (out->reserved + freed < in->reserved)
+		panic("chain: %s's reserved pages went from %lu to %lu, more than the %lu it freed: "
+		      "a free the ledger did not see", who, in->reserved, out->reserved, freed);
+	return out->reserved + freed - in->reserved;
 }
-
-#line 1239 "chapters/08-slab.nw" /* <kernel/chain.c> */
-void chain_summary(void)
+#line 1256 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
+static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 {
 	const struct kmem_cache *c;
-	unsigned long objs = 0, caches = 0, descriptors = 0;
+	unsigned long descriptors = 0;
 
+	*objs = *caches = 0;
 	list_for_each_entry(c, &cache_chain, next) {
-		objs += c->active_objs;
-		caches++;
+		*objs += c->active_objs;
+		(*caches)++;
 		descriptors += c->num_slabs * (c->slabp_cache ? c->slabp_cache->size : c->slab_size);
 	}
+	return descriptors + *caches * sizeof(struct kmem_cache);
+}
+#line 1275 "chapters/08-slab.nw" /* <chain table: the rows> */
+void chain_summary(void)
+{
+	unsigned long objs, caches, slab_bytes = slab_metadata(&objs, &caches);
+
 	printk("chain: allocator  gave out                           metadata\n");
 	printk("chain: brk        %6zu bytes                       %zu bytes (struct brk_area)\n",
 	       brk_used(&kernel_brk), sizeof(struct brk_area));
@@ -52,5 +65,5 @@ void chain_summary(void)
 	printk("chain: buddy      %6lu pages in use now            %lu bytes (mem_map)\n",
 	       totalram_pages - nr_free_pages(), (unsigned long)(max_low_pfn * sizeof(struct page)));
 	printk("chain: slab       %6lu objects in %lu caches        %lu bytes (descriptors, caches)\n",
-	       objs, caches, descriptors + caches * sizeof(struct kmem_cache));
+	       objs, caches, slab_bytes);
 }

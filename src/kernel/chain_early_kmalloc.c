@@ -1,4 +1,4 @@
-#line 1014 "chapters/09-shortcuts.nw" /* <kernel/chain_early_kmalloc.c> */
+#line 986 "chapters/09-shortcuts.nw" /* <kernel/chain_early_kmalloc.c> */
 /* chain_early_kmalloc.c - chapter 8's chain table for the early-kmalloc chain. */
 #include <handoff/bootmem.h>
 #include <handoff/brk.h>
@@ -13,8 +13,8 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-#line 1033 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: what an allocator gave out> */
-static unsigned long gave_out(const char *who)
+#line 1229 "chapters/08-slab.nw" /* <chain table: what an allocator gave out> */
+static unsigned long reserved_growth(const char *who)
 {
 	const struct handoff_line *in = NULL, *out = NULL;
 	unsigned long freed = 0;
@@ -34,32 +34,40 @@ static unsigned long gave_out(const char *who)
 		      "a free the ledger did not see", who, in->reserved, out->reserved, freed);
 	return out->reserved + freed - in->reserved;
 }
-#line 1056 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: the table> */
+#line 1256 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
+static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
+{
+	const struct kmem_cache *c;
+	unsigned long descriptors = 0;
+
+	*objs = *caches = 0;
+	list_for_each_entry(c, &cache_chain, next) {
+		*objs += c->active_objs;
+		(*caches)++;
+		descriptors += c->num_slabs * (c->slabp_cache ? c->slabp_cache->size : c->slab_size);
+	}
+	return descriptors + *caches * sizeof(struct kmem_cache);
+}
+#line 1007 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: the table> */
 void chain_summary(void)
 {
 	const struct early_kmalloc_stats *st = &early_kmalloc_stats;
-	const struct kmem_cache *c;
-	unsigned long objs = 0, caches = 0, descriptors = 0;
+	unsigned long objs, caches, slab_bytes = slab_metadata(&objs, &caches);
 
-	list_for_each_entry(c, &cache_chain, next) {
-		objs += c->active_objs;
-		caches++;
-		descriptors += c->num_slabs * (c->slabp_cache ? c->slabp_cache->size : c->slab_size);
-	}
 	printk("chain: allocator  gave out                           metadata\n");
 	printk("chain: brk        %6zu bytes                       %zu bytes (struct brk_area)\n",
 	       brk_used(&kernel_brk), sizeof(struct brk_area));
 	printk("chain: e820       %6lu pages                       %zu bytes (early_res table)\n",
-	       gave_out("e820"), sizeof(early_res));
+	       reserved_growth("e820"), sizeof(early_res));
 	printk("chain: lmb        %6lu pages                       %llu bytes (region arrays)\n",
-	       gave_out("lmb"), lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved));
+	       reserved_growth("lmb"), lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved));
 	printk("chain: bootmem    %6lu pages (and its bitmap back) %lu bytes (bitmap)\n",
-	       gave_out("bootmem") + (unsigned long)PFN_UP(bootmem_bootmap_bytes(max_low_pfn)),
+	       reserved_growth("bootmem") + (unsigned long)PFN_UP(bootmem_bootmap_bytes(max_low_pfn)),
 	       bootmem_bootmap_bytes(max_low_pfn));
 	printk("chain: buddy      %6lu pages in use now            %lu bytes (mem_map)\n",
 	       totalram_pages - nr_free_pages(), (unsigned long)(max_low_pfn * sizeof(struct page)));
 	printk("chain: slab       %6lu objects in %lu caches        %lu bytes (descriptors, caches)\n",
-	       objs, caches, descriptors + caches * sizeof(struct kmem_cache));
+	       objs, caches, slab_bytes);
 	printk("chain: slab/early %6lu pages from bootmem: %lu given back to it, %lu re-attached\n",
 	       st->from_bootmem, st->to_bootmem, st->reattached);
 }

@@ -1,4 +1,4 @@
-#line 2862 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
+#line 2765 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
 /* measure.c - chapter 9's measurements: the counter, the metadata, an ACPI-like early user. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -13,7 +13,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 2657 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
+#line 2566 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
 static u64 rdtsc(void)
 {
 	u32 lo, hi;
@@ -40,7 +40,21 @@ static void measure_tsc(const char *where)
 	}
 	printk("measure: tsc %s %llu\n", where, rdtsc());
 }
-#line 2693 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
+#line 1256 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
+static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
+{
+	const struct kmem_cache *c;
+	unsigned long descriptors = 0;
+
+	*objs = *caches = 0;
+	list_for_each_entry(c, &cache_chain, next) {
+		*objs += c->active_objs;
+		(*caches)++;
+		descriptors += c->num_slabs * (c->slabp_cache ? c->slabp_cache->size : c->slab_size);
+	}
+	return descriptors + *caches * sizeof(struct kmem_cache);
+}
+#line 2602 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
 static unsigned long bootmem_bitmap_held(void)
 {
 	if (!bootmem.node_bootmem_map || bootmem.life.by)
@@ -50,15 +64,9 @@ static unsigned long bootmem_bitmap_held(void)
 
 static unsigned long slab_held(void)
 {
-	const struct kmem_cache *c;
-	unsigned long bytes = 0;
+	unsigned long objs, caches;
 
-	if (!slab_is_available())
-		return 0;
-	list_for_each_entry(c, &cache_chain, next)
-		bytes += c->num_slabs * (c->slabp_cache ? c->slabp_cache->size : c->slab_size) +
-			 sizeof(struct kmem_cache);
-	return bytes;
+	return slab_is_available() ? slab_metadata(&objs, &caches) : 0;
 }
 
 void measure_point(const char *where)
@@ -71,7 +79,7 @@ void measure_point(const char *where)
 	       lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved), bootmem_bitmap_held(),
 	       contig_page_data.node_mem_map ? max_low_pfn * sizeof(struct page) : 0, slab_held());
 }
-#line 2737 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
+#line 2640 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
 static void *early_allocate(size_t size)
 {
 	return slab_is_available() ? kmalloc(size, GFP_KERNEL) : alloc_bootmem(size);
@@ -84,7 +92,7 @@ static void early_free(void *p, size_t size)
 	else
 		free_bootmem(__pa(p), size);
 }
-#line 2757 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
+#line 2660 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
 static u64 free_bytes_in_charge(const char **where)
 {
 	unsigned long pages = 0;
@@ -102,7 +110,7 @@ static u64 free_bytes_in_charge(const char **where)
 	*where = "lmb";
 	return lmb.memory.total_size - lmb.reserved.total_size;
 }
-#line 2780 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
+#line 2683 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
 void acpi_like_user(const char *caller)
 {
 	const char *arg, *end, *where;
@@ -127,7 +135,7 @@ void acpi_like_user(const char *caller)
 	       n, bytes, slab_is_available() ? "kmalloc" : "alloc_bootmem", where,
 	       (long long)(before - after));
 }
-#line 2818 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
+#line 2721 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
 static bool in_lmb_reserved(phys_addr_t addr)
 {
 	const struct lmb_region *r;

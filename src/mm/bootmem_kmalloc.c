@@ -1,4 +1,4 @@
-#line 1371 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc.c> */
+#line 1316 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc.c> */
 /* bootmem_kmalloc.c - the bootmem interface as a thin wrapper over kmalloc and the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -11,7 +11,7 @@
 
 bootmem_data_t bootmem_node_data[1];	/* only its life, which nothing retires in this chain */
 
-#line 1424 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what it gave out> */
+#line 1369 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what it gave out> */
 LIST_HEAD(bootmem_blocks);
 static struct kmem_cache *block_cache;
 
@@ -39,7 +39,7 @@ static void forget_freed(phys_addr_t addr, size_t size, const char *caller)
 			forget(b, caller);
 	}
 }
-#line 1458 "chapters/09-shortcuts.nw" /* <bootmem wrapper: from kmalloc or from the buddy> */
+#line 1403 "chapters/09-shortcuts.nw" /* <bootmem wrapper: from kmalloc or from the buddy> */
 static void *from_kmalloc(struct bootmem_block *b, size_t size, size_t align, const char *caller)
 {
 	u8 *p = __kmalloc(size, GFP_KERNEL | __GFP_ZERO, caller);
@@ -76,7 +76,7 @@ static void *from_buddy(struct bootmem_block *b, size_t size, size_t align, phys
 	b->order = (int)order;
 	return b->base;
 }
-#line 1501 "chapters/09-shortcuts.nw" /* <bootmem wrapper: who may call, and which limits bind> */
+#line 1446 "chapters/09-shortcuts.nw" /* <bootmem wrapper: who may call, and which limits bind> */
 static void check_slab_up(const char *fn, const char *caller)
 {
 	if (!slab_is_available())
@@ -90,7 +90,7 @@ static bool limit_binds(phys_addr_t limit)
 
 	return limit && PFN_DOWN(limit) < pgdat->node_start_pfn + pgdat->node_spanned_pages;
 }
-#line 1519 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
+#line 1464 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
 void *bootmem_alloc_nopanic(bootmem_data_t *bd, size_t size, size_t align, phys_addr_t goal,
 			    phys_addr_t limit, const char *caller)
 {
@@ -117,12 +117,12 @@ void *bootmem_alloc_nopanic(bootmem_data_t *bd, size_t size, size_t align, phys_
 	b->size = size;
 	forget_freed(b->addr, size, caller);
 	list_add(&b->list, &bootmem_blocks);
-#line 2182 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what the census notes> */
+#line 2091 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what the census notes> */
 	census_note(b->order < 0 ? "bootmem/kmalloc" : "bootmem/buddy", caller, size);
-#line 1546 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
+#line 1491 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
 	return p;
 }
-#line 1551 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
+#line 1496 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
 void *bootmem_alloc_or_panic(bootmem_data_t *bd, size_t size, size_t align, phys_addr_t goal,
 			     phys_addr_t limit, const char *caller)
 {
@@ -134,7 +134,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *bd, size_t size, size_t align, phys
 		      limit ? ", below a limit" : "");
 	return p;
 }
-#line 1571 "chapters/09-shortcuts.nw" /* <bootmem wrapper: the block a free names> */
+#line 1516 "chapters/09-shortcuts.nw" /* <bootmem wrapper: the block a free names> */
 static void check_range(const char *fn, phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)
@@ -174,7 +174,7 @@ static struct bootmem_block *block_named(phys_addr_t addr, size_t size, const ch
 		      caller, addr, addr + size - 1);
 	return NULL;
 }
-#line 1613 "chapters/09-shortcuts.nw" /* <bootmem wrapper: free> */
+#line 1558 "chapters/09-shortcuts.nw" /* <bootmem wrapper: free> */
 static unsigned long give_back(struct bootmem_block *b, const char *caller)
 {
 	b->freed = true;
@@ -204,7 +204,7 @@ unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *cal
 	return buddy_free_reserved(&contig_page_data, (unsigned long)PFN_UP(addr),
 				   (unsigned long)PFN_DOWN(addr + size), caller);
 }
-#line 1645 "chapters/09-shortcuts.nw" /* <bootmem wrapper: free> */
+#line 1590 "chapters/09-shortcuts.nw" /* <bootmem wrapper: free> */
 unsigned long bootmem_wrapper_count(size_t *bytes)
 {
 	const struct bootmem_block *b;
@@ -229,7 +229,7 @@ void bootmem_wrapper_drop(const char *caller)
 		forget(b, caller);
 	}
 }
-#line 1683 "chapters/09-shortcuts.nw" /* <bootmem wrapper: reserve> */
+#line 1628 "chapters/09-shortcuts.nw" /* <bootmem wrapper: reserve> */
 int reserve_bootmem_core(bootmem_data_t *bd, phys_addr_t addr, size_t size, int flags,
 			 const char *caller)
 {

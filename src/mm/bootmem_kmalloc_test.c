@@ -1,4 +1,4 @@
-#line 1826 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
+#line 1735 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
 /* bootmem_kmalloc_test.c - the bootmem interface served by kmalloc and the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -15,7 +15,7 @@
 #define LOW_MAY_FAIL	false
 #endif
 
-#line 1849 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: all but 2 MiB of the buddy, taken out> */
+#line 1758 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: all but 2 MiB of the buddy, taken out> */
 #define ARENA_FREE_PAGES	512		/* what the test leaves the buddy: 2 MiB */
 static struct { struct page *page; unsigned int order; } ballast[512];
 static unsigned int nr_ballast;
@@ -41,7 +41,7 @@ static void give_the_rest_back(void)
 		__free_pages(ballast[nr_ballast].page, ballast[nr_ballast].order);
 	}
 }
-#line 1877 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
+#line 1786 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
 static struct retirement saved_life;
 static LIST_HEAD(saved_blocks);
 
@@ -76,7 +76,7 @@ void bootmem_interface_test_end(void)
 		list_move(saved_blocks.next, &bootmem_blocks);
 	bootmem.life = saved_life;
 }
-#line 1921 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
+#line 1830 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
 KTEST(bootmem_wrapper_serves_the_interface)
 {
 	struct bootmem_interface_arena a;
@@ -103,7 +103,7 @@ KTEST(bootmem_wrapper_serves_the_interface)
 		      "x() asked for 8388608 bytes aligned to 64, but neither kmalloc() nor the buddy");
 	bootmem_interface_test_end();
 }
-#line 1956 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
+#line 1865 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
 KTEST(bootmem_wrapper_refuses_misuse)
 {
 	struct bootmem_interface_arena a;

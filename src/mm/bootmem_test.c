@@ -1,4 +1,4 @@
-#line 718 "chapters/06-bootmem.nw" /* <mm/bootmem_test.c> */
+#line 730 "chapters/06-bootmem.nw" /* <mm/bootmem_test.c> */
 /* bootmem_test.c - the bitmap allocator against its rules and against a model. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -23,7 +23,7 @@ static void fresh(void)		/* every page reserved, then all of them freed */
 
 static bool reserved(unsigned int i) { return tmap[i / 8] & (1u << (i % 8)); }
 
-#line 748 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
+#line 760 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
 KTEST(bootmem_starts_reserved_and_rounds)
 {
 	unsigned long f, r;
@@ -44,7 +44,7 @@ KTEST(bootmem_starts_reserved_and_rounds)
 	KEXPECT_TRUE(t, f == 1 && r == ARENA_PAGES - 1);
 }
 
-#line 774 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
+#line 786 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
 KTEST(bootmem_refuses_misuse)
 {
 	fresh();
@@ -69,7 +69,7 @@ KTEST(bootmem_refuses_misuse)
 		      "late() called after bootmem handed memory to the buddy allocator in "
 		      "handoff(); use alloc_pages() instead");
 }
-#line 801 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
+#line 813 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_first_fit_goal_and_hint)
 {
 	u8 *a, *b, *c;
@@ -92,7 +92,7 @@ KTEST(bootmem_first_fit_goal_and_hint)
 		      "big() asked for 262144 bytes aligned to 8");
 }
 
-#line 829 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
+#line 841 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_goal_is_a_preference)
 {
 	u8 *p;
@@ -106,7 +106,7 @@ KTEST(bootmem_goal_is_a_preference)
 	KEXPECT_EQ(t, page_of(p), 1);
 }
 
-#line 848 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
+#line 860 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_edges)
 {
 	u8 *p;
@@ -123,7 +123,7 @@ KTEST(bootmem_edges)
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, (size_t)-4096, 8, 0, 0, "t") == NULL);
 }
 
-#line 870 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
+#line 882 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_small_allocations_share_a_page)
 {
 	u8 *a, *b, *c;
@@ -139,7 +139,7 @@ KTEST(bootmem_small_allocations_share_a_page)
 	KEXPECT_EQ(t, b[0], 0);					/* zeroed, not overlapping */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, arena_page(1), "t") == NULL);	/* limit */
 }
-#line 893 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 905 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 static bool model[ARENA_PAGES];
 static struct { u8 *p; size_t size; } live[256];
 static int nr_live;
@@ -167,7 +167,7 @@ static bool fits_somewhere(size_t size, size_t align)
 	return false;
 }
 
-#line 925 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 937 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 static bool check_new(u8 *p, size_t size, size_t align)
 {
 	for (size_t j = 0; j < size; j++)
@@ -181,7 +181,7 @@ static bool check_new(u8 *p, size_t size, size_t align)
 	return true;
 }
 
-#line 944 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 956 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 KTEST(bootmem_matches_model)
 {
 	u32 seed = 1999;
@@ -192,7 +192,7 @@ KTEST(bootmem_matches_model)
 	nr_live = 0;
 	for (int step = 0; step < 3000 && !bad; step++) {
 		if (nr_live < 256 && ktest_rand(&seed) % 3) {
-#line 968 "chapters/06-bootmem.nw" /* <bootmem model: allocate, and check the allocation against the model> */
+#line 980 "chapters/06-bootmem.nw" /* <bootmem model: allocate, and check the allocation against the model> */
 			size_t most = ktest_rand(&seed) % 2 ? 200 : 3 * PAGE_SIZE;
 			size_t size = 1 + ktest_rand(&seed) % most;
 			size_t align = (size_t)8 << (ktest_rand(&seed) % 10);
@@ -208,9 +208,9 @@ KTEST(bootmem_matches_model)
 			memset(p, 0x5A, size);
 			live[nr_live].p = p;
 			live[nr_live++].size = size;
-#line 955 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 967 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 		} else if (nr_live) {
-#line 988 "chapters/06-bootmem.nw" /* <bootmem model: free a live allocation, in the bitmap and the model> */
+#line 1000 "chapters/06-bootmem.nw" /* <bootmem model: free a live allocation, in the bitmap and the model> */
 			int k = (int)(ktest_rand(&seed) % (unsigned int)nr_live);
 			phys_addr_t s = __pa(live[k].p), e = s + live[k].size;
 
@@ -218,7 +218,7 @@ KTEST(bootmem_matches_model)
 			for (phys_addr_t pfn = PFN_UP(s); pfn < PFN_DOWN(e); pfn++)
 				model[pfn - PFN_DOWN(arena_page(0))] = false;
 			live[k] = live[--nr_live];
-#line 957 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 969 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 		}
 		bad |= !bitmap_matches();
 		KEXPECT_TRUE(t, !bad);

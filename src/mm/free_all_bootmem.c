@@ -6,7 +6,7 @@
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
 
-#line 969 "chapters/07-buddy.nw" /* <free_all_bootmem: check the transfer> */
+#line 974 "chapters/07-buddy.nw" /* <free_all_bootmem: check the transfer> */
 static void check_transfer(const bootmem_data_t *b, const pg_data_t *pgdat, unsigned long count)
 {
 	unsigned long free, reserved, buddy = 0;
@@ -52,7 +52,7 @@ unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const c
 	return count + buddy_free_reserved(pgdat, map_pfn, map_pfn + map_pages, by);
 }
 
-#line 958 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
+#line 963 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
 unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)

@@ -68,7 +68,7 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 	__lmb_reserve(addr, size, caller);
 	return 0;
 }
-#line 260 "chapters/09-shortcuts.nw" /* <nobootmem: free late> */
+#line 963 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
 unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)

@@ -1,4 +1,4 @@
-#line 469 "chapters/09-shortcuts.nw" /* <mm/nobootmem_test.c> */
+#line 450 "chapters/09-shortcuts.nw" /* <mm/nobootmem_test.c> */
 /* nobootmem_test.c - the bootmem interface served by LMB, on LMB's test arena. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>

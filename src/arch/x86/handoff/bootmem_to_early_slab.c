@@ -1,4 +1,4 @@
-#line 798 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 779 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 /* bootmem_to_early_slab.c - chain early-kmalloc: bootmem from LMB, mem_map, the slab on bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -11,7 +11,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 583 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
+#line 595 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -32,7 +32,7 @@ static void check_and_count(void)
 			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
-#line 625 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
+#line 637 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
 /* The bitmap as runs: "memmap: bootmem START END free|reserved". */
 static void bootmem_memdump(void)
 {
@@ -48,11 +48,26 @@ static void bootmem_memdump(void)
 		run = i;
 	}
 }
+#line 572 "chapters/06-bootmem.nw" /* <bootmem handoff: from LMB> */
+static void bootmem_from_lmb(void)
+{
+	unsigned long bytes = bootmem_bootmap_bytes(max_low_pfn);
+	phys_addr_t map = lmb_alloc(PFN_PHYS(PFN_UP(bytes)), PAGE_SIZE);
+	struct range_walk w;
+	phys_addr_t s, e;
 
-#line 813 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+	init_bootmem((unsigned long)PFN_DOWN(map), max_low_pfn);
+	printk("bootmem: a bitmap of %lu bytes for %lu pages at [mem 0x%08llx-0x%08llx] "
+	       "(32 KiB per GiB)\n", bytes, max_low_pfn, map, map + bytes - 1);
+	lmb_for_each_free_range(w, &s, &e)	/* one walk: LMB is not changed under it */
+		free_bootmem(s, e - s);
+	check_and_count();
+}
+
+#line 795 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 static void mem_map_from_bootmem(void)
 {
-#line 1023 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
+#line 1028 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
 	unsigned long zone_end[MAX_NR_ZONES] = { MIN(MAX_DMA_PFN, max_low_pfn), max_low_pfn };
 	size_t bytes = max_low_pfn * sizeof(struct page);
 	struct page *map = alloc_bootmem(bytes);
@@ -64,10 +79,10 @@ static void mem_map_from_bootmem(void)
 			       (unsigned long)MIN(PFN_DOWN(m->base + m->size), (u64)max_low_pfn));
 	printk("buddy: mem_map of %lu struct pages (%zu bytes each) at [mem 0x%08llx-0x%08llx]\n",
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
-#line 816 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 798 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 }
 
-#line 867 "chapters/09-shortcuts.nw" /* <early-kmalloc: the ledger line under the early slab> */
+#line 839 "chapters/09-shortcuts.nw" /* <early-kmalloc: the ledger line under the early slab> */
 static void bootmem_ledger(const char *from, const char *to)
 {
 	unsigned long total, lmb_free, lmb_reserved, free, reserved, in_memory = 0;
@@ -80,7 +95,7 @@ static void bootmem_ledger(const char *from, const char *to)
 			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, in_memory);
 }
-#line 888 "chapters/09-shortcuts.nw" /* <early-kmalloc: kmalloc while bootmem rules> */
+#line 860 "chapters/09-shortcuts.nw" /* <early-kmalloc: kmalloc while bootmem rules> */
 static void kmalloc_while_bootmem_rules(void)
 {
 	unsigned long before, after, reserved;
@@ -101,28 +116,18 @@ static void kmalloc_while_bootmem_rules(void)
 		panic("early kmalloc: bootmem had %lu pages free, %lu after kmalloc and kfree; "
 		      "expected one fewer (the slab of kmalloc-64)", before, after);
 }
-#line 830 "chapters/09-shortcuts.nw" /* <early-kmalloc: bootmem takes over, and the slab starts on it> */
+#line 812 "chapters/09-shortcuts.nw" /* <early-kmalloc: bootmem takes over, and the slab starts on it> */
 /**
  * bootmem_takes_over - chain early-kmalloc: bootmem from LMB (chapter 6), mem_map (chapter 7),
  * then the slab on bootmem's pages; kmalloc works when it returns.
  */
 void bootmem_takes_over(void)
 {
-	unsigned long bytes = bootmem_bootmap_bytes(max_low_pfn);
-	phys_addr_t map = lmb_alloc(PFN_PHYS(PFN_UP(bytes)), PAGE_SIZE);
 	bool debug = cmdline_has(boot_command_line, "slab_debug");
-	struct range_walk w;
-	phys_addr_t s, e;
 
-	init_bootmem((unsigned long)PFN_DOWN(map), max_low_pfn);
-	printk("bootmem: a bitmap of %lu bytes for %lu pages at [mem 0x%08llx-0x%08llx] "
-	       "(32 KiB per GiB)\n", bytes, max_low_pfn, map, map + bytes - 1);
-	lmb_for_each_free_range(w, &s, &e)	/* one walk: LMB is not changed under it */
-		free_bootmem(s, e - s);
-	check_and_count();
+	bootmem_from_lmb();
 	retire(&lmb.life, "LMB", "bootmem", "alloc_bootmem()");
 	memdump(bootmem_memdump);
-
 	mem_map_from_bootmem();
 	early_kmalloc_begin();
 	kmem_cache_init(debug ? SLAB_DEBUG : 0);
@@ -134,7 +139,7 @@ void bootmem_takes_over(void)
 	bootmem_ledger("bootmem", "slab");
 }
 
-#line 822 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 804 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 void zone_sizes_init(void)
 {
 	printk("buddy: the zones and mem_map were set up in bootmem_takes_over() "

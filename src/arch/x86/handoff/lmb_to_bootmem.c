@@ -8,7 +8,7 @@
 #include <handoff/mm.h>
 #include <handoff/printk.h>
 
-#line 583 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
+#line 595 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
@@ -29,7 +29,7 @@ static void check_and_count(void)
 			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
-#line 625 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
+#line 637 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
 /* The bitmap as runs: "memmap: bootmem START END free|reserved". */
 static void bootmem_memdump(void)
 {
@@ -45,13 +45,8 @@ static void bootmem_memdump(void)
 		run = i;
 	}
 }
-
-#line 554 "chapters/06-bootmem.nw" /* <arch/x86/handoff/lmb_to_bootmem.c> */
-/**
- * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired; the
- * ledger line, and the bitmap's runs when memdump is asked for.
- */
-void bootmem_takes_over(void)
+#line 572 "chapters/06-bootmem.nw" /* <bootmem handoff: from LMB> */
+static void bootmem_from_lmb(void)
 {
 	unsigned long bytes = bootmem_bootmap_bytes(max_low_pfn);
 	phys_addr_t map = lmb_alloc(PFN_PHYS(PFN_UP(bytes)), PAGE_SIZE);
@@ -64,6 +59,16 @@ void bootmem_takes_over(void)
 	lmb_for_each_free_range(w, &s, &e)	/* one walk: LMB is not changed under it */
 		free_bootmem(s, e - s);
 	check_and_count();
+}
+
+#line 555 "chapters/06-bootmem.nw" /* <arch/x86/handoff/lmb_to_bootmem.c> */
+/**
+ * bootmem_takes_over - a bitmap from LMB, LMB's free memory freed into it, LMB retired; the
+ * ledger line, and the bitmap's runs when memdump is asked for.
+ */
+void bootmem_takes_over(void)
+{
+	bootmem_from_lmb();
 	retire(&lmb.life, "LMB", "bootmem", "alloc_bootmem()");
 	memdump(bootmem_memdump);
 }

@@ -1,4 +1,4 @@
-#line 1002 "chapters/06-bootmem.nw" /* <arch/x86/kernel/bootmem_boot_test.c> */
+#line 1014 "chapters/06-bootmem.nw" /* <arch/x86/kernel/bootmem_boot_test.c> */
 /* bootmem_boot_test.c - the handoff from LMB to bootmem, and the live allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>

@@ -1,4 +1,4 @@
-#line 1992 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_boot_test.c> */
+#line 1901 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_boot_test.c> */
 /* bootmem_over_kmalloc_boot_test.c - this chain's handover, then chapters 7 and 8's live tests. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -26,7 +26,7 @@ KTEST(bootmem_over_kmalloc_took_over)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1708 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
+#line 1713 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -59,7 +59,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1743 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1748 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -71,7 +71,7 @@ static bool same_as_snapshot(void)
 	return true;
 }
 
-#line 1757 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1762 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *seed,
 				     unsigned long *blocks)
 {
@@ -93,7 +93,7 @@ static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *se
 	}
 }
 
-#line 1781 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1786 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 KTEST(buddy_exhausted_and_restored)
 {
 	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
@@ -120,7 +120,7 @@ KTEST(buddy_exhausted_and_restored)
 	KEXPECT_TRUE(t, same_as_snapshot());
 	printk("took %lu pages in %lu blocks, and gave them back\n", pages, blocks);
 }
-#line 2020 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2050 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 static unsigned long before[MAX_NR_ZONES][MAX_ORDER];
 
 static bool free_lists_as_before(bool save)
@@ -138,7 +138,7 @@ static bool free_lists_as_before(bool save)
 	return same;
 }
 
-#line 2040 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2070 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 KTEST(kmalloc_until_the_buddy_is_empty)
 {
 	static const size_t sizes[] = { 8192, 4096, 32 };	/* see below */

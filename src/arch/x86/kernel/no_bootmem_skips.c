@@ -1,12 +1,14 @@
-#line 433 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_skips.c> */
+#line 406 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_skips.c> */
 /* no_bootmem_skips.c - the tests the no-bootmem chain does not compile, reported skipped. */
 #include <handoff/ktest.h>
 
 #define NO_BITMAP	"chain no-bootmem: bootmem's bitmap is never set up"
 #define BUDDY_VIA_BITMAP "chain no-bootmem: builds its buddy through a bootmem bitmap " \
 			 "(runs in the full chain and in make host-test)"
+#define LMB_TO_BUDDY	"chain no-bootmem: LMB hands its memory to the buddy"
 #define SKIPPED(fn, why)	KTEST(fn) { ktest_skip(t, why); }
 
+#line 422 "chapters/09-shortcuts.nw" /* <skips: bootmem's bitmap, and a buddy built through one> */
 SKIPPED(bootmem_starts_reserved_and_rounds, NO_BITMAP)
 SKIPPED(bootmem_refuses_misuse, NO_BITMAP)
 SKIPPED(bootmem_first_fit_goal_and_hint, NO_BITMAP)
@@ -14,7 +16,7 @@ SKIPPED(bootmem_goal_is_a_preference, NO_BITMAP)
 SKIPPED(bootmem_edges, NO_BITMAP)
 SKIPPED(bootmem_small_allocations_share_a_page, NO_BITMAP)
 SKIPPED(bootmem_matches_model, NO_BITMAP)
-SKIPPED(bootmem_took_over_from_lmb, "chain no-bootmem: LMB hands its memory to the buddy")
+SKIPPED(bootmem_took_over_from_lmb, LMB_TO_BUDDY)
 SKIPPED(bootmem_live_allocations, NO_BITMAP)
 SKIPPED(buddy_splits_and_merges, BUDDY_VIA_BITMAP)
 SKIPPED(buddy_merges_only_with_its_buddy, BUDDY_VIA_BITMAP)

@@ -1,4 +1,4 @@
-#line 1995 "chapters/08-slab.nw" /* <arch/x86/mm/slab_boot_test.c> */
+#line 2025 "chapters/08-slab.nw" /* <arch/x86/mm/slab_boot_test.c> */
 /* slab_boot_test.c - the live slab allocator, and kmalloc until the buddy is empty. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -20,7 +20,7 @@ KTEST(slab_took_over_from_buddy)
 	}
 }
 
-#line 2020 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2050 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 static unsigned long before[MAX_NR_ZONES][MAX_ORDER];
 
 static bool free_lists_as_before(bool save)
@@ -38,7 +38,7 @@ static bool free_lists_as_before(bool save)
 	return same;
 }
 
-#line 2040 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2070 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 KTEST(kmalloc_until_the_buddy_is_empty)
 {
 	static const size_t sizes[] = { 8192, 4096, 32 };	/* see below */
