@@ -28,7 +28,31 @@ ifeq ($(shell test $(STAGE) -ge 9 && echo yes),)
 $(error CHAIN=$(CHAIN) needs STAGE=9 or later (chapter 9 makes the variants); stage $(STAGE) has only the full chain)
 endif
 endif
-STAGEDIR := build/stage$(NN)$(if $(filter-out full,$(CHAIN)),-$(CHAIN))
+# BOOTMEM=NAME (stage 10 on): chapter 10's two bootmems, per-node (one bitmap per node, the
+# default) or one-bitmap (one bitmap for every node, rootmem's), chosen the same way; stage 10
+# builds on the full chain, so it takes BOOTMEM= and refuses CHAIN=.
+BOOTMEMS := per-node one-bitmap
+BOOTMEM ?= per-node
+ifneq ($(words $(BOOTMEM)),1)
+$(error BOOTMEM must be one of: $(BOOTMEMS))
+endif
+ifeq ($(filter $(BOOTMEM),$(BOOTMEMS)),)
+$(error BOOTMEM=$(BOOTMEM) is not a bootmem; BOOTMEM must be one of: $(BOOTMEMS))
+endif
+STAGE_AT_LEAST = $(shell test $(STAGE) -ge $(1) && echo yes)
+ifneq ($(BOOTMEM),per-node)
+ifeq ($(call STAGE_AT_LEAST,10),)
+$(error BOOTMEM=$(BOOTMEM) needs STAGE=10 or later (chapter 10 makes the two bootmems); stage $(STAGE) has one)
+endif
+endif
+ifneq ($(CHAIN),full)
+ifneq ($(call STAGE_AT_LEAST,10),)
+$(error CHAIN=$(CHAIN) is chapter 9's: stage $(STAGE) builds on the full chain and varies bootmem instead (BOOTMEM=$(BOOTMEMS)); use STAGE=9 CHAIN=$(CHAIN))
+endif
+endif
+# The variant's name, empty for the defaults: build/stageNN-VARIANT.
+VARIANT := $(filter-out full,$(CHAIN))$(filter-out per-node,$(BOOTMEM))
+STAGEDIR := build/stage$(NN)$(if $(VARIANT),-$(VARIANT))
 MEM ?= 128M
 MACHINE ?= pc
 CMDLINE ?=
@@ -50,9 +74,12 @@ help:
 	@echo "  make run                 install what is missing, build stage $(LAST_STAGE), boot it in QEMU"
 	@echo "  make test                everything CI checks; ends with 'N passed, N failed'"
 	@echo "  make STAGE=n             build one stage: build/stageNN/{kernel.elf,handoff.iso}"
-	@echo "  make STAGE=9 CHAIN=NAME  a variant of stage 9 (and later): build/stage09-NAME/; NAME one of"
+	@echo "  make STAGE=9 CHAIN=NAME  a variant of stage 9: build/stage09-NAME/; NAME one of"
 	@echo "                           $(CHAINS) (full, the default: build/stage09/);"
 	@echo "                           qemu, bochs, qemu-gdb and check take CHAIN= too"
+	@echo "  make STAGE=10 BOOTMEM=NAME  stage 10 (and later) with bootmem NAME: $(BOOTMEMS)"
+	@echo "                           (per-node, the default: build/stage10/; one-bitmap: build/stage10-one-bitmap/);"
+	@echo "                           qemu, bochs, qemu-gdb and check take BOOTMEM= too"
 	@echo "  make all                 build every stage"
 	@echo "  make qemu STAGE=n [MEM=128M] [MACHINE=pc|q35] [CMDLINE=...]   boot it, serial on the terminal"
 	@echo "                           [NUMA=256M,256M]: NUMA nodes in the SRAT, one size each (0: no"
@@ -92,7 +119,7 @@ STAGE_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || ech
 stage:
 	@tools/tangle.sh $(STAGEDIR)/src $(STAGE_CHAPTERS)
 	@$(MAKE) -s $(STAGE_JOBS) -f tools/kernel.mk SRC=$(STAGEDIR)/src OUT=$(STAGEDIR) CHAIN=$(CHAIN) \
-		$(STAGE_GOALS)
+		BOOTMEM=$(BOOTMEM) $(STAGE_GOALS)
 
 all:
 	@for n in $$(seq 1 $(LAST_STAGE)); do $(MAKE) -s STAGE=$$n; done
@@ -137,14 +164,17 @@ qemu qemu-gdb bochs:
 endif
 
 check: stage
-	@tools/check.sh $(STAGE) $(CHAIN)
+	@tools/check.sh $(STAGE) $(or $(VARIANT),full)
 
 # --- tests on the build machine ---------------------------------------------------------------
 
-# The host library alone (make bench links it), then the test programs on top of it; once
-# chapter 9 is there, the test programs again for each variant of the chain that changes lib-y
-# or test-y (build/host-CHAIN/; the host library proper is always the full chain's).
-HOST_VARIANTS := $(if $(wordlist 9,99,$(CHAPTERS)),no-bootmem early-kmalloc bootmem-over-kmalloc)
+# The host library alone (make bench links it), then the test programs on top of it; then the
+# test programs again for each variant that changes lib-y or test-y, in build/host-VARIANT/
+# (the host library proper is always the default's): chapter 9's chains, tangled from chapters
+# 1-9 (stage 10 builds on the full chain only), and chapter 10's one-bitmap bootmem, from all.
+# Each variant: NAME:CHAPTERS:VARIABLE.
+HOST_VARIANTS := $(if $(wordlist 9,99,$(CHAPTERS)),$(foreach c,no-bootmem early-kmalloc \
+	bootmem-over-kmalloc,$(c):9:CHAIN)) $(if $(wordlist 10,99,$(CHAPTERS)),one-bitmap:99:BOOTMEM)
 host-lib:
 	@tools/tangle.sh build/host/src $(CHAPTERS)
 	@$(MAKE) -s -f tools/kernel.mk SRC=build/host/src OUT=build/host build/host/libhandoff.a
@@ -158,16 +188,17 @@ host-test: host-lib
 	@echo "host-test: valgrind"; valgrind -q --error-exitcode=3 --leak-check=full \
 		build/host/host-tests-plain > build/host/valgrind.log 2>&1 || \
 		{ cat build/host/valgrind.log; exit 1; }
-	@for c in $(HOST_VARIANTS); do d=build/host-$$c; \
-		tools/tangle.sh $$d/src $(CHAPTERS); \
-		$(MAKE) -s -f tools/kernel.mk SRC=$$d/src OUT=$$d CHAIN=$$c host; \
-		echo "host-test (chain $$c): ASan+UBSan"; $$d/host-tests > $$d/asan.log 2>&1 || \
+	@for v in $(HOST_VARIANTS); do IFS=: read -r c n var <<< "$$v"; d=build/host-$$c; \
+		what="$$(echo $$var | tr A-Z a-z) $$c"; \
+		tools/tangle.sh $$d/src $$(printf '%s\n' $(CHAPTERS) | head -n $$n); \
+		$(MAKE) -s -f tools/kernel.mk SRC=$$d/src OUT=$$d $$var=$$c host; \
+		echo "host-test ($$what): ASan+UBSan"; $$d/host-tests > $$d/asan.log 2>&1 || \
 			{ cat $$d/asan.log; exit 1; }; \
 		grep -E '^(not ok|ok) ' $$d/asan.log | awk '{n[$$1]++} END {printf "  %d ok, %d not ok\n", n["ok"], n["not"]}'; \
-		echo "host-test (chain $$c): valgrind"; valgrind -q --error-exitcode=3 --leak-check=full \
+		echo "host-test ($$what): valgrind"; valgrind -q --error-exitcode=3 --leak-check=full \
 			$$d/host-tests-plain > $$d/valgrind.log 2>&1 || { cat $$d/valgrind.log; exit 1; }; \
 	done
-	@echo "host-test: passed (logs in build/host/$(if $(HOST_VARIANTS), and build/host-CHAIN/))"
+	@echo "host-test: passed (logs in build/host/$(if $(strip $(HOST_VARIANTS)), and build/host-VARIANT/))"
 
 bench: host-lib
 	@tools/bench/bench.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """bootmatrix.py - turn tests/boot/matrix into cases for tools/runcases.py.
 
-usage: bootmatrix.py [--matrix FILE] [--logdir DIR] [--build DIR] [--chain NAME] STAGE...
+usage: bootmatrix.py [--matrix FILE] [--logdir DIR] [--build DIR] [--chain NAME]
+                     [--bootmem NAME] [--since N] STAGE...
 
 For each STAGE, every matrix line whose first stage is <= STAGE becomes one
 case (a tab-separated line: name, parallel slots, log, log to show, command)
@@ -12,6 +13,10 @@ kernel is BUILD/stageNN-NAME, the names and logs say stageNN-NAME, and a line
 whose expectations say `chain=A,B` applies only to the chains A and B (without
 it, to every chain; `chain=full` lines only to the full one).  A line whose
 expectations say `numa=SIZES` boots QEMU with those NUMA nodes (tools/boot.sh -N).
+With --bootmem NAME other than per-node (chapter 10's one-bitmap), the kernel is
+BUILD/stageNN-NAME, and a line that says `bootmem=A,B` applies only to those.
+With --since N, only the lines whose first stage is N or later, and the lines
+that say `units`, become cases (make test boots a variant's own stage so).
 
 A boot runs the unit tests (test-y: the same in every boot) only when its line
 says `units`; every other boot gets `ktest=boot` at the start of its command line,
@@ -63,6 +68,7 @@ def parse_matrix(path):
                 raise MatrixError('%s: media must be kernel or iso (Bochs: iso), not %r'
                                   % (where, media))
             expects, timeout, chains, units, numa = [], None, None, False, None
+            bootmems = None
             for e in w[6:]:
                 if e == 'units':
                     units = True
@@ -75,6 +81,8 @@ def parse_matrix(path):
                     timeout = e.split('=', 1)[1]
                 elif e.startswith('chain='):
                     chains = e.split('=', 1)[1].split(',')
+                elif e.startswith('bootmem='):
+                    bootmems = e.split('=', 1)[1].split(',')
                 elif e in ('mmap', 'above4g', 'ledger', '-') or re.match(r'(no)?match=|outcome=', e):
                     if e != '-':
                         expects.append(e)
@@ -82,7 +90,7 @@ def parse_matrix(path):
                     raise MatrixError('%s: unknown expectation %r' % (where, e))
             rows.append((int(first), emu, 'pc' if mach == '-' else mach, mem.upper(),
                          media, '' if cmdline == '-' else cmdline, expects, timeout, lineno,
-                         chains, units, numa))
+                         chains, units, numa, bootmems))
     return rows
 
 
@@ -95,18 +103,25 @@ def short(cmdline, width=72):
                                            len(cmdline.split()), len(cmdline))
 
 
-def stage_name(stage, chain='full'):
-    """stageNN, or stageNN-CHAIN for a variant of chapter 9: its directory under build/."""
-    return 'stage%02d' % stage + ('' if chain == 'full' else '-' + chain)
+def stage_name(stage, chain='full', bootmem='per-node'):
+    """stageNN, or stageNN-CHAIN for a variant of chapter 9, or stageNN-BOOTMEM for chapter
+    10's one-bitmap: its directory under build/."""
+    variant = chain if chain != 'full' else '' if bootmem == 'per-node' else bootmem
+    return 'stage%02d' % stage + ('-' + variant if variant else '')
 
 
-def cases(stage, rows, logdir, build='build', chain='full'):
-    sname = stage_name(stage, chain)
+def cases(stage, rows, logdir, build='build', chain='full', bootmem='per-node', since=0):
+    sname = stage_name(stage, chain, bootmem)
     sdir = os.path.join(build, sname)
     out = []
     seen = set()
-    for first, emu, mach, mem, media, cmdline, expects, timeout, lineno, chains, units, numa in rows:
+    for (first, emu, mach, mem, media, cmdline, expects, timeout, lineno, chains, units, numa,
+         bootmems) in rows:
         if first > stage or (chains is not None and chain not in chains):
+            continue
+        if bootmems is not None and bootmem not in bootmems:
+            continue
+        if first < since and not units:
             continue
         name = '%s %s%s %s %s' % (sname, emu, ' ' + mach if emu == 'qemu' else '',
                                   mem, media)
@@ -148,13 +163,17 @@ def cases(stage, rows, logdir, build='build', chain='full'):
 def main(argv):
     ap = argparse.ArgumentParser(prog='bootmatrix.py',
                                  usage='%(prog)s [--matrix FILE] [--logdir DIR] [--build DIR]'
-                                       ' [--chain NAME] STAGE...')
+                                       ' [--chain NAME] [--bootmem NAME] [--since N] STAGE...')
     ap.add_argument('--matrix', default=os.path.join('tests', 'boot', 'matrix'))
     ap.add_argument('--logdir')
     ap.add_argument('--build', default=os.environ.get('BUILD', 'build'),
                     help='where the stageNN directories are (build, or $BUILD)')
     ap.add_argument('--chain', default='full',
                     help='a variant of chapter 9: boot BUILD/stageNN-CHAIN (default: full)')
+    ap.add_argument('--bootmem', default='per-node',
+                    help='a bootmem of chapter 10: one-bitmap boots BUILD/stageNN-one-bitmap')
+    ap.add_argument('--since', type=int, default=0,
+                    help='only the lines of stage N on, and the units lines')
     ap.add_argument('stages', nargs='+', type=int)
     ns = ap.parse_args(argv)
     try:
@@ -163,8 +182,9 @@ def main(argv):
         print('bootmatrix.py: %s' % e, file=sys.stderr)
         return 1
     for s in ns.stages:
-        logdir = ns.logdir or os.path.join(ns.build, 'logs', 'check-' + stage_name(s, ns.chain))
-        for c in cases(s, rows, logdir, ns.build, ns.chain):
+        logdir = ns.logdir or os.path.join(ns.build, 'logs',
+                                           'check-' + stage_name(s, ns.chain, ns.bootmem))
+        for c in cases(s, rows, logdir, ns.build, ns.chain, ns.bootmem, ns.since):
             print('\t'.join(c))
     return 0
 

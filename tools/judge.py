@@ -11,7 +11,8 @@ Prints ONE line, `PASS label (t s) log: SERIAL.log` or
 
 What a pass is (the serial contract in DESIGN.md):
   * the last verdict line is `stage N (NAME): PASS` (N = --stage if given;
-    with --chain C, NAME must end in `chain C`: the variant of chapter 9 asked for);
+    with --chain C, NAME must end in `chain C` or `bootmem C`: the variant of chapter 9
+    or 10 asked for);
   * a KTAP v1 report is there, every result is `ok`, and the number of
     results equals its plan `1..N`;
   * no `panic:` line;
@@ -54,6 +55,9 @@ PLAN_RE = re.compile(r'^1\.\.(\d+)\s*$')
 RESULT_RE = re.compile(r'^(not ok|ok) (\d+)(?: -)? ?([^#]*?)\s*(?:#\s*(.*))?$')
 LEDGER_RE = re.compile(
     r'^handoff: (\S+) -> (\S+) total=(\d+) free=(\d+) reserved=(\d+)\s*$')
+NODE_LEDGER_RE = re.compile(
+    r'^handoff: (\S+) -> (\S+) node=(\d+) total=(\d+) free=(\d+) reserved=(\d+)\s*$')
+NUMA_NODES_RE = re.compile(r'^numa: (\d+) nodes?\s*$')
 MMAP_SUM_RE = re.compile(
     r'^mb-mmap: (\d+) entries, usable (\d+) KiB, above 4 GiB (\d+) KiB')
 
@@ -200,8 +204,9 @@ def observe(lines, emu, status, timed_out, timeout, emu_logs, stage, chain=None)
         if stage is not None and int(v.group(1)) != int(stage):
             return 'fail', 'verdict is from stage %s (%s), expected stage %s' % (
                 v.group(1), v.group(2), stage)
-        if chain is not None and not v.group(2).endswith('chain ' + chain):
-            return 'fail', 'verdict is from stage %s (%s), expected the chain %s' % (
+        if chain is not None and not (v.group(2).endswith('chain ' + chain) or
+                                      v.group(2).endswith('bootmem ' + chain)):
+            return 'fail', 'verdict is from stage %s (%s), expected the variant %s' % (
                 v.group(1), v.group(2), chain)
         if v.group(3) == 'FAIL':
             what = 'not ok ' + ', '.join(failed) if failed else 'no failing test named'
@@ -287,6 +292,45 @@ def check_ledger(lines, chain):
         if total != rows[0][2]:
             bad.append('handoff %s -> %s: total %d, but the first handoff had %d'
                        % (frm, to, total, rows[0][2]))
+    return bad + check_node_ledger(lines)
+
+
+def check_node_ledger(lines):
+    """Chapter 10: once the kernel has printed `numa: K nodes` with K > 1, every handoff line
+    is followed at once by K lines `handoff: FROM -> TO node=N ...`, N = 0..K-1, each balanced,
+    adding up to the handoff's own counts; before that line, or with one node, there are none."""
+    bad, nodes, i = [], 1, 0
+    while i < len(lines):
+        line = lines[i]
+        m = NUMA_NODES_RE.match(line)
+        if m:
+            nodes = int(m.group(1))
+        if NODE_LEDGER_RE.match(line):
+            bad.append('node line without its handoff line: %s' % line.strip())
+        m = LEDGER_RE.match(line)
+        i += 1
+        if not m or nodes == 1:
+            continue
+        frm, to = m.group(1), m.group(2)
+        want = [int(x) for x in m.groups()[2:]]
+        sums = [0, 0, 0]
+        for n in range(nodes):
+            k = NODE_LEDGER_RE.match(lines[i]) if i < len(lines) else None
+            if not k or (k.group(1), k.group(2), int(k.group(3))) != (frm, to, n):
+                bad.append('handoff %s -> %s: node %d of %d has no line of its own after it'
+                           % (frm, to, n, nodes))
+                break
+            t, f, r = (int(x) for x in k.groups()[3:])
+            if f + r != t:
+                bad.append('handoff %s -> %s node=%d: free %d + reserved %d != total %d'
+                           % (frm, to, n, f, r, t))
+            sums = [sums[0] + t, sums[1] + f, sums[2] + r]
+            i += 1
+        else:
+            if sums != want:
+                bad.append('handoff %s -> %s: the nodes add up to total=%d free=%d reserved=%d, '
+                           'not total=%d free=%d reserved=%d' % ((frm, to) + tuple(sums) +
+                                                                  tuple(want)))
     return bad
 
 

@@ -14,6 +14,8 @@ OUT ?= $(error OUT= the output directory)
 # The chain of allocators (chapter 9): Kbuild chooses its objects by it, and the kernel names it
 # in its first line (CHAIN_NAME). The host library is always the full chain's.
 CHAIN ?= full
+# Chapter 10's two bootmems (per-node, the default, or one-bitmap): the same, for BOOTMEM_NAME.
+BOOTMEM ?= per-node
 include $(SRC)/Kbuild
 
 # The compiler runs in the directory above the tree (build/stageNN, an exercise copy's build/)
@@ -72,8 +74,9 @@ $(OUT)/obj/%.o: $(SRC)/%.c
 	$(call compile,$(KERNEL_CFLAGS))
 # The tests both builds share are unit tests: ktest=boot reports them skipped (chapter 1).
 $(addprefix $(OUT)/obj/,$(test-y)): KERNEL_CFLAGS += -DKTEST_UNIT=1
-# Only the stage table names the chain: every other object is the same in every variant.
-$(OUT)/obj/kernel/stage.o: KERNEL_CFLAGS += -DCHAIN_NAME='"$(CHAIN)"'
+# Only the stage table names the chain and the bootmem: every other object is the same in every
+# variant.
+$(OUT)/obj/kernel/stage.o: KERNEL_CFLAGS += -DCHAIN_NAME='"$(CHAIN)"' -DBOOTMEM_NAME='"$(BOOTMEM)"'
 $(OUT)/obj/%.o: $(SRC)/%.S
 	@mkdir -p $(@D)
 	$(call compile,$(KERNEL_CFLAGS) -D__ASSEMBLER__)

@@ -62,14 +62,24 @@ case_ "tangle check" 1 "make -s tangle-check"
 # global guest slots of tools/boot.sh.
 stages=$(find chapters -maxdepth 1 -name '[0-9][0-9]-*.nw' 2>/dev/null | wc -l)
 [ "$stages" -gt 0 ] || note "no chapters/NN-*.nw yet: no stage to build or boot"
-# Chapter 9's variants of the chain (make STAGE=9 CHAIN=NAME), built and booted for every stage
-# from 9 on, beside the full chain; the names chapter 9 has written so far.
+# The variants: chapter 9's chains (make STAGE=9 CHAIN=NAME), built and booted at stage 9 only
+# (stage 10 builds on the full chain), and chapter 10's one-bitmap bootmem (make STAGE=10
+# BOOTMEM=one-bitmap), built at every stage from 10 on. A variant boots the whole matrix at its
+# own first stage; at later stages (and make test's one-bitmap at 10 too) only the lines of
+# stage 10 on and the units lines: the older lines test the chain before the nodes, the same
+# code in both bootmems (make check STAGE=10 BOOTMEM=one-bitmap boots every line).
 variants="no-bootmem early-kmalloc bootmem-over-kmalloc"
-chains_of() { if [ "$1" -ge 9 ]; then echo "full $variants"; else echo full; fi; }
+# variants_of STAGE: "NAME:MAKE-VARIABLE:SINCE" for each variant of that stage, the default first
+variants_of() {
+    echo "full:CHAIN:0"
+    if [ "$1" -eq 9 ]; then for c in $variants; do echo "$c:CHAIN:0"; done; fi
+    if [ "$1" -ge 10 ]; then echo "one-bitmap:BOOTMEM:10"; fi
+}
 for s in $(seq 1 "$stages"); do
     case_ "build stage $s" 2 "make -s STAGE=$s"
-    for c in $(chains_of "$s"); do
-        [ "$c" = full ] || case_ "build stage $s chain $c" 2 "make -s STAGE=$s CHAIN=$c"
+    for v in $(variants_of "$s"); do
+        IFS=: read -r name var _ <<< "$v"
+        [ "$name" = full ] || case_ "build stage $s ${var,,} $name" 2 "make -s STAGE=$s $var=$name"
     done
 done
 case_ "host tests" 2 "make -s host-test"
@@ -87,8 +97,10 @@ case_ "bench check" 2 "make -s host-lib && tools/bench/bench.sh --check"
 case_ "chain-measures self-test" 2 "tools/chain-measures-selftest.sh --boot"
 
 for s in $(seq 1 "$stages"); do
-  for c in $(chains_of "$s"); do
-    python3 tools/bootmatrix.py --logdir "$logs/boot" --chain "$c" "$s" |
+  for v in $(variants_of "$s"); do
+    IFS=: read -r name var since <<< "$v"
+    if [ "$var" = BOOTMEM ]; then sel=(--bootmem "$name" --since "$since"); else sel=(--chain "$name"); fi
+    python3 tools/bootmatrix.py --logdir "$logs/boot" "${sel[@]}" "$s" |
     while IFS=$'\t' read -r name slots log show cmd; do
         printf 'boot %s\t%s\t%s\t%s\t%s\n' "$name" "$slots" "$log" "$show" "$cmd"
     done >> "$cases"

@@ -1,6 +1,7 @@
-#line 120 "chapters/10-nodes.nw" /* <lib/numa.c> */
+#line 132 "chapters/10-nodes.nw" /* <lib/numa.c> */
 /* numa.c - the node table: ranges of memory and the node each belongs to. */
 #include <asm/e820.h>
+#include <asm/page.h>
 #include <handoff/numa.h>
 #include <handoff/printk.h>
 #include <handoff/string.h>
@@ -29,7 +30,7 @@ bool numa_node_has_memory(const struct numa_meminfo *mi, int nid)
 	return false;
 }
 
-#line 159 "chapters/10-nodes.nw" /* <numa.c: add a block> */
+#line 173 "chapters/10-nodes.nw" /* <numa.c: add a block> */
 const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end)
 {
 	static char why[96];
@@ -40,6 +41,8 @@ const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end
 				MAX_NUMNODES - 1), why;
 	if (end <= start)
 		return "an empty range";
+	if ((start | end) & (PAGE_SIZE - 1))
+		return "a range that does not start and end on a page boundary";
 	for (i = 0; i < mi->nr_blks; i++)
 		if (start < mi->blk[i].end && mi->blk[i].start < end)
 			return snprintf(why, sizeof(why), "overlaps node %d [mem 0x%08llx-0x%08llx]",
@@ -53,7 +56,51 @@ const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end
 	numa_name_node(mi, nid);
 	return NULL;
 }
-#line 189 "chapters/10-nodes.nw" /* <numa.c: print the table> */
+#line 212 "chapters/10-nodes.nw" /* <numa.c: check the table against RAM> */
+/* The block of @mi that holds address @a, or NULL. */
+static const struct numa_memblk *block_at(const struct numa_meminfo *mi, u64 a)
+{
+	const struct numa_memblk *b;
+
+	for_each_numa_memblk(mi, b)
+		if (b->start <= a && a < b->end)
+			return b;
+	return NULL;
+}
+
+/* Where the hole of @mi that starts at @a ends: the next block's start, or @limit. */
+static u64 hole_end(const struct numa_meminfo *mi, u64 a, u64 limit)
+{
+	const struct numa_memblk *b;
+
+	for_each_numa_memblk(mi, b)
+		if (b->start > a)
+			return MIN(b->start, limit);
+	return limit;
+}
+
+bool numa_check_ram(struct numa_meminfo *mi, const struct e820map *map)
+{
+	const struct e820entry *e;
+
+	for_each_e820_entry(map, e) {
+		u64 end = e->size > ~0ull - e->addr ? ~0ull : e->addr + e->size;
+		u64 a = (e->addr + PAGE_SIZE - 1) & ~(u64)(PAGE_SIZE - 1);
+		const struct numa_memblk *b;
+
+		end &= ~(u64)(PAGE_SIZE - 1);
+		for (; mi->source && e->type == E820_RAM && a < end; a = b->end)
+			if (!(b = block_at(mi, a))) {
+				printk("numa: [mem 0x%08llx-0x%08llx] is RAM on no node of the %s "
+				       "table: it is not used, one node\n", a, hole_end(mi, a, end) - 1,
+				       mi->source);
+				numa_reset(mi);
+				return false;
+			}
+	}
+	return true;
+}
+#line 262 "chapters/10-nodes.nw" /* <numa.c: print the table> */
 void numa_print(const struct numa_meminfo *mi)
 {
 	const struct numa_memblk *b;
@@ -68,7 +115,7 @@ void numa_print(const struct numa_meminfo *mi)
 			printk("numa: node %d has no memory\n", nid);
 	printk("numa: %d node%s\n", mi->nr_nodes, mi->nr_nodes == 1 ? "" : "s");
 }
-#line 221 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+#line 294 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
 static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, const char *end,
 				    const char **next)
 {
@@ -91,7 +138,7 @@ static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, cons
 	*next = p;
 	return numa_add_memblk(mi, (int)nid, start, stop);
 }
-#line 249 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+#line 322 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
 /* @len bytes at @s as a string (printk has no "%.*s"), in one of two buffers, cut at 63. */
 static const char *cut(int which, const char *s, size_t len)
 {

@@ -1,5 +1,6 @@
-#line 833 "chapters/10-nodes.nw" /* <lib/numa_test.c> */
+#line 908 "chapters/10-nodes.nw" /* <lib/numa_test.c> */
 /* numa_test.c - the node table and fake_numa=. */
+#include <asm/e820.h>
 #include <handoff/ktest.h>
 #include <handoff/numa.h>
 #include <handoff/printk.h>
@@ -18,7 +19,7 @@ static bool fake(const char *s)
 	KEXPECT_EQ(t, tm.blk[i].end, e);					\
 })
 
-#line 857 "chapters/10-nodes.nw" /* <numa_test.c: shapes> */
+#line 933 "chapters/10-nodes.nw" /* <numa_test.c: shapes> */
 KTEST(numa_fake_interleaved)
 {
 	KASSERT_TRUE(t, fake("0:0-128M,1:128M-256M,0:256M-384M,1:384M-512M"));
@@ -53,7 +54,7 @@ KTEST(numa_fake_more_nodes_and_high_memory)
 	KASSERT_TRUE(t, fake("0:0-1G,0:2G-3G,1:1G-2G"));		/* ends not in RAM: as given */
 	KEXPECT_EQ(t, tm.nr_blks, 3);
 }
-#line 894 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
+#line 970 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
 KTEST(numa_fake_refused_whole)
 {
 	static const char *const bad[] = {
@@ -82,5 +83,43 @@ KTEST(numa_fake_table_full)
 	KEXPECT_TRUE(t, !fake(s));
 	KEXPECT_TRUE(t, numa_add_memblk(&tm, 0, 5, 5) != NULL);		/* empty */
 	KEXPECT_TRUE(t, numa_add_memblk(&tm, MAX_NUMNODES, 0, 1) != NULL);
-	KEXPECT_TRUE(t, numa_add_memblk(&tm, 0, 0, 1) == NULL);
+	KEXPECT_TRUE(t, numa_add_memblk(&tm, 0, 0, 1) != NULL);		/* not whole pages */
+	KEXPECT_TRUE(t, numa_add_memblk(&tm, 0, 200ull << 20, (200ull << 20) + 4096) == NULL);
+}
+
+KTEST(numa_fake_whole_pages)
+{
+	KEXPECT_TRUE(t, !fake("0:0-1M,1:1M-0x1800800"));		/* ends inside a page */
+	KEXPECT_TRUE(t, !fake("0:0-6K,1:6K-1M"));
+	KEXPECT_TRUE(t, fake("0:0-8K,1:8K-1M"));
+}
+#line 1015 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
+static struct e820map ram(u64 s1, u64 e1, u64 s2, u64 e2)
+{
+	struct e820map m = { 0 };
+
+	e820_add_region(&m, s1, e1 - s1, E820_RAM);
+	e820_add_region(&m, 0xa0000, 0x60000, E820_RESERVED);	/* never needs a node */
+	if (e2 > s2)
+		e820_add_region(&m, s2, e2 - s2, E820_RAM);
+	return m;
+}
+
+KTEST(numa_table_must_cover_ram)
+{
+	struct e820map m = ram(0, 0x9fc00, 1ull << 20, 512ull << 20);
+
+	KASSERT_TRUE(t, fake("0:0-128M,1:128M-256M,0:256M-384M,1:384M-512M"));
+	KEXPECT_TRUE(t, numa_check_ram(&tm, &m) && tm.nr_blks == 4);
+	KASSERT_TRUE(t, fake("0:0-0x9f000,1:1M-512M"));		/* the partial page: no node */
+	KEXPECT_TRUE(t, numa_check_ram(&tm, &m) && tm.nr_blks == 2);
+	KASSERT_TRUE(t, fake("0:0-128M,1:128M-256M"));		/* 256M-512M on no node */
+	KEXPECT_TRUE(t, !numa_check_ram(&tm, &m));
+	KEXPECT_TRUE(t, tm.nr_blks == 0 && tm.nr_nodes == 1 && !tm.source);
+	KASSERT_TRUE(t, fake("0:0-128M,1:132M-512M"));		/* a hole of 4 MiB inside */
+	KEXPECT_TRUE(t, !numa_check_ram(&tm, &m) && !tm.source);
+	KASSERT_TRUE(t, fake("0:4K-512M"));			/* the first page */
+	KEXPECT_TRUE(t, !numa_check_ram(&tm, &m));
+	numa_reset(&tm);					/* no source: nothing to check */
+	KEXPECT_TRUE(t, numa_check_ram(&tm, &m));
 }

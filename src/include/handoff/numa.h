@@ -1,4 +1,4 @@
-#line 57 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
+#line 61 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
 #ifndef _HANDOFF_NUMA_H
 #define _HANDOFF_NUMA_H
 #include <handoff/types.h>
@@ -24,14 +24,16 @@ extern struct numa_meminfo numa_meminfo;	/* the kernel's: filled by numa_init() 
 #define for_each_numa_memblk(mi, b) \
 	for ((b) = (mi)->blk; (b) < (mi)->blk + (mi)->nr_blks; (b)++)
 
-#line 87 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
+struct e820map;
+#line 92 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
 /** numa_reset - empty @mi: no blocks, one node, no source. */
 void numa_reset(struct numa_meminfo *mi);
 
 /**
  * numa_add_memblk - put [@start, @end) on node @nid into @mi, in address order. Returns NULL, or
  * the reason it refused the block (valid until the next call): a node id out of range, an empty
- * range, an overlap with a block already there (named), or a full table.
+ * range, one that is not whole pages, an overlap with a block already there (named), or a full
+ * table.
  */
 const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end);
 
@@ -48,7 +50,13 @@ bool numa_node_has_memory(const struct numa_meminfo *mi, int nid);
  */
 bool numa_parse_fake(struct numa_meminfo *mi, const char *s, size_t len);
 
+/**
+ * numa_check_ram - with a source, every whole page of @map's RAM must lie in a block of @mi: if
+ * one does not, @mi is reset to one node, the first such range named, and false returned.
+ */
+bool numa_check_ram(struct numa_meminfo *mi, const struct e820map *map);
+
 /** numa_print - "numa: node N [mem 0xSTART-0xLAST] (SOURCE)" per block, then the count. */
 void numa_print(const struct numa_meminfo *mi);
-#line 83 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
+#line 88 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
 #endif
