@@ -1,4 +1,4 @@
-#line 1784 "chapters/03-e820.nw" /* <kernel/early_res_test.c> */
+#line 1791 "chapters/03-e820.nw" /* <kernel/early_res_test.c> */
 /* early_res_test.c - reservations and the search for free memory. */
 #include <handoff/early_res.h>
 #include <handoff/ktest.h>
@@ -14,7 +14,7 @@ static void fresh(void)
 	e820_add_region(&tmap, 0x1000, 0xff000, E820_RAM);		/* [4K, 1M) usable */
 }
 
-#line 1805 "chapters/03-e820.nw" /* <early_res tests: reserving and freeing> */
+#line 1812 "chapters/03-e820.nw" /* <early_res tests: reserving and freeing> */
 KTEST(early_res_keeps_order_and_refuses_overlaps)
 {
 	fresh();
@@ -42,7 +42,7 @@ KTEST(early_res_full_table)
 	KEXPECT_PANIC(t, __reserve_early(&tt, 1ull << 30, (1ull << 30) + 1, "last", "me"),
 		      "all 32 early reservations are taken");
 }
-#line 1837 "chapters/03-e820.nw" /* <early_res tests: reserving and freeing> */
+#line 1844 "chapters/03-e820.nw" /* <early_res tests: reserving and freeing> */
 KTEST(early_res_frees_exactly)
 {
 	fresh();
@@ -66,7 +66,7 @@ KTEST(early_res_retired)
 	KEXPECT_PANIC(t, __find_e820_area(&tmap, &tt, 0, ~0ull, 16, 16, "late"), "lmb_reserve");
 	KEXPECT_PANIC(t, __free_early(&tt, 0, 1, "late"), "free_early: late()");
 }
-#line 1863 "chapters/03-e820.nw" /* <early_res tests: finding> */
+#line 1870 "chapters/03-e820.nw" /* <early_res tests: finding> */
 KTEST(find_e820_area_bottom_up)
 {
 	fresh();
@@ -97,7 +97,7 @@ KTEST(e820_free_areas_in_order)
 	KEXPECT_TRUE(t, s == 0x5000 && e == 0x100000);
 	KEXPECT_TRUE(t, !e820_next_free(&tmap, &tt, &pos, &s, &e));
 }
-#line 1899 "chapters/03-e820.nw" /* <early_res tests: finding> */
+#line 1906 "chapters/03-e820.nw" /* <early_res tests: finding> */
 KTEST(find_e820_area_skips_what_is_not_ram)
 {
 	u64 pos = 0, s, e;
@@ -118,7 +118,7 @@ KTEST(find_e820_area_skips_what_is_not_ram)
 	KEXPECT_TRUE(t, s == 0xa000 && e == 0xc000);
 	KEXPECT_TRUE(t, !e820_next_free(&tmap, &tt, &pos, &s, &e));
 }
-#line 1922 "chapters/03-e820.nw" /* <early_res tests: against a model> */
+#line 1929 "chapters/03-e820.nw" /* <early_res tests: against a model> */
 #define PAGES 64
 
 static int page_owner[PAGES];		/* 0: free, else 1 + the reservation's number */
@@ -143,7 +143,7 @@ static bool table_is_sane(void)
 			return false;
 	return true;
 }
-#line 1951 "chapters/03-e820.nw" /* <early_res tests: against a model> */
+#line 1958 "chapters/03-e820.nw" /* <early_res tests: against a model> */
 KTEST(early_res_matches_model)
 {
 	u32 seed = 34;

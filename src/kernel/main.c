@@ -11,7 +11,7 @@
 #line 513 "chapters/02-brk.nw" /* <main.c: what the boot steps call> */
 #include <handoff/brk.h>
 #include <handoff/handoff.h>
-#line 1480 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
+#line 1487 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
 #line 1099 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
@@ -46,7 +46,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 508 "chapters/02-brk.nw" /* <boot steps> */
 	brk_takes_over();
 	reserve_brk();
-#line 1475 "chapters/03-e820.nw" /* <boot steps> */
+#line 1482 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
 #line 856 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */

@@ -9,7 +9,7 @@ static const struct stage stages[] = {
 	{ 1, "boot" },
 #line 518 "chapters/02-brk.nw" /* <stages> */
 	{ 2, "brk" },
-#line 1485 "chapters/03-e820.nw" /* <stages> */
+#line 1492 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
 #line 1103 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },

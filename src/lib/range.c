@@ -75,7 +75,7 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 	return true;
 }
 
-#line 1310 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
+#line 1317 "chapters/03-e820.nw" /* <range: the reserved pages of one group of reservations> */
 /*
  * Pages of @mem, from page @from to @to, touched by the reservations @res[*i...] that share
  * pages; moves *i past them.
@@ -117,7 +117,7 @@ static unsigned long reserved_group(const struct range_list *mem, const struct r
 	return n;
 }
 
-#line 1278 "chapters/03-e820.nw" /* <range: count the pages> */
+#line 1285 "chapters/03-e820.nw" /* <range: count the pages> */
 void range_page_counts(const struct range_list *mem, const struct range_list *res,
 		       unsigned long *total, unsigned long *free, unsigned long *reserved)
 {

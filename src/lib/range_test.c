@@ -1,4 +1,4 @@
-#line 1990 "chapters/03-e820.nw" /* <lib/range_test.c> */
+#line 1997 "chapters/03-e820.nw" /* <lib/range_test.c> */
 /* range_test.c - a whole walk over free memory looks at each range a bounded number of times. */
 #include <handoff/ktest.h>
 #include <handoff/range.h>
@@ -36,7 +36,7 @@ static unsigned long walk_all(int nm, int nr, u64 *bytes)
 #define EXPECT_LINEAR(t, n, found) ktest_check(t, walk_gets <= (n) + 2 * (found), __KTEST_AT, \
 		"a walk over %d ranges that found %lu took %lu calls of get, more than %lu",	\
 		(n), (found), walk_gets, (n) + 2 * (found))
-#line 2036 "chapters/03-e820.nw" /* <lib/range_test.c> */
+#line 2043 "chapters/03-e820.nw" /* <lib/range_test.c> */
 KTEST(range_walk_is_linear)
 {
 	unsigned long found;

@@ -70,7 +70,7 @@ struct handoff_line {
 extern struct handoff_line handoff_lines[MAX_HANDOFF_LINES];
 extern unsigned int nr_handoff_lines;
 
-#line 1372 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
+#line 1379 "chapters/03-e820.nw" /* <handoff.h: what later chapters add> */
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
@@ -128,5 +128,13 @@ void census_print(const struct census *c);
 void census_report(void);
 #line 2805 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #include <handoff/measure.h>
+#line 1084 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
+/**
+ * handoff_ledger_nodes - on a machine with more than one node, "handoff: @from -> @to node=N
+ * total=T free=F reserved=R" for every node, counted page by page in @to's structures; panics
+ * if they do not add up to the handoff's own @total, @free and @reserved (chapter 10).
+ */
+void handoff_ledger_nodes(const char *from, const char *to, unsigned long total,
+			  unsigned long free, unsigned long reserved);
 #line 397 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 1213 "chapters/03-e820.nw" /* <include/handoff/pfn.h> */
+#line 1220 "chapters/03-e820.nw" /* <include/handoff/pfn.h> */
 #ifndef _HANDOFF_PFN_H
 #define _HANDOFF_PFN_H
 #include <asm/page.h>

@@ -42,7 +42,7 @@ bool next_free_range(const struct range_list *mem, const struct range_list *res,
 /* All of free memory, in order: a walk from address 0, where both lists start at element 0. */
 #define for_each_free_range(mem, res, w, r) \
 	for ((w) = (struct range_walk){ 0, 0, 0 }; range_walk_next((mem), (res), &(w), (r)); )
-#line 1257 "chapters/03-e820.nw" /* <range.h: the ledger's counts> */
+#line 1264 "chapters/03-e820.nw" /* <range.h: the ledger's counts> */
 /**
  * range_page_counts - the ledger's counts over @mem and @res: *@total whole pages inside @mem,
  * *@free of them inside the free ranges, *@reserved of them touched by a range of @res (which is

@@ -64,7 +64,7 @@ static void reserve_multiboot(u32 mbi_phys)
 		reserve_string(mod->string, "module name");
 	}
 }
-#line 1235 "chapters/03-e820.nw" /* <e820 ledger: the line> */
+#line 1242 "chapters/03-e820.nw" /* <e820 ledger: the line> */
 static void e820_ledger(const char *from)
 {
 	struct range_list mem, res;
@@ -74,7 +74,7 @@ static void e820_ledger(const char *from)
 	range_page_counts(&mem, &res, &total, &free, &reserved);
 	handoff_ledger(from, "e820", total, free, reserved);
 }
-#line 1356 "chapters/03-e820.nw" /* <e820: take over from brk> */
+#line 1363 "chapters/03-e820.nw" /* <e820: take over from brk> */
 /**
  * e820_takes_over - brk's allocations, the BIOS areas, the kernel image and the multiboot
  * structures become early reservations; prints them and the ledger line of the handoff.

@@ -1,4 +1,4 @@
-#line 2065 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_boot_test.c> */
+#line 2072 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_boot_test.c> */
 /* e820_boot_test.c - the kernel's own map and reservations. */
 #include <asm/page.h>
 #include <handoff/brk.h>
@@ -28,7 +28,7 @@ KTEST(e820_the_kernels_map)
 	}
 	KEXPECT_TRUE(t, e820.nr_map > 0);
 }
-#line 2099 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_boot_test.c> */
+#line 2106 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_boot_test.c> */
 KTEST(e820_the_kernels_reservations)
 {
 	static struct early_res_table copy;

@@ -1,4 +1,4 @@
-#line 1394 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_setup.c> */
+#line 1401 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_setup.c> */
 /* e820_setup.c - the firmware's map becomes the kernel's. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
@@ -39,7 +39,7 @@ void setup_memory_map(void)
 	e820_clip(&e820, MAXMEM, 0, "above low memory, and this kernel has no highmem");
 	check_kernel_is_usable();
 }
-#line 1439 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_setup.c> */
+#line 1446 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_setup.c> */
 /** early_res_print - the reservations, one line each. */
 void early_res_print(const struct early_res_table *tab)
 {

@@ -1,4 +1,4 @@
-#line 1505 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_test.c> */
+#line 1512 "chapters/03-e820.nw" /* <arch/x86/kernel/e820_test.c> */
 /* e820_test.c - sanitizing, clipping and memmap=, against hand-made maps and a model. */
 #include <asm/e820.h>
 #include <handoff/ktest.h>
@@ -20,7 +20,7 @@ static void map_of(int n, const struct e820entry *e)
 	KEXPECT_EQ(t, tm.map[i].type, ty);					\
 })
 
-#line 1532 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
+#line 1539 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
 KTEST(e820_sorts_and_merges)
 {
 	const struct e820entry in[] = {
@@ -58,7 +58,7 @@ KTEST(e820_overlaps_follow_precedence)
 	KEXPECT_TRUE(t, e820_precedence(E820_RESERVED) > e820_precedence(E820_ACPI));
 	KEXPECT_TRUE(t, e820_precedence(E820_ACPI) > e820_precedence(E820_RAM));
 }
-#line 1574 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
+#line 1581 "chapters/03-e820.nw" /* <e820 tests: sanitizing by hand> */
 KTEST(e820_drops_what_makes_no_sense)
 {
 	const struct e820entry in[] = {
@@ -85,7 +85,7 @@ KTEST(e820_full_map)
 	EXPECT_ENTRY(t, 0, 0, 0x1000, E820_RAM);			/* the lowest kept */
 	EXPECT_ENTRY(t, E820MAX - 1, 127ull << 12, 0x1000, E820_RESERVED);	/* hole 64 */
 }
-#line 1603 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1610 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_bios_area_start)
 {
 	KEXPECT_EQ(t, bios_area_start(639, 0x9fc0), 0x9fc00);	/* QEMU's and Bochs's BIOS */
@@ -120,7 +120,7 @@ KTEST(e820_clips_high_memory)
 	KASSERT_EQ(t, tm.nr_map, 2);
 	EXPECT_ENTRY(t, 1, 0x100000, MAXMEM - 0x100000, E820_RAM);
 }
-#line 1642 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1649 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(pfn_rounding_never_wraps)
 {
 	KEXPECT_EQ(t, PFN_UP(0x1000ull), 1);
@@ -131,7 +131,7 @@ KTEST(pfn_rounding_never_wraps)
 	KEXPECT_EQ(t, pages_in(0xffffffffffffe001ull, ~0ull), 0);
 	KEXPECT_EQ(t, pages_in(0xffffffffffffd000ull, ~0ull), 2);
 }
-#line 1657 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1664 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_memparse_sizes)
 {
 	const char *end;
@@ -146,7 +146,7 @@ KTEST(e820_memparse_sizes)
 	KEXPECT_TRUE(t, !memparse("M", &end, &v) && !memparse("", &end, &v));
 	KEXPECT_TRUE(t, memparse("0x", &end, &v) && v == 0 && *end == 'x');
 }
-#line 1676 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
+#line 1683 "chapters/03-e820.nw" /* <e820 tests: clipping and memmap> */
 KTEST(e820_memmap_limit_keeps_reserved)
 {
 	const struct e820entry in[] = {
@@ -185,7 +185,7 @@ KTEST(e820_memmap_options)
 	KASSERT_EQ(t, tm.nr_map, 1);
 	EXPECT_ENTRY(t, 0, 16 << 20, 16 << 20, E820_RAM);
 }
-#line 1717 "chapters/03-e820.nw" /* <e820 tests: against a model> */
+#line 1724 "chapters/03-e820.nw" /* <e820 tests: against a model> */
 #define CELLS 256
 
 static u32 model_type[CELLS];
@@ -219,7 +219,7 @@ static bool sanitized_matches_model(void)
 	}
 	return !memcmp(seen, model_type, sizeof(seen));
 }
-#line 1755 "chapters/03-e820.nw" /* <e820 tests: against a model> */
+#line 1762 "chapters/03-e820.nw" /* <e820 tests: against a model> */
 KTEST(e820_sanitize_matches_model)
 {
 	u32 seed = 820;

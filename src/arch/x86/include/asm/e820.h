@@ -86,7 +86,7 @@ static inline u64 mb_modules_end(const struct multiboot_info *mbi)
 {
 	return (u64)mbi->mods_addr + mb_modules_bytes(mbi);	/* chapter 1's 64-bit size */
 }
-#line 1463 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
+#line 1470 "chapters/03-e820.nw" /* <e820.h: what the e820 code offers> */
 struct early_res_table;
 void setup_memory_map(void);
 void early_res_print(const struct early_res_table *tab);
