@@ -6,6 +6,7 @@
 #include <handoff/node_ledger.h>
 #include <handoff/numa.h>
 #include <handoff/string.h>
+#include "../mm/lmb_test.h"
 
 #define MiB (1ull << 20)
 
@@ -16,7 +17,7 @@ static void two_interleaved_nodes(void)
 	saved = numa_meminfo;
 	numa_reset(&numa_meminfo);
 	numa_parse_fake(&numa_meminfo, "0:0-8M,1:8M-16M,0:16M-24M,1:24M-32M", 35);
-	lmb_reset();
+	lmb_test_begin();				/* the booted kernel's LMB is kept */
 	lmb_add(0, 32 * MiB);
 	lmb_reserve(7 * MiB, 2 * MiB + 100);		/* pages 1792..2304: 256 on 0, 257 on 1 */
 }
@@ -48,6 +49,6 @@ KTEST(node_ledger_counts_each_node)
 		      "the nodes add up to total=8192 free=7679 reserved=513");
 	KEXPECT_PANIC(t, handoff_ledger_nodes("test", "nobody", total, free, reserved),
 		      "cannot count nobody's pages");
-	lmb_reset();
+	lmb_test_end();
 	numa_meminfo = saved;
 }
