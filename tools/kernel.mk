@@ -43,7 +43,8 @@ compile = cd $(TOP) && $(CC) $(1) -c $(TREE)/$(patsubst $(SRC)/%,%,$<) -o $(absp
 # because Debian 12's addr2line (binutils 2.40) names the tangled file, not the chapter, that
 # a #line gives when it reads GCC 12's default DWARF 5.
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes
-COMMON := -std=gnu11 -gdwarf-4 -O2 -fno-omit-frame-pointer -fno-toplevel-reorder $(WARN) -MMD -MP \
+# ccflags-y: what Kbuild defines for every file, as Kconfig's symbols (chapter 10's CONFIG_NUMA).
+COMMON := -std=gnu11 -gdwarf-4 -O2 -fno-omit-frame-pointer -fno-toplevel-reorder $(WARN) -MMD -MP $(ccflags-y) \
 	-fdebug-prefix-map=$(abspath $(TOP))=. -I$(TREE)/include -I$(TREE)/arch/x86/include
 KERNEL_CFLAGS := $(COMMON) -m32 -mpreferred-stack-boundary=2 -ffreestanding -fno-builtin -fno-optimize-sibling-calls -fno-pic -fno-pie -fno-stack-protector \
 	-mno-sse -mno-mmx -mno-80387 -fno-asynchronous-unwind-tables -D__KERNEL__

@@ -21,13 +21,13 @@
 #include <handoff/mm.h>
 #line 633 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 1116 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
+#line 1153 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
 #line 1304 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 2793 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 2819 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
-#line 860 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#line 861 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/numa_init.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -35,7 +35,7 @@ void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2797 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
+#line 2823 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
 	measure_entry();
 #line 2725 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
@@ -49,7 +49,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1482 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 856 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
+#line 857 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
 	numa_init();
 #line 1092 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
@@ -58,10 +58,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 625 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 2813 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 2839 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
-#line 1111 "chapters/07-buddy.nw" /* <boot steps> */
+#line 1148 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
 #line 1299 "chapters/08-slab.nw" /* <boot steps> */
@@ -69,7 +69,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	chain_summary();
 #line 2097 "chapters/09-shortcuts.nw" /* <boot steps> */
 	census_report();
-#line 2818 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2844 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
 	measure_reserved("end");
 #line 2697 "chapters/01-boot.nw" /* <kernel/main.c> */

@@ -1,4 +1,4 @@
-#line 2765 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
+#line 2791 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
 /* measure.c - chapter 9's measurements: the counter, the metadata, an ACPI-like early user. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -62,6 +62,18 @@ static unsigned long bootmem_bitmap_held(void)
 	return (bootmem.node_low_pfn - bootmem.node_min_pfn + 7) / 8;	/* one bit per page */
 }
 
+/* mem_map's bytes: every node's struct pages, once the buddy has them. */
+static unsigned long mem_map_held(void)
+{
+	unsigned long bytes = 0;
+	int nid;
+
+	for_each_online_node(nid)
+		if (NODE_DATA(nid)->node_mem_map)
+			bytes += NODE_DATA(nid)->node_spanned_pages * sizeof(struct page);
+	return bytes;
+}
+
 static unsigned long slab_held(void)
 {
 	unsigned long objs, caches;
@@ -77,9 +89,9 @@ void measure_point(const char *where)
 	printk("measure: meta %s brk=%zu e820=%zu lmb=%llu bootmem=%lu buddy=%lu slab=%lu\n",
 	       where, sizeof(struct brk_area), sizeof(early_res),
 	       lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved), bootmem_bitmap_held(),
-	       contig_page_data.node_mem_map ? max_low_pfn * sizeof(struct page) : 0, slab_held());
+	       mem_map_held(), slab_held());
 }
-#line 2640 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
+#line 2652 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
 static void *early_allocate(size_t size)
 {
 	return slab_is_available() ? kmalloc(size, GFP_KERNEL) : alloc_bootmem(size);
@@ -92,7 +104,7 @@ static void early_free(void *p, size_t size)
 	else
 		free_bootmem(__pa(p), size);
 }
-#line 2660 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
+#line 2672 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
 static u64 free_bytes_in_charge(const char **where)
 {
 	unsigned long pages = 0;
@@ -110,7 +122,7 @@ static u64 free_bytes_in_charge(const char **where)
 	*where = "lmb";
 	return lmb.memory.total_size - lmb.reserved.total_size;
 }
-#line 2683 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
+#line 2695 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
 void acpi_like_user(const char *caller)
 {
 	const char *arg, *end, *where;
@@ -135,7 +147,23 @@ void acpi_like_user(const char *caller)
 	       n, bytes, slab_is_available() ? "kmalloc" : "alloc_bootmem", where,
 	       (long long)(before - after));
 }
-#line 2721 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
+#line 2733 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
+/* Does the page at @addr hold a part of some node's mem_map? */
+static bool in_mem_map(phys_addr_t addr)
+{
+	int nid;
+
+	for_each_online_node(nid) {
+		const pg_data_t *pgdat = NODE_DATA(nid);
+		phys_addr_t lo = __pa(pgdat->node_mem_map);
+		phys_addr_t hi = lo + pgdat->node_spanned_pages * sizeof(struct page);
+
+		if (pgdat->node_mem_map && addr < hi && lo < addr + PAGE_SIZE)
+			return true;
+	}
+	return false;
+}
+
 static bool in_lmb_reserved(phys_addr_t addr)
 {
 	const struct lmb_region *r;
@@ -149,8 +177,6 @@ static bool in_lmb_reserved(phys_addr_t addr)
 void measure_reserved(const char *where)
 {
 	unsigned long total = 0, slab = 0, map = 0, early = 0, other = 0;
-	phys_addr_t map_lo = __pa(contig_page_data.node_mem_map);
-	phys_addr_t map_hi = map_lo + max_low_pfn * sizeof(struct page);
 	const struct lmb_region *m;
 
 	if (!cmdline_has(boot_command_line, "measure") || !totalram_pages)
@@ -160,12 +186,12 @@ void measure_reserved(const char *where)
 							 (u64)max_low_pfn); pfn++) {
 			phys_addr_t a = PFN_PHYS(pfn);
 
-			if (buddy_page_is_free(&contig_page_data, (unsigned long)pfn))
+			if (buddy_page_is_free(NODE_DATA(pfn_to_nid(pfn)), (unsigned long)pfn))
 				continue;
 			total++;
 			if (PageSlab(pfn_to_page((unsigned long)pfn)))
 				slab++;
-			else if (a < map_hi && map_lo < a + PAGE_SIZE)
+			else if (in_mem_map(a))
 				map++;
 			else if (in_lmb_reserved(a))
 				early++;

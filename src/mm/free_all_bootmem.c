@@ -1,4 +1,4 @@
-#line 919 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
+#line 956 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
 /* free_all_bootmem.c - bootmem hands every free page, and its bitmap, to the buddy. */
 #include <asm/page.h>
 #include <handoff/free_all_bootmem.h>
@@ -6,7 +6,7 @@
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
 
-#line 974 "chapters/07-buddy.nw" /* <free_all_bootmem: check the transfer> */
+#line 1011 "chapters/07-buddy.nw" /* <free_all_bootmem: check the transfer> */
 static void check_transfer(const bootmem_data_t *b, const pg_data_t *pgdat, unsigned long count)
 {
 	unsigned long free, reserved, buddy = 0;
@@ -27,7 +27,7 @@ static void check_transfer(const bootmem_data_t *b, const pg_data_t *pgdat, unsi
 		panic("free_all_bootmem: %lu pages free in the buddy, %lu handed over", buddy, count);
 }
 
-#line 928 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
+#line 965 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
 unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by)
 {
 	unsigned long pfn = b->node_min_pfn, end = b->node_low_pfn, count = 0, map_pfn, map_pages;
@@ -52,12 +52,12 @@ unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const c
 	return count + buddy_free_reserved(pgdat, map_pfn, map_pfn + map_pages, by);
 }
 
-#line 963 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
+#line 1000 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
 unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)
 		panic("free_bootmem_late: %s() freed 0x%llx bytes at 0x%llx, which runs past the "
 		      "top of the address space", caller, (u64)size, addr);
-	return buddy_free_reserved(&contig_page_data, (unsigned long)PFN_UP(addr),
+	return buddy_free_reserved(NODE_DATA(0), (unsigned long)PFN_UP(addr),
 				   (unsigned long)PFN_DOWN(addr + size), caller);
 }

@@ -73,7 +73,7 @@ static struct page *kmalloc_page(const void *p, const char *fn, const char *call
 	unsigned long pfn = virt_to_pfn(p);
 	struct page *page;
 
-	if (!node_has_pfn(&contig_page_data, pfn))
+	if (!pfn_valid(pfn))
 		panic("%s: %s() passed %p, which is not in memory the kernel allocates", fn,
 		      caller, p);
 	page = pfn_to_page(pfn);

@@ -68,12 +68,12 @@ int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int f
 	__lmb_reserve(addr, size, caller);
 	return 0;
 }
-#line 963 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
+#line 1000 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
 unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)
 		panic("free_bootmem_late: %s() freed 0x%llx bytes at 0x%llx, which runs past the "
 		      "top of the address space", caller, (u64)size, addr);
-	return buddy_free_reserved(&contig_page_data, (unsigned long)PFN_UP(addr),
+	return buddy_free_reserved(NODE_DATA(0), (unsigned long)PFN_UP(addr),
 				   (unsigned long)PFN_DOWN(addr + size), caller);
 }

@@ -342,7 +342,7 @@ struct slab *slab_of(const struct kmem_cache *c, const void *obj, const char *fn
 	unsigned int i;
 	size_t off;
 
-	if (!node_has_pfn(&contig_page_data, pfn) || !PageSlab(page = pfn_to_page(pfn)))
+	if (!pfn_valid(pfn) || !PageSlab(page = pfn_to_page(pfn)))
 		panic("%s: %s() passed %p for cache %s, but no slab holds that address", fn, caller,
 		      obj, c->name);
 	s = page->slab;

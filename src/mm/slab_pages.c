@@ -11,5 +11,5 @@ struct page *kmem_getpages(gfp_t gfp, unsigned int order, const char *caller)
 
 void kmem_freepages(struct page *page, unsigned int order, const char *caller)
 {
-	buddy_free(&contig_page_data, page, order, caller);
+	buddy_free(page_pgdat(page), page, order, caller);
 }

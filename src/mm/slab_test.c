@@ -18,9 +18,9 @@ void slab_test_setup(void)
 
 	if (slab_is_available())
 		return;
-	free_area_init_node(&contig_page_data, host_map, start, end);
-	memory_present(&contig_page_data, start, start + HOST_PAGES);
-	totalram_pages = buddy_free_reserved(&contig_page_data, start, start + HOST_PAGES, "setup");
+	free_area_init_node(NODE_DATA(0), host_map, start, end);
+	memory_present(NODE_DATA(0), start, start + HOST_PAGES);
+	totalram_pages = buddy_free_reserved(NODE_DATA(0), start, start + HOST_PAGES, "setup");
 	kmem_cache_init(0);
 }
 #else

@@ -1,4 +1,4 @@
-#line 897 "chapters/07-buddy.nw" /* <include/handoff/free_all_bootmem.h> */
+#line 934 "chapters/07-buddy.nw" /* <include/handoff/free_all_bootmem.h> */
 #ifndef _HANDOFF_FREE_ALL_BOOTMEM_H
 #define _HANDOFF_FREE_ALL_BOOTMEM_H
 #include <handoff/bootmem.h>
@@ -8,7 +8,7 @@
  * @b is retired. Returns the number of pages handed over.
  */
 unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by);
-#define free_all_bootmem()	free_all_bootmem_core(&bootmem, &contig_page_data, __func__)
+#define free_all_bootmem()	free_all_bootmem_core(&bootmem, NODE_DATA(0), __func__)
 
 /**
  * free_bootmem_late - the whole pages inside [@addr, @addr + @size), still reserved, go

@@ -1,4 +1,4 @@
-#line 301 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
+#line 322 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
 #ifndef _HANDOFF_GFP_H
 #define _HANDOFF_GFP_H
 #include <handoff/mm.h>
@@ -17,7 +17,7 @@ typedef unsigned int gfp_t;
 #define GFP_KERNEL	(__GFP_WAIT | __GFP_IO | __GFP_FS)
 #define GFP_DMA		(__GFP_DMA)
 
-#line 326 "chapters/07-buddy.nw" /* <gfp.h: the core, on any node> */
+#line 347 "chapters/07-buddy.nw" /* <gfp.h: the core, on any node> */
 /**
  * free_area_init_node - @pgdat covers page frames [@start_pfn, @zone_end[MAX_NR_ZONES - 1]),
  * with one struct page each at @map; zone z ends at @zone_end[z] (empty zones end where the one
@@ -58,10 +58,24 @@ unsigned long buddy_free_pages(const struct zone *zone);
 
 /** buddyinfo - one line per zone: the number of free blocks of each order. */
 void buddyinfo(const pg_data_t *pgdat);
-#line 374 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
-#define alloc_pages(gfp, order)		buddy_alloc(&contig_page_data, (gfp), (order))
+#line 398 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
+#ifdef CONFIG_NUMA
+#line 1235 "chapters/10-nodes.nw" /* <gfp.h: with CONFIG_NUMA, allocation on a node and then on the others (chapter 10)> */
+#define __GFP_THISNODE	0x40000u	/* that node or nothing */
+
+/**
+ * alloc_pages_node - a block of 2^@order pages from node @nid (NUMA_NO_NODE: this processor's),
+ * or, unless @gfp has __GFP_THISNODE, from the nodes after it in number order; NULL if none has
+ * one. Panics on a node number that is not a node of this kernel.
+ */
+struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order);
+#line 400 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
+#else
+#define alloc_pages_node(nid, gfp, order)	buddy_alloc(NODE_DATA(nid), (gfp), (order))
+#endif
+#define alloc_pages(gfp, order)		alloc_pages_node(numa_node_id(), (gfp), (order))
 #define alloc_page(gfp)			alloc_pages((gfp), 0)
-#define __free_pages(page, order)	buddy_free(&contig_page_data, (page), (order), __func__)
+#define __free_pages(page, order)	buddy_free(page_pgdat(page), (page), (order), __func__)
 #define __free_page(page)		__free_pages((page), 0)
 
 /** __get_free_pages - alloc_pages, as the block's virtual address; 0 if none is free. */
@@ -73,8 +87,8 @@ void pages_free_caller(unsigned long addr, unsigned int order, const char *calle
 #define free_pages(addr, order)		pages_free_caller((addr), (order), __func__)
 #define free_page(addr)			free_pages((addr), 0)
 
-/** nr_free_pages - the free pages of every zone of the kernel's node. */
+/** nr_free_pages - the free pages of every zone of every node. */
 unsigned long nr_free_pages(void);
 extern unsigned long totalram_pages;	/* the pages the buddy was given */
-#line 321 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
+#line 342 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
 #endif

@@ -4,6 +4,7 @@
 #include <handoff/types.h>
 
 #define MAX_NUMNODES	8			/* node ids 0..7 */
+#define NUMA_NO_NODE	(-1)			/* no node, or any node */
 #define NR_NODE_MEMBLKS	(2 * MAX_NUMNODES)	/* as Linux: two ranges a node on average */
 
 struct numa_memblk {
@@ -25,7 +26,7 @@ extern struct numa_meminfo numa_meminfo;	/* the kernel's: filled by numa_init() 
 	for ((b) = (mi)->blk; (b) < (mi)->blk + (mi)->nr_blks; (b)++)
 
 struct e820map;
-#line 92 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
+#line 93 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
 /** numa_reset - empty @mi: no blocks, one node, no source. */
 void numa_reset(struct numa_meminfo *mi);
 
@@ -58,5 +59,5 @@ bool numa_check_ram(struct numa_meminfo *mi, const struct e820map *map);
 
 /** numa_print - "numa: node N [mem 0xSTART-0xLAST] (SOURCE)" per block, then the count. */
 void numa_print(const struct numa_meminfo *mi);
-#line 88 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
+#line 89 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
 #endif

@@ -67,15 +67,15 @@ static void bootmem_from_lmb(void)
 #line 795 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 static void mem_map_from_bootmem(void)
 {
-#line 1028 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
+#line 1065 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
 	unsigned long zone_end[MAX_NR_ZONES] = { MIN(MAX_DMA_PFN, max_low_pfn), max_low_pfn };
 	size_t bytes = max_low_pfn * sizeof(struct page);
 	struct page *map = alloc_bootmem(bytes);
 	const struct lmb_region *m;
 
-	free_area_init_node(&contig_page_data, map, 0, zone_end);
+	free_area_init_node(NODE_DATA(0), map, 0, zone_end);
 	for_each_lmb(memory, m)
-		memory_present(&contig_page_data, (unsigned long)PFN_UP(m->base),
+		memory_present(NODE_DATA(0), (unsigned long)PFN_UP(m->base),
 			       (unsigned long)MIN(PFN_DOWN(m->base + m->size), (u64)max_low_pfn));
 	printk("buddy: mem_map of %lu struct pages (%zu bytes each) at [mem 0x%08llx-0x%08llx]\n",
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);

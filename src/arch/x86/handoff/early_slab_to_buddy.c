@@ -11,10 +11,10 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 1081 "chapters/07-buddy.nw" /* <buddy handoff: count> */
+#line 1118 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 void buddy_ledger(const char *from, const char *to)
 {
-	const pg_data_t *pgdat = &contig_page_data;
+	const pg_data_t *pgdat = NODE_DATA(0);
 	unsigned long total = 0, free = 0, reserved = 0;
 	const struct lmb_region *m;
 
@@ -34,12 +34,12 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-#line 1120 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
+#line 1157 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);
 
-	if (buddy_page_is_free(&contig_page_data, pfn))
+	if (buddy_page_is_free(NODE_DATA(0), pfn))
 		return "free";
 	return PageReserved(page) ? "reserved" : "allocated";
 }

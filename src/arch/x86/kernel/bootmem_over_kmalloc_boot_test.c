@@ -26,7 +26,7 @@ KTEST(bootmem_over_kmalloc_took_over)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1713 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
+#line 1775 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -35,7 +35,7 @@ KTEST(buddy_live_allocations)
 
 	KASSERT_TRUE(t, p != NULL);
 	KEXPECT_TRUE(t, page_to_pfn(p) >= MAX_DMA_PFN || max_low_pfn <= MAX_DMA_PFN ||
-			!contig_page_data.node_zones[ZONE_NORMAL].free_pages);
+			!NODE_DATA(0)->node_zones[ZONE_NORMAL].free_pages);
 	v = page_address(p);
 	memset(v, 0xAA, 2 * PAGE_SIZE);
 	__free_pages(p, 1);
@@ -59,19 +59,41 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1748 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
-static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
+#line 1810 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+static unsigned long snapshot[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
 
-static bool same_as_snapshot(void)
+bool snapshot_of_free_lists(bool take)
 {
-	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
-		for (unsigned int o = 0; o < MAX_ORDER; o++)
-			if (contig_page_data.node_zones[z].free_area[o].nr_free != snapshot[z][o])
-				return false;
+	int nid;
+
+	for_each_online_node(nid)
+		for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
+			for (unsigned int o = 0; o < MAX_ORDER; o++) {
+				unsigned long n = NODE_DATA(nid)->node_zones[z].free_area[o].nr_free;
+
+				if (take)
+					snapshot[nid][z][o] = n;
+				else if (n != snapshot[nid][z][o])
+					return false;
+			}
 	return true;
 }
 
-#line 1762 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+unsigned long dma_pages(bool reserve)
+{
+	unsigned long pages = 0;
+	int nid;
+
+	for_each_online_node(nid) {
+		const struct zone *dma = &NODE_DATA(nid)->node_zones[ZONE_DMA];
+
+		if (dma->present_pages)			/* chapter 10: a node may have none */
+			pages += reserve ? dma->lowmem_reserve[ZONE_NORMAL] : dma->free_pages;
+	}
+	return pages;
+}
+
+#line 1846 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *seed,
 				     unsigned long *blocks)
 {
@@ -93,21 +115,18 @@ static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *se
 	}
 }
 
-#line 1786 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1870 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 KTEST(buddy_exhausted_and_restored)
 {
-	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
 	unsigned long pages, before = nr_free_pages(), blocks = 0;
 	LIST_HEAD(taken);
 	u32 seed = 2010;
 	struct page *p;
 
-	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
-		for (unsigned int o = 0; o < MAX_ORDER; o++)
-			snapshot[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
+	snapshot_of_free_lists(true);
 	pages = take_everything(GFP_KERNEL, &taken, &seed, &blocks);
-	KEXPECT_EQ(t, nr_free_pages(), dma->lowmem_reserve[ZONE_NORMAL]);	/* DMA's reserve */
-	KEXPECT_EQ(t, dma->free_pages, dma->lowmem_reserve[ZONE_NORMAL]);
+	KEXPECT_EQ(t, nr_free_pages(), dma_pages(true));		/* DMA's reserve */
+	KEXPECT_EQ(t, dma_pages(false), dma_pages(true));
 	pages += take_everything(GFP_DMA, &taken, &seed, &blocks);
 	KEXPECT_EQ(t, nr_free_pages(), 0);
 	KEXPECT_EQ(t, pages, before);
@@ -117,28 +136,10 @@ KTEST(buddy_exhausted_and_restored)
 		__free_pages(p, (unsigned int)p->private);
 	}
 	KEXPECT_EQ(t, nr_free_pages(), before);
-	KEXPECT_TRUE(t, same_as_snapshot());
+	KEXPECT_TRUE(t, snapshot_of_free_lists(false));
 	printk("took %lu pages in %lu blocks, and gave them back\n", pages, blocks);
 }
-#line 2050 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
-static unsigned long before[MAX_NR_ZONES][MAX_ORDER];
-
-static bool free_lists_as_before(bool save)
-{
-	bool same = true;
-
-	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
-		for (unsigned int o = 0; o < MAX_ORDER; o++) {
-			unsigned long n = contig_page_data.node_zones[z].free_area[o].nr_free;
-
-			same &= n == before[z][o];
-			if (save)
-				before[z][o] = n;
-		}
-	return same;
-}
-
-#line 2070 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2051 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 KTEST(kmalloc_until_the_buddy_is_empty)
 {
 	static const size_t sizes[] = { 8192, 4096, 32 };	/* see below */
@@ -146,20 +147,19 @@ KTEST(kmalloc_until_the_buddy_is_empty)
 	unsigned long n = 0;
 
 	kmem_cache_reap();
-	free_lists_as_before(true);
+	snapshot_of_free_lists(true);
 	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++)
 		while ((p = kmalloc(sizes[i], GFP_KERNEL))) {
 			*p = head;			/* a list through the objects */
 			head = p;
 			n++;
 		}
-	KEXPECT_EQ(t, nr_free_pages(),		/* all but the DMA zone's reserve (chapter 7) */
-		      contig_page_data.node_zones[ZONE_DMA].lowmem_reserve[ZONE_NORMAL]);
+	KEXPECT_EQ(t, nr_free_pages(), dma_pages(true));	/* all but DMA's reserve (chapter 7) */
 	while ((p = head)) {
 		head = *p;
 		kfree(p);
 	}
 	kmem_cache_reap();
-	KEXPECT_TRUE(t, free_lists_as_before(false));
+	KEXPECT_TRUE(t, snapshot_of_free_lists(false));
 	printk("kmalloc gave %lu objects before the buddy ran out\n", n);
 }

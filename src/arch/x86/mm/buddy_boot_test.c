@@ -1,4 +1,4 @@
-#line 1686 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
+#line 1738 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -7,21 +7,31 @@
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
 #include <handoff/string.h>
+#include "buddy_boot_test.h"
 
 KTEST(buddy_took_over_from_bootmem)
 {
-	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+	unsigned long end = 0, dma_end = 0;
+	int nid;
 
 	KEXPECT_STREQ(t, bootmem.life.by, "buddy_takes_over");
 	KEXPECT_PANIC(t, alloc_bootmem(16), "called after bootmem handed memory to the buddy "
 		      "allocator in buddy_takes_over()");
 	KEXPECT_PANIC(t, free_bootmem(0x100000, PAGE_SIZE), "free_bootmem: buddy_took_over");
-	KEXPECT_EQ(t, dma->spanned_pages, MIN(MAX_DMA_PFN, max_low_pfn));
-	KEXPECT_EQ(t, contig_page_data.node_spanned_pages, max_low_pfn);
+	for_each_online_node(nid) {			/* chapter 10: a mem_map per node */
+		const pg_data_t *pgdat = NODE_DATA(nid);
+		const struct zone *dma = &pgdat->node_zones[ZONE_DMA];
+
+		end = MAX(end, pgdat->node_start_pfn + pgdat->node_spanned_pages);
+		if (dma->spanned_pages)
+			dma_end = MAX(dma_end, dma->zone_start_pfn + dma->spanned_pages);
+	}
+	KEXPECT_EQ(t, dma_end, MIN(MAX_DMA_PFN, max_low_pfn));
+	KEXPECT_EQ(t, end, max_low_pfn);
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1713 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
+#line 1775 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -30,7 +40,7 @@ KTEST(buddy_live_allocations)
 
 	KASSERT_TRUE(t, p != NULL);
 	KEXPECT_TRUE(t, page_to_pfn(p) >= MAX_DMA_PFN || max_low_pfn <= MAX_DMA_PFN ||
-			!contig_page_data.node_zones[ZONE_NORMAL].free_pages);
+			!NODE_DATA(0)->node_zones[ZONE_NORMAL].free_pages);
 	v = page_address(p);
 	memset(v, 0xAA, 2 * PAGE_SIZE);
 	__free_pages(p, 1);
@@ -54,19 +64,41 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1748 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
-static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
+#line 1810 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+static unsigned long snapshot[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
 
-static bool same_as_snapshot(void)
+bool snapshot_of_free_lists(bool take)
 {
-	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
-		for (unsigned int o = 0; o < MAX_ORDER; o++)
-			if (contig_page_data.node_zones[z].free_area[o].nr_free != snapshot[z][o])
-				return false;
+	int nid;
+
+	for_each_online_node(nid)
+		for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
+			for (unsigned int o = 0; o < MAX_ORDER; o++) {
+				unsigned long n = NODE_DATA(nid)->node_zones[z].free_area[o].nr_free;
+
+				if (take)
+					snapshot[nid][z][o] = n;
+				else if (n != snapshot[nid][z][o])
+					return false;
+			}
 	return true;
 }
 
-#line 1762 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+unsigned long dma_pages(bool reserve)
+{
+	unsigned long pages = 0;
+	int nid;
+
+	for_each_online_node(nid) {
+		const struct zone *dma = &NODE_DATA(nid)->node_zones[ZONE_DMA];
+
+		if (dma->present_pages)			/* chapter 10: a node may have none */
+			pages += reserve ? dma->lowmem_reserve[ZONE_NORMAL] : dma->free_pages;
+	}
+	return pages;
+}
+
+#line 1846 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *seed,
 				     unsigned long *blocks)
 {
@@ -88,21 +120,18 @@ static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *se
 	}
 }
 
-#line 1786 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1870 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 KTEST(buddy_exhausted_and_restored)
 {
-	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
 	unsigned long pages, before = nr_free_pages(), blocks = 0;
 	LIST_HEAD(taken);
 	u32 seed = 2010;
 	struct page *p;
 
-	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
-		for (unsigned int o = 0; o < MAX_ORDER; o++)
-			snapshot[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
+	snapshot_of_free_lists(true);
 	pages = take_everything(GFP_KERNEL, &taken, &seed, &blocks);
-	KEXPECT_EQ(t, nr_free_pages(), dma->lowmem_reserve[ZONE_NORMAL]);	/* DMA's reserve */
-	KEXPECT_EQ(t, dma->free_pages, dma->lowmem_reserve[ZONE_NORMAL]);
+	KEXPECT_EQ(t, nr_free_pages(), dma_pages(true));		/* DMA's reserve */
+	KEXPECT_EQ(t, dma_pages(false), dma_pages(true));
 	pages += take_everything(GFP_DMA, &taken, &seed, &blocks);
 	KEXPECT_EQ(t, nr_free_pages(), 0);
 	KEXPECT_EQ(t, pages, before);
@@ -112,6 +141,6 @@ KTEST(buddy_exhausted_and_restored)
 		__free_pages(p, (unsigned int)p->private);
 	}
 	KEXPECT_EQ(t, nr_free_pages(), before);
-	KEXPECT_TRUE(t, same_as_snapshot());
+	KEXPECT_TRUE(t, snapshot_of_free_lists(false));
 	printk("took %lu pages in %lu blocks, and gave them back\n", pages, blocks);
 }

@@ -5,6 +5,7 @@
 #include <handoff/ktest.h>
 #include <handoff/printk.h>
 #include <handoff/slab.h>
+#include "buddy_boot_test.h"
 
 KTEST(slab_took_over_from_buddy)
 {
@@ -20,25 +21,7 @@ KTEST(slab_took_over_from_buddy)
 	}
 }
 
-#line 2050 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
-static unsigned long before[MAX_NR_ZONES][MAX_ORDER];
-
-static bool free_lists_as_before(bool save)
-{
-	bool same = true;
-
-	for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
-		for (unsigned int o = 0; o < MAX_ORDER; o++) {
-			unsigned long n = contig_page_data.node_zones[z].free_area[o].nr_free;
-
-			same &= n == before[z][o];
-			if (save)
-				before[z][o] = n;
-		}
-	return same;
-}
-
-#line 2070 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2051 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 KTEST(kmalloc_until_the_buddy_is_empty)
 {
 	static const size_t sizes[] = { 8192, 4096, 32 };	/* see below */
@@ -46,20 +29,19 @@ KTEST(kmalloc_until_the_buddy_is_empty)
 	unsigned long n = 0;
 
 	kmem_cache_reap();
-	free_lists_as_before(true);
+	snapshot_of_free_lists(true);
 	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++)
 		while ((p = kmalloc(sizes[i], GFP_KERNEL))) {
 			*p = head;			/* a list through the objects */
 			head = p;
 			n++;
 		}
-	KEXPECT_EQ(t, nr_free_pages(),		/* all but the DMA zone's reserve (chapter 7) */
-		      contig_page_data.node_zones[ZONE_DMA].lowmem_reserve[ZONE_NORMAL]);
+	KEXPECT_EQ(t, nr_free_pages(), dma_pages(true));	/* all but DMA's reserve (chapter 7) */
 	while ((p = head)) {
 		head = *p;
 		kfree(p);
 	}
 	kmem_cache_reap();
-	KEXPECT_TRUE(t, free_lists_as_before(false));
+	KEXPECT_TRUE(t, snapshot_of_free_lists(false));
 	printk("kmalloc gave %lu objects before the buddy ran out\n", n);
 }

@@ -1,0 +1,213 @@
+#line 1399 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
+/* bootmem_to_buddy_nodes.c - a pg_data_t per node, from bootmem; bootmem's pages to them. */
+#include <asm/page.h>
+#include <handoff/bootmem.h>
+#include <handoff/cmdline.h>
+#include <handoff/free_all_bootmem.h>
+#include <handoff/gfp.h>
+#include <handoff/handoff.h>
+#include <handoff/lmb.h>
+#include <handoff/mm.h>
+#include <handoff/numa.h>
+#include <handoff/printk.h>
+
+/* TEMPORARY, until the two bootmems land: no allocation on a node yet. */
+#define alloc_bootmem_node(nid, size)	((void)(nid), alloc_bootmem(size))
+
+#line 1424 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+static bool node_span(int nid, unsigned long *lo, unsigned long *hi)
+{
+	const struct numa_memblk *b;
+
+	*lo = max_low_pfn, *hi = 0;
+	if (!numa_meminfo.source) {
+		*lo = 0, *hi = max_low_pfn;
+		return nid == 0;
+	}
+	for_each_numa_memblk(&numa_meminfo, b)
+		if (b->nid == nid && b->start < PFN_PHYS((u64)max_low_pfn)) {
+			*lo = MIN(*lo, (unsigned long)(b->start >> PAGE_SHIFT));
+			*hi = MAX(*hi, (unsigned long)MIN(b->end >> PAGE_SHIFT, (u64)max_low_pfn));
+		}
+	return *lo < *hi;
+}
+
+/* LMB's memory on node @nid, inside page frames [@lo, @hi): present in @pgdat's zones. */
+static void node_memory_present(pg_data_t *pgdat, int nid, unsigned long lo, unsigned long hi)
+{
+	static const struct numa_memblk all = { 0, ~0ull, 0 };
+	const struct numa_memblk *b = numa_meminfo.source ? numa_meminfo.blk : &all;
+	const struct numa_memblk *end = numa_meminfo.source ? b + numa_meminfo.nr_blks : &all + 1;
+	const struct lmb_region *m;
+
+	for (; b < end; b++)
+		for_each_lmb(memory, m) {
+			u64 s = MAX(MAX(PFN_UP(m->base), b->start >> PAGE_SHIFT), (u64)lo);
+			u64 e = MIN(MIN(PFN_DOWN(m->base + m->size), b->end >> PAGE_SHIFT), (u64)hi);
+
+			if (b->nid == nid && s < e)
+				memory_present(pgdat, (unsigned long)s, (unsigned long)e);
+		}
+}
+
+/**
+ * zone_sizes_init - for every node a pg_data_t, on the node when it has memory; for a node with
+ * memory in low memory, a mem_map over its span, on the node; its zones, and the memory present.
+ */
+void zone_sizes_init(void)
+{
+	for (int nid = 0; nid < numa_meminfo.nr_nodes; nid++) {
+		pg_data_t *pgdat = nid ? alloc_bootmem_node(nid, sizeof(*pgdat)) : NODE_DATA(0);
+		unsigned long lo, hi, zone_end[MAX_NR_ZONES] = { 0, 0 };
+		struct page *map = NULL;
+
+		if (node_span(nid, &lo, &hi)) {
+			map = alloc_bootmem_node(nid, (hi - lo) * sizeof(struct page));
+			zone_end[ZONE_DMA] = MAX(lo, MIN(MAX_DMA_PFN, hi));
+			zone_end[ZONE_NORMAL] = hi;
+		} else {
+			lo = hi = 0;
+		}
+		free_area_init_node(pgdat, map, lo, zone_end);
+		pgdat->node_id = nid;
+		NODE_DATA(nid) = pgdat;
+		node_memory_present(pgdat, nid, lo, hi);
+#line 1490 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
+		if (!map)
+			printk("buddy: node %d: no memory in low memory: its zones are empty\n", nid);
+		else if (numa_meminfo.nr_nodes == 1)
+			printk("buddy: mem_map of %lu struct pages (%zu bytes each) at [mem "
+			       "0x%08llx-0x%08llx]\n", hi - lo, sizeof(struct page), __pa(map),
+			       __pa(map) + (hi - lo) * sizeof(*map) - 1);
+		else
+			printk("buddy: node %d: mem_map of %lu struct pages for page frames "
+			       "0x%lx-0x%lx (%lu of them its memory) at [mem 0x%08llx-0x%08llx]\n",
+			       nid, hi - lo, lo, hi - 1,
+			       pgdat->node_zones[ZONE_DMA].present_pages +
+			       pgdat->node_zones[ZONE_NORMAL].present_pages, __pa(map),
+			       __pa(map) + (hi - lo) * sizeof(*map) - 1);
+#line 1482 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+	}
+}
+#line 1511 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: bootmem's pages to their nodes> */
+/* Free page frames [@s, @e), each on a node, into their nodes' buddies; returns the pages. */
+static unsigned long free_to_nodes(unsigned long s, unsigned long e, const char *by)
+{
+	unsigned long count = 0;
+
+	while (s < e) {
+		int nid = pfn_to_nid(s);
+		unsigned long run = s + 1;
+
+		if (nid == NUMA_NO_NODE)
+			panic("free_all_bootmem: %s(): page frame 0x%lx is free but on no node", by, s);
+		while (run < e && pfn_to_nid(run) == nid)
+			run++;
+		count += buddy_free_reserved(NODE_DATA(nid), s, run, by);
+		s = run;
+	}
+	return count;
+}
+
+static void check_nodes_transfer(const bootmem_data_t *b, const char *by)
+{
+	for (unsigned long pfn = b->node_min_pfn; pfn < b->node_low_pfn; pfn++) {
+		int nid = pfn_to_nid(pfn);
+		bool in_buddy = nid != NUMA_NO_NODE && buddy_page_is_free(NODE_DATA(nid), pfn);
+
+		if (in_buddy == bootmem_page_reserved(b, pfn))
+			panic("free_all_bootmem: %s(): page 0x%lx is %s in bootmem but %s in node %d's "
+			      "buddy", by, pfn, in_buddy ? "reserved" : "free",
+			      in_buddy ? "free" : "not free", nid);
+	}
+}
+
+static unsigned long free_all_bootmem_to_nodes(bootmem_data_t *b, const char *by)
+{
+	unsigned long pfn = b->node_min_pfn, end = b->node_low_pfn, count = 0;
+	unsigned long map_pfn = virt_to_pfn(b->node_bootmem_map);
+	unsigned long map_pages = (unsigned long)PFN_UP(bootmem_bootmap_bytes(end - pfn));
+
+	while (pfn < end) {
+		unsigned long run = pfn;
+
+		while (run < end && !bootmem_page_reserved(b, run))
+			run++;
+		count += free_to_nodes(pfn, run, by);
+		while (run < end && bootmem_page_reserved(b, run))
+			run++;
+		pfn = run;
+	}
+	check_nodes_transfer(b, by);
+	__retire(&b->life, "bootmem", "the buddy allocator", "alloc_pages()", by);
+	return count + free_to_nodes(map_pfn, map_pfn + map_pages, by);
+}
+#line 1570 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+void buddy_ledger(const char *from, const char *to)
+{
+	unsigned long total = 0, free = 0, reserved = 0;
+	const struct lmb_region *m;
+	int nid;
+
+	for_each_online_node(nid)
+		for (unsigned int z = 0; z < MAX_NR_ZONES; z++) {
+			const struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+			unsigned long walked = buddy_free_pages(zone);
+
+			if (walked != zone->free_pages)
+				panic("buddy: node %d's zone %s counts %lu free pages, its lists hold %lu",
+				      nid, zone->name, zone->free_pages, walked);
+			total += zone->present_pages;
+			free += walked;
+		}
+	for_each_lmb(memory, m)
+		for (u64 pfn = PFN_UP(m->base); pfn < MIN(PFN_DOWN(m->base + m->size),
+							 (u64)max_low_pfn); pfn++)
+			reserved += !pfn_valid((unsigned long)pfn) ||
+				    !buddy_page_is_free(NODE_DATA(pfn_to_nid((unsigned long)pfn)),
+							(unsigned long)pfn);
+	handoff_ledger(from, to, total, free, reserved);
+}
+
+static const char *page_state(unsigned long pfn)
+{
+	const struct page *page;
+
+	if (!pfn_valid(pfn))
+		return "reserved";
+	if (buddy_page_is_free(NODE_DATA(pfn_to_nid(pfn)), pfn))
+		return "free";
+	page = pfn_to_page(pfn);
+	return PageReserved(page) ? "reserved" : "allocated";
+}
+
+static void buddy_memdump(void)
+{
+	unsigned long run = 0;
+
+	for (unsigned long pfn = 1; pfn <= max_low_pfn; pfn++) {
+		const char *s = page_state(pfn - 1);
+
+		if (pfn < max_low_pfn && s == page_state(pfn))
+			continue;
+		printk("memmap: buddy 0x%llx 0x%llx %s\n", PFN_PHYS(run), PFN_PHYS(pfn), s);
+		run = pfn;
+	}
+}
+#line 1624 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
+/**
+ * buddy_takes_over - bootmem's free pages go to their nodes' buddies and bootmem is retired; the
+ * ledger line (and a line per node), every node's free lists, and mem_map's runs on memdump.
+ */
+void buddy_takes_over(void)
+{
+	int nid;
+
+	totalram_pages = free_all_bootmem_to_nodes(&bootmem, __func__);
+	printk("buddy: free_all_bootmem() handed over %lu pages (%lu MiB)\n", totalram_pages,
+	       totalram_pages >> (20 - PAGE_SHIFT));
+	buddy_ledger("bootmem", "buddy");
+	for_each_online_node(nid)
+		buddyinfo(NODE_DATA(nid));
+	memdump(buddy_memdump);
+}
