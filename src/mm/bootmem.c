@@ -188,7 +188,7 @@ void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_a
 
 	if (!p && goal)
 		p = alloc_bootmem_core(b, size, align, 0, limit, caller);
-#line 2086 "chapters/09-shortcuts.nw" /* <bootmem: what later chapters note about an allocation> */
+#line 2087 "chapters/09-shortcuts.nw" /* <bootmem: what later chapters note about an allocation> */
 	if (p)
 		census_note("bootmem", caller, size);
 #line 457 "chapters/06-bootmem.nw" /* <bootmem: allocate> */

@@ -1,4 +1,4 @@
-#line 2442 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_arena.c> */
+#line 2443 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_arena.c> */
 /* bootmem_interface_arena.c - the interface test's arena for chains that keep bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>

@@ -1,4 +1,4 @@
-#line 2262 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2263 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 /* bootmem_interface_test.c - one randomized workload on the bootmem interface, in every chain. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -18,7 +18,7 @@ struct live_alloc {
 static phys_addr_t base, size;
 static bool limits_are_zones;
 
-#line 2293 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
+#line 2294 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
 static bool check_new(struct ktest *t, const u8 *p, size_t n, size_t align, phys_addr_t limit,
 		      const struct live_alloc *live, unsigned int nr)
 {
@@ -46,7 +46,7 @@ static void check_and_free(struct ktest *t, const struct live_alloc *a)
 			break;
 	free_bootmem(__pa(a->p), a->size);
 }
-#line 2329 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
+#line 2330 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
 static void fill_then_empty(struct ktest *t, unsigned long overhead)
 {
 	unsigned long n = 0;
@@ -71,7 +71,7 @@ static void fill_then_empty(struct ktest *t, unsigned long overhead)
 	}
 	KEXPECT_EQ(t, n, 0);
 }
-#line 2365 "chapters/09-shortcuts.nw" /* <bootmem interface test: a fresh arena> */
+#line 2366 "chapters/09-shortcuts.nw" /* <bootmem interface test: a fresh arena> */
 static unsigned int fresh_arena(struct ktest *t, struct live_alloc *live, unsigned int nr)
 {
 	struct bootmem_interface_arena a;
@@ -82,7 +82,7 @@ static unsigned int fresh_arena(struct ktest *t, struct live_alloc *live, unsign
 	bootmem_interface_test_begin(&a);
 	return 0;
 }
-#line 2378 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
+#line 2379 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
 static void random_workload(struct ktest *t, u32 *seed)
 {
 	static struct live_alloc live[LIVE];
@@ -120,7 +120,7 @@ static void random_workload(struct ktest *t, u32 *seed)
 		check_and_free(t, &live[--nr]);
 	printk("%u allocations on %u arenas\n", allocs, arenas);
 }
-#line 2418 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2419 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 KTEST(bootmem_interface_keeps_its_contract)
 {
 	u32 seed = 0x9b00d;

@@ -117,7 +117,7 @@ void *bootmem_alloc_nopanic(bootmem_data_t *bd, size_t size, size_t align, phys_
 	b->size = size;
 	forget_freed(b->addr, size, caller);
 	list_add(&b->list, &bootmem_blocks);
-#line 2091 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what the census notes> */
+#line 2092 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what the census notes> */
 	census_note(b->order < 0 ? "bootmem/kmalloc" : "bootmem/buddy", caller, size);
 #line 1491 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
 	return p;

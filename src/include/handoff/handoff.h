@@ -99,7 +99,7 @@ void slab_takes_over(void);
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
 
-#line 1960 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#line 1961 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #define CENSUS_LINES	48
 
 /* The early allocations, one line per caller, allocator and phase (chapter 9). */
@@ -126,7 +126,7 @@ void census_print(const struct census *c);
 
 /** census_report - census_print of the boot's census, if the command line says census. */
 void census_report(void);
-#line 2831 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#line 2832 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #include <handoff/measure.h>
 #line 1090 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
 /**

@@ -9,6 +9,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 #include <handoff/string.h>
+#include "../mm/buddy_boot_test.h"
 
 KTEST(bootmem_over_kmalloc_took_over)
 {
