@@ -27,7 +27,7 @@
 #include <handoff/slab.h>
 #line 2820 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
-#line 861 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#line 871 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/numa_init.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -49,7 +49,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1482 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 857 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
+#line 867 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
 	numa_init();
 #line 1092 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();

@@ -1,4 +1,4 @@
-#line 1399 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
+#line 1409 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
 /* bootmem_to_buddy_nodes.c - a pg_data_t per node, from bootmem; bootmem's pages to them. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -14,7 +14,7 @@
 /* TEMPORARY, until the two bootmems land: no allocation on a node yet. */
 #define alloc_bootmem_node(nid, size)	((void)(nid), alloc_bootmem(size))
 
-#line 1424 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 1434 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 static bool node_span(int nid, unsigned long *lo, unsigned long *hi)
 {
 	const struct numa_memblk *b;
@@ -72,7 +72,7 @@ void zone_sizes_init(void)
 		pgdat->node_id = nid;
 		NODE_DATA(nid) = pgdat;
 		node_memory_present(pgdat, nid, lo, hi);
-#line 1490 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
+#line 1500 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
 		if (!map)
 			printk("buddy: node %d: no memory in low memory: its zones are empty\n", nid);
 		else if (numa_meminfo.nr_nodes == 1)
@@ -86,10 +86,10 @@ void zone_sizes_init(void)
 			       pgdat->node_zones[ZONE_DMA].present_pages +
 			       pgdat->node_zones[ZONE_NORMAL].present_pages, __pa(map),
 			       __pa(map) + (hi - lo) * sizeof(*map) - 1);
-#line 1482 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 1492 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 	}
 }
-#line 1511 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: bootmem's pages to their nodes> */
+#line 1521 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: bootmem's pages to their nodes> */
 /* Free page frames [@s, @e), each on a node, into their nodes' buddies; returns the pages. */
 static unsigned long free_to_nodes(unsigned long s, unsigned long e, const char *by)
 {
@@ -142,7 +142,7 @@ static unsigned long free_all_bootmem_to_nodes(bootmem_data_t *b, const char *by
 	__retire(&b->life, "bootmem", "the buddy allocator", "alloc_pages()", by);
 	return count + free_to_nodes(map_pfn, map_pfn + map_pages, by);
 }
-#line 1570 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+#line 1582 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
 void buddy_ledger(const char *from, const char *to)
 {
 	unsigned long total = 0, free = 0, reserved = 0;
@@ -169,32 +169,58 @@ void buddy_ledger(const char *from, const char *to)
 	handoff_ledger(from, to, total, free, reserved);
 }
 
-static const char *page_state(unsigned long pfn)
+/* Page frame @pfn as @pgdat's mem_map has it (its own node's, or a stranger's: reserved). */
+static const char *page_state(const pg_data_t *pgdat, unsigned long pfn)
 {
-	const struct page *page;
-
-	if (!pfn_valid(pfn))
+	if (!pgdat || !node_has_pfn(pgdat, pfn))
 		return "reserved";
-	if (buddy_page_is_free(NODE_DATA(pfn_to_nid(pfn)), pfn))
+	if (buddy_page_is_free(pgdat, pfn))
 		return "free";
-	page = pfn_to_page(pfn);
-	return PageReserved(page) ? "reserved" : "allocated";
+	return PageReserved(node_pfn_to_page(pgdat, pfn)) ? "reserved" : "allocated";
 }
 
-static void buddy_memdump(void)
+/* The frames [@lo, @hi) in runs: @nid's map, or (NUMA_NO_NODE) each frame's own node's. */
+static void dump_runs(const char *owner, int nid, unsigned long lo, unsigned long hi)
 {
-	unsigned long run = 0;
+	unsigned long run = lo;
 
-	for (unsigned long pfn = 1; pfn <= max_low_pfn; pfn++) {
-		const char *s = page_state(pfn - 1);
+	for (unsigned long pfn = lo + 1; pfn <= hi; pfn++) {
+		int n = nid == NUMA_NO_NODE ? pfn_to_nid(pfn - 1) : nid;
+		const char *s = page_state(n == NUMA_NO_NODE ? NULL : NODE_DATA(n), pfn - 1);
 
-		if (pfn < max_low_pfn && s == page_state(pfn))
-			continue;
-		printk("memmap: buddy 0x%llx 0x%llx %s\n", PFN_PHYS(run), PFN_PHYS(pfn), s);
+		if (pfn < hi) {
+			int m = nid == NUMA_NO_NODE ? pfn_to_nid(pfn) : nid;
+
+			if (s == page_state(m == NUMA_NO_NODE ? NULL : NODE_DATA(m), pfn))
+				continue;
+		}
+		printk("memmap: %s 0x%llx 0x%llx %s\n", owner, PFN_PHYS(run), PFN_PHYS(pfn), s);
 		run = pfn;
 	}
 }
-#line 1624 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
+
+/*
+ * "memmap: buddy START END STATE" over low memory, each frame as its own node has it; with
+ * nodes, then "memmap: buddy.nodeN ..." over each node's span, in its own map.
+ */
+static void buddy_memdump(void)
+{
+	static char owner[MAX_NUMNODES][16];
+	int nid;
+
+	dump_runs("buddy", NUMA_NO_NODE, 0, max_low_pfn);
+	if (numa_meminfo.nr_nodes == 1)
+		return;
+	for_each_online_node(nid) {
+		const pg_data_t *pgdat = NODE_DATA(nid);
+
+		snprintf(owner[nid], sizeof(owner[nid]), "buddy.node%d", nid);
+		if (pgdat->node_spanned_pages)
+			dump_runs(owner[nid], nid, pgdat->node_start_pfn,
+				  pgdat->node_start_pfn + pgdat->node_spanned_pages);
+	}
+}
+#line 1662 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
 /**
  * buddy_takes_over - bootmem's free pages go to their nodes' buddies and bootmem is retired; the
  * ledger line (and a line per node), every node's free lists, and mem_map's runs on memdump.

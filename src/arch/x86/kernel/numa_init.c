@@ -74,6 +74,15 @@ static bool firmware_range(void *ctx, u64 phys, u64 len)
 	return at >= end;
 }
 #line 819 "chapters/10-nodes.nw" /* <numa_init.c: the boot step> */
+/* With memdump: "memmap: numa START END nodeN", a line per block (the book's figures). */
+static void numa_memdump(void)
+{
+	const struct numa_memblk *b;
+
+	for_each_numa_memblk(&numa_meminfo, b)
+		printk("memmap: numa 0x%llx 0x%llx node%d\n", b->start, b->end, b->nid);
+}
+
 /** numa_init - fill numa_meminfo from fake_numa= or the SRAT, and print it (chapter 10). */
 void numa_init(void)
 {
@@ -95,4 +104,5 @@ void numa_init(void)
 	}
 	numa_check_ram(&numa_meminfo, &e820);
 	numa_print(&numa_meminfo);
+	memdump(numa_memdump);
 }
