@@ -74,7 +74,7 @@ extern unsigned int nr_handoff_lines;
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
-#line 1080 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
+#line 1108 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 

@@ -37,7 +37,7 @@ struct lmb {
 extern struct lmb lmb;
 #define for_each_lmb(type, r) \
 	for ((r) = lmb.type.regions; (r) < lmb.type.regions + lmb.type.cnt; (r)++)
-#line 122 "chapters/04-lmb.nw" /* <lmb.h: memory and reservations> */
+#line 123 "chapters/04-lmb.nw" /* <lmb.h: memory and reservations> */
 /**
  * lmb_add - @size bytes of physical memory at @base exist. A range that would run past the top
  * of the 64-bit space is capped. Overlapping and adjacent regions coalesce.
@@ -60,7 +60,7 @@ void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller);
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller);
-#line 147 "chapters/04-lmb.nw" /* <lmb.h: allocation> */
+#line 148 "chapters/04-lmb.nw" /* <lmb.h: allocation> */
 /**
  * lmb_alloc_base - reserve and return the highest @size bytes aligned to @align (a power of
  * two) that are free and end at or below @max_addr (LMB_ALLOC_ACCESSIBLE: the current limit).
@@ -83,7 +83,7 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 			bool may_fail, const char *caller);
 phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 			    phys_addr_t align, const char *caller);
-#line 208 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
+#line 209 "chapters/04-lmb.nw" /* <lmb.h: walking the free memory> */
 /** lmb_walk_next - the walk's next free range, [*@start, *@end); false when there is none. */
 bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end);
 
@@ -91,7 +91,7 @@ bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end);
 #define lmb_for_each_free_range(w, start, end) \
 	for ((w) = (struct range_walk){ 0, 0, 0 }; lmb_walk_next(&(w), (start), (end)); )
 
-#line 174 "chapters/04-lmb.nw" /* <lmb.h: for the handoffs, the ledger and the tests> */
+#line 175 "chapters/04-lmb.nw" /* <lmb.h: for the handoffs, the ledger and the tests> */
 /** lmb_page_counts - whole pages of memory, of them free and reserved (see the ledger). */
 void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved);
 
@@ -109,7 +109,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 
 /** lmb_reset - both types empty, in their static arrays, no limit, not retired (for tests). */
 void lmb_reset(void);
-#line 223 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
+#line 224 "chapters/04-lmb.nw" /* <lmb.h: the size of an array, and the search's steps> */
 static inline phys_addr_t lmb_array_bytes(unsigned long max)
 {
 	return PFN_PHYS(PFN_UP((phys_addr_t)max * sizeof(struct lmb_region)));
@@ -119,5 +119,6 @@ static inline phys_addr_t lmb_array_bytes(unsigned long max)
 phys_addr_t lmb_type_bytes(const struct lmb_type *type);
 
 extern unsigned long lmb_search_steps;	/* regions the searches and walks have looked at */
-#line 82 "chapters/04-lmb.nw" /* <include/handoff/lmb.h> */
+
+#line 83 "chapters/04-lmb.nw" /* <include/handoff/lmb.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 1788 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
+#line 1816 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
 /* lmb_boot_test.c - the handoff from e820 to LMB, as it happened. */
 #include <asm/page.h>
 #include <handoff/early_res.h>
@@ -14,7 +14,7 @@ static bool lmb_reserved_covers(u64 start, u64 end)
 			return true;
 	return false;
 }
-#line 1808 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
+#line 1836 "chapters/04-lmb.nw" /* <arch/x86/kernel/lmb_boot_test.c> */
 KTEST(lmb_took_over_from_e820)
 {
 	const struct e820entry *e;
