@@ -488,4 +488,179 @@ void lmb_memdump(void)
 	for_each_lmb(reserved, r)
 		printk("memmap: lmb.reserved 0x%llx 0x%llx reserved\n", r->base, r->base + r->size);
 }
+#line 959 "chapters/10-nodes.nw" /* <lmb nodes: refuse what is not a node> */
+/* Panic unless @nid is a node (or NUMA_NO_NODE, if @any_ok: "any node"). */
+static void check_nid(const char *fn, int nid, bool any_ok, const char *caller)
+{
+	if ((nid >= 0 && nid < MAX_NUMNODES) || (any_ok && nid == NUMA_NO_NODE))
+		return;
+	panic("%s: %s() passed node %d, which is not a node: nodes are 0 to %d%s", fn, caller,
+	      nid, MAX_NUMNODES - 1, any_ok ? ", and NUMA_NO_NODE (-1) is any node" : "");
+}
+#line 973 "chapters/10-nodes.nw" /* <lmb nodes: put memory on a node> */
+void __lmb_set_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller)
+{
+	unsigned long start, end;
 
+	check_live(&lmb.life, "lmb_set_node", caller);
+	check_nid("lmb_set_node", nid, false, caller);
+	isolate_range(&lmb.memory, base, size, &start, &end, caller);
+	for (unsigned long i = start; i < end; i++)
+		lmb.memory.regions[i].nid = nid;
+	merge_regions(&lmb.memory);
+}
+
+void __lmb_add_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller)
+{
+	check_live(&lmb.life, "lmb_add_node", caller);
+	check_nid("lmb_add_node", nid, false, caller);
+	lmb_add_range(&lmb.memory, base, size, nid, caller);
+}
+#line 1003 "chapters/10-nodes.nw" /* <lmb nodes: find free memory on a node> */
+/* The highest free @size bytes aligned to @align in [@start, @end) on node @nid, or LMB_ERROR. */
+static phys_addr_t lmb_find_on_node(int nid, phys_addr_t start, phys_addr_t end,
+				    phys_addr_t size, phys_addr_t align)
+{
+	if (nid == NUMA_NO_NODE)
+		return lmb_find_in_range(start, end, size, align);
+	for (unsigned long i = lmb.memory.cnt; i-- > 0; ) {
+		const struct lmb_region *m = &lmb.memory.regions[i];
+		phys_addr_t lo = MAX(m->base, start), hi = MIN(m->base + m->size, end), found;
+
+		if (m->nid != nid || lo >= hi)
+			continue;
+		found = lmb_find_in_range(lo, hi, size, align);
+		if (found != LMB_ERROR)
+			return found;
+	}
+	return LMB_ERROR;
+}
+#line 1029 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+static phys_addr_t lmb_find_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
+				    phys_addr_t max_addr, int nid)
+{
+	const struct { int nid; phys_addr_t min; } tries[] = {
+		{ nid, min_addr }, { NUMA_NO_NODE, min_addr }, { nid, 0 }, { NUMA_NO_NODE, 0 },
+	};
+	phys_addr_t found = LMB_ERROR;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(tries) && found == LMB_ERROR; i++) {
+		if ((i % 2 && nid == NUMA_NO_NODE) || (i >= 2 && min_addr == 0))
+			continue;			/* the same attempt again */
+		found = lmb_find_on_node(tries[i].nid, tries[i].min, max_addr, size, align);
+	}
+	return found;
+}
+#line 1047 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+phys_addr_t __lmb_alloc_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
+				phys_addr_t max_addr, int nid, bool may_fail, const char *caller)
+{
+	phys_addr_t found;
+
+	check_live(&lmb.life, "lmb_alloc_try_nid", caller);
+	check_request("lmb_alloc_try_nid", size, align, caller);
+	check_nid("lmb_alloc_try_nid", nid, true, caller);
+	if (max_addr == LMB_ALLOC_ACCESSIBLE || max_addr > lmb.current_limit)
+		max_addr = lmb.current_limit;
+	found = lmb_find_try_nid(size, align, min_addr, max_addr, nid);
+	if (found == LMB_ERROR) {
+		if (may_fail)
+			return LMB_ERROR;
+		panic("lmb_alloc_try_nid: %s() asked for 0x%llx bytes aligned to 0x%llx on node %d "
+		      "in [mem 0x%08llx-0x%08llx], but no free memory below 0x%llx fits, on any node",
+		      caller, size, align, nid, min_addr, max_addr - 1, max_addr);
+	}
+	lmb_add_range(&lmb.reserved, found, size, 0, caller);
+#line 2078 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
+	census_note("lmb", caller, size);
+#line 1067 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+	return found;
+}
+#line 1078 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
+/* LMB's memory array seen from one node (NUMA_NO_NODE: all nodes). */
+struct lmb_node_view {
+	const struct lmb_type *type;
+	int nid;
+};
+
+static bool lmb_node_range(const void *owner, int i, struct range *r)
+{
+	const struct lmb_node_view *v = owner;
+
+	lmb_range(v->type, i, r);
+	return v->nid == NUMA_NO_NODE || v->type->regions[i].nid == v->nid;
+}
+
+static void lmb_node_lists(struct lmb_node_view *v, int nid, struct range_list *mem,
+			   struct range_list *res)
+{
+	*v = (struct lmb_node_view){ &lmb.memory, nid };
+	lmb_free_lists(mem, res);
+	*mem = (struct range_list){ v, (int)lmb.memory.cnt, lmb_node_range };
+}
+#line 1104 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
+bool __lmb_walk_next_nid(struct range_walk *w, int nid, phys_addr_t *start, phys_addr_t *end,
+			 const char *caller)
+{
+	struct lmb_node_view v;
+	struct range_list mem, res;
+	struct range r;
+
+	check_nid("lmb_for_each_free_range_nid", nid, true, caller);
+	lmb_node_lists(&v, nid, &mem, &res);
+	if (!range_walk_next(&mem, &res, w, &r))
+		return false;
+	*start = r.start;
+	*end = r.end;
+	return true;
+}
+
+void __lmb_page_counts_nid(int nid, unsigned long *total, unsigned long *free,
+			   unsigned long *reserved, const char *caller)
+{
+	struct lmb_node_view v;
+	struct range_list mem, res;
+
+	check_nid("lmb_page_counts_nid", nid, true, caller);
+	lmb_node_lists(&v, nid, &mem, &res);
+	range_page_counts(&mem, &res, total, free, reserved);
+}
+#line 1136 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
+int lmb_pfn_nid(unsigned long pfn)
+{
+	phys_addr_t start = PFN_PHYS(pfn), end = start + PAGE_SIZE;
+	unsigned long lo = 0, hi = lmb.memory.cnt;
+	const struct lmb_region *m;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+
+		m = &lmb.memory.regions[mid];
+		if (m->base + m->size <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	m = &lmb.memory.regions[lo];
+	if (lo < lmb.memory.cnt && m->base <= start && end <= m->base + m->size)
+		return m->nid;
+	return NUMA_NO_NODE;
+}
+#line 1166 "chapters/10-nodes.nw" /* <lmb nodes: the boot step> */
+void lmb_learn_nodes(const struct numa_meminfo *mi)
+{
+	const struct numa_memblk *b;
+	const struct lmb_region *r;
+	unsigned int seen = 0, nodes = 0;
+
+	if (!mi->source)
+		return;					/* one node, node 0: nothing to learn */
+	for_each_numa_memblk(mi, b)
+		lmb_set_node(b->start, b->end - b->start, b->nid);
+	for_each_lmb(memory, r)
+		seen |= 1u << r->nid;
+	for (unsigned int n = 0; n < MAX_NUMNODES; n++)
+		nodes += (seen >> n) & 1;
+	printk("lmb: memory on %u node%s in %lu regions\n", nodes, nodes == 1 ? "" : "s",
+	       lmb.memory.cnt);
+}

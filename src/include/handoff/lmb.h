@@ -119,6 +119,68 @@ static inline phys_addr_t lmb_array_bytes(unsigned long max)
 phys_addr_t lmb_type_bytes(const struct lmb_type *type);
 
 extern unsigned long lmb_search_steps;	/* regions the searches and walks have looked at */
+#line 870 "chapters/10-nodes.nw" /* <lmb.h: what later chapters add> */
+#include <handoff/numa.h>
 
+#line 878 "chapters/10-nodes.nw" /* <lmb.h: the nodes of the memory regions> */
+/**
+ * lmb_set_node - the memory inside [@base, @base + @size) is on node @nid (0 to
+ * MAX_NUMNODES - 1): regions are cut at the ends of the range and merged after, as
+ * memblock_set_node does. Memory outside the range, and the reservations, are untouched.
+ */
+#define lmb_set_node(base, size, nid)	__lmb_set_node((base), (size), (nid), __func__)
+
+/**
+ * lmb_add_node - lmb_add on node @nid: the parts of the range that are not memory yet become
+ * memory on @nid; memory already there keeps its node (memblock_add_node).
+ */
+#define lmb_add_node(base, size, nid)	__lmb_add_node((base), (size), (nid), __func__)
+
+/**
+ * lmb_learn_nodes - every block of @mi is lmb_set_node'd; without NUMA information (no source)
+ * nothing changes, and all of memory stays on node 0. With it, says on how many nodes and in
+ * how many regions LMB's memory is.
+ */
+void lmb_learn_nodes(const struct numa_meminfo *mi);
+
+void __lmb_set_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller);
+void __lmb_add_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller);
+#line 903 "chapters/10-nodes.nw" /* <lmb.h: allocation on a node> */
+/**
+ * lmb_alloc_try_nid - reserve and return the highest free @size bytes aligned to @align (a power
+ * of two), on node @nid inside [@min_addr, @max_addr) if they can be had, else in memblock's
+ * order: any node inside the range, then @nid below @max_addr, then any node below it. A
+ * @max_addr above the limit, or LMB_ALLOC_ACCESSIBLE, is the limit; @nid NUMA_NO_NODE is any
+ * node. Not zeroed. Panics, saying what was asked, when nothing fits.
+ */
+#define lmb_alloc_try_nid(size, align, min_addr, max_addr, nid) \
+	__lmb_alloc_try_nid((size), (align), (min_addr), (max_addr), (nid), false, __func__)
+
+/** lmb_alloc_try_nid_nopanic - lmb_alloc_try_nid that returns LMB_ERROR when nothing fits. */
+#define lmb_alloc_try_nid_nopanic(size, align, min_addr, max_addr, nid) \
+	__lmb_alloc_try_nid((size), (align), (min_addr), (max_addr), (nid), true, __func__)
+
+phys_addr_t __lmb_alloc_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
+				phys_addr_t max_addr, int nid, bool may_fail, const char *caller);
+#line 922 "chapters/10-nodes.nw" /* <lmb.h: a node's memory, for the handoffs and the ledger> */
+/**
+ * lmb_pfn_nid - the node of the memory region that holds all of page frame @pfn, or
+ * NUMA_NO_NODE when none does (the page is not memory, or only part of it is).
+ */
+int lmb_pfn_nid(unsigned long pfn);
+
+/** lmb_for_each_free_range_nid - node @nid's free memory in address order (NUMA_NO_NODE: all). */
+#define lmb_for_each_free_range_nid(w, nid, start, end)					\
+	for ((w) = (struct range_walk){ 0, 0, 0 };					\
+	     __lmb_walk_next_nid(&(w), (nid), (start), (end), __func__); )
+
+/** lmb_page_counts_nid - lmb_page_counts over node @nid's memory only (NUMA_NO_NODE: all). */
+#define lmb_page_counts_nid(nid, total, free, reserved) \
+	__lmb_page_counts_nid((nid), (total), (free), (reserved), __func__)
+
+bool __lmb_walk_next_nid(struct range_walk *w, int nid, phys_addr_t *start, phys_addr_t *end,
+			 const char *caller);
+void __lmb_page_counts_nid(int nid, unsigned long *total, unsigned long *free,
+			   unsigned long *reserved, const char *caller);
 #line 83 "chapters/04-lmb.nw" /* <include/handoff/lmb.h> */
 #endif
