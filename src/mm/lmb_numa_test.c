@@ -27,13 +27,14 @@ static void eight_nodes(void)
 	}
 }
 
+#line 1253 "chapters/10-nodes.nw" /* <lmb numa tests: shorthands> */
 #define TRY(size, min, max, nid)	lmb_alloc_try_nid_nopanic((size), CACHE, (min), (max), (nid))
 #define EXPECT_REGION(t, type, i, b, s) ({		/* as in chapter 4's lmb_test.c */	\
 	KEXPECT_EQ(t, lmb.type.regions[i].base, b);				\
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 1263 "chapters/10-nodes.nw" /* <lmb numa tests: the node is there> */
+#line 1270 "chapters/10-nodes.nw" /* <lmb numa tests: the node is there> */
 KTEST(lmb_numa_simple_and_part_reserved)
 {
 	eight_nodes();
@@ -57,7 +58,7 @@ KTEST(lmb_numa_reserved_full_merge)
 	EXPECT_REGION(t, reserved, 0, nb[6] - 128, ns[6] + 256);
 	lmb_test_end();
 }
-#line 1297 "chapters/10-nodes.nw" /* <lmb numa tests: the node cannot> */
+#line 1304 "chapters/10-nodes.nw" /* <lmb numa tests: the node cannot> */
 KTEST(lmb_numa_falls_back_to_any_node)
 {
 	eight_nodes();
@@ -87,7 +88,7 @@ KTEST(lmb_numa_nothing_fits)
 	KEXPECT_EQ(t, lmb.reserved.cnt, 2);
 	lmb_test_end();
 }
-#line 1338 "chapters/10-nodes.nw" /* <lmb numa tests: the range and the node> */
+#line 1345 "chapters/10-nodes.nw" /* <lmb numa tests: the range and the node> */
 KTEST(lmb_numa_range_before_node)
 {
 	phys_addr_t lo = NEND(2) - 256;
@@ -108,7 +109,7 @@ KTEST(lmb_numa_range_before_node)
 	KEXPECT_EQ(t, TRY(64, nb[2], NEND(5), 7), NEND(5) - 64);	/* numa_no_overlap_high */
 	lmb_test_end();
 }
-#line 1370 "chapters/10-nodes.nw" /* <lmb numa tests: one node, the range and the limit> */
+#line 1377 "chapters/10-nodes.nw" /* <lmb numa tests: one node, the range and the limit> */
 KTEST(lmb_try_nid_range_cases)
 {
 	phys_addr_t s = ARENA, e = ARENA + NUMA_MEM, r1 = e - 2 * CACHE, r2 = r1 - CACHE - 128;
@@ -132,7 +133,7 @@ KTEST(lmb_try_nid_range_cases)
 	KEXPECT_EQ(t, TRY(256, e - 1024, e, 0), s + NUMA_MEM / 2 - 768);
 	lmb_test_end();
 }
-#line 1401 "chapters/10-nodes.nw" /* <lmb numa tests: regions of two nodes> */
+#line 1408 "chapters/10-nodes.nw" /* <lmb numa tests: regions of two nodes> */
 KTEST(lmb_numa_regions_of_two_nodes_never_merge)
 {
 	lmb_test_begin();
@@ -171,7 +172,7 @@ KTEST(lmb_numa_set_node_cuts_and_merges)
 	EXPECT_REGION(t, memory, 0, ARENA, 0x3000);
 	lmb_test_end();
 }
-#line 1449 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
+#line 1456 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
 KTEST(lmb_numa_walk_and_counts_per_node)
 {
 	phys_addr_t s, e, s2, e2, want[2] = { 0x2000 - 0x400, 0x3000 - 0x800 }, got[2] = { 0, 0 };
@@ -205,7 +206,7 @@ KTEST(lmb_numa_walk_and_counts_per_node)
 	KEXPECT_EQ(t, lmb_pfn_nid(PFN_DOWN(ARENA + 0x5000)), NUMA_NO_NODE);	/* not memory */
 	lmb_test_end();
 }
-#line 1485 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
+#line 1492 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
 KTEST(lmb_numa_learns_a_table)
 {
 	static struct numa_meminfo mi;
@@ -229,20 +230,24 @@ KTEST(lmb_numa_learns_a_table)
 	KEXPECT_EQ(t, lmb_pfn_nid(PFN_DOWN(ARENA + 0x5000)), NUMA_NO_NODE);
 	lmb_test_end();
 }
-#line 1515 "chapters/10-nodes.nw" /* <lmb numa tests: refused> */
+#line 1522 "chapters/10-nodes.nw" /* <lmb numa tests: refused> */
 KTEST(lmb_numa_refuses)
 {
+	phys_addr_t lo, hi;
+
 	eight_nodes();
-	KEXPECT_PANIC(t, lmb_set_node(MEM_START, 0x100, NUMA_NO_NODE),
+	lo = MEM_START;
+	hi = MEM_END;
+	KEXPECT_PANIC(t, lmb_set_node(lo, 0x100, NUMA_NO_NODE),
 		      "lmb_set_node: lmb_numa_refuses() passed node -1, which is not a node");
-	KEXPECT_PANIC(t, lmb_add_node(MEM_END, 0x100, MAX_NUMNODES), "passed node 8");
-	KEXPECT_PANIC(t, lmb_alloc_try_nid(64, CACHE, MEM_START, MEM_END, -2), "NUMA_NO_NODE (-1) is any node");
-	KEXPECT_PANIC(t, lmb_alloc_try_nid(0, CACHE, MEM_START, MEM_END, 0), "asked for 0 bytes");
-	KEXPECT_PANIC(t, lmb_alloc_try_nid_nopanic(64, 48, MEM_START, MEM_END, 0), "not a power of two");
+	KEXPECT_PANIC(t, lmb_add_node(hi, 0x100, MAX_NUMNODES), "passed node 8");
+	KEXPECT_PANIC(t, lmb_alloc_try_nid(64, CACHE, lo, hi, -2), "NUMA_NO_NODE (-1) is any node");
+	KEXPECT_PANIC(t, lmb_alloc_try_nid(0, CACHE, lo, hi, 0), "asked for 0 bytes");
+	KEXPECT_PANIC(t, lmb_alloc_try_nid_nopanic(64, 48, lo, hi, 0), "not a power of two");
 	KEXPECT_PANIC(t, lmb_page_counts_nid(9, NULL, NULL, NULL), "passed node 9");
 	KEXPECT_EQ(t, lmb.reserved.cnt, 0);
 	retire(&lmb.life, "LMB", "bootmem", "alloc_bootmem_node()");
-	KEXPECT_PANIC(t, lmb_set_node(MEM_START, 0x100, 1), "lmb_set_node: lmb_numa_refuses() called after");
-	KEXPECT_PANIC(t, lmb_alloc_try_nid(64, CACHE, MEM_START, MEM_END, 1), "use alloc_bootmem_node() instead");
+	KEXPECT_PANIC(t, lmb_set_node(lo, 0x100, 1), "lmb_set_node: lmb_numa_refuses() called after");
+	KEXPECT_PANIC(t, lmb_alloc_try_nid(64, CACHE, lo, hi, 1), "use alloc_bootmem_node() instead");
 	lmb_test_end();
 }

@@ -182,5 +182,5 @@ bool __lmb_walk_next_nid(struct range_walk *w, int nid, phys_addr_t *start, phys
 			 const char *caller);
 void __lmb_page_counts_nid(int nid, unsigned long *total, unsigned long *free,
 			   unsigned long *reserved, const char *caller);
-#line 83 "chapters/04-lmb.nw" /* <include/handoff/lmb.h> */
+#line 82 "chapters/04-lmb.nw" /* <include/handoff/lmb.h> */
 #endif
