@@ -1,4 +1,4 @@
-#line 1210 "chapters/10-nodes.nw" /* <mm/lmb_numa_test.c> */
+#line 1214 "chapters/10-nodes.nw" /* <mm/lmb_numa_test.c> */
 /* lmb_numa_test.c - LMB's nodes: memblock's alloc_try_nid cases on eight nodes, and merging. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -27,14 +27,14 @@ static void eight_nodes(void)
 	}
 }
 
-#line 1253 "chapters/10-nodes.nw" /* <lmb numa tests: shorthands> */
+#line 1257 "chapters/10-nodes.nw" /* <lmb numa tests: shorthands> */
 #define TRY(size, min, max, nid)	lmb_alloc_try_nid_nopanic((size), CACHE, (min), (max), (nid))
 #define EXPECT_REGION(t, type, i, b, s) ({		/* as in chapter 4's lmb_test.c */	\
 	KEXPECT_EQ(t, lmb.type.regions[i].base, b);				\
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 1270 "chapters/10-nodes.nw" /* <lmb numa tests: the node is there> */
+#line 1274 "chapters/10-nodes.nw" /* <lmb numa tests: the node is there> */
 KTEST(lmb_numa_simple_and_part_reserved)
 {
 	eight_nodes();
@@ -58,7 +58,7 @@ KTEST(lmb_numa_reserved_full_merge)
 	EXPECT_REGION(t, reserved, 0, nb[6] - 128, ns[6] + 256);
 	lmb_test_end();
 }
-#line 1304 "chapters/10-nodes.nw" /* <lmb numa tests: the node cannot> */
+#line 1308 "chapters/10-nodes.nw" /* <lmb numa tests: the node cannot> */
 KTEST(lmb_numa_falls_back_to_any_node)
 {
 	eight_nodes();
@@ -88,7 +88,7 @@ KTEST(lmb_numa_nothing_fits)
 	KEXPECT_EQ(t, lmb.reserved.cnt, 2);
 	lmb_test_end();
 }
-#line 1345 "chapters/10-nodes.nw" /* <lmb numa tests: the range and the node> */
+#line 1349 "chapters/10-nodes.nw" /* <lmb numa tests: the range and the node> */
 KTEST(lmb_numa_range_before_node)
 {
 	phys_addr_t lo = NEND(2) - 256;
@@ -109,7 +109,7 @@ KTEST(lmb_numa_range_before_node)
 	KEXPECT_EQ(t, TRY(64, nb[2], NEND(5), 7), NEND(5) - 64);	/* numa_no_overlap_high */
 	lmb_test_end();
 }
-#line 1377 "chapters/10-nodes.nw" /* <lmb numa tests: one node, the range and the limit> */
+#line 1381 "chapters/10-nodes.nw" /* <lmb numa tests: one node, the range and the limit> */
 KTEST(lmb_try_nid_range_cases)
 {
 	phys_addr_t s = ARENA, e = ARENA + NUMA_MEM, r1 = e - 2 * CACHE, r2 = r1 - CACHE - 128;
@@ -133,7 +133,7 @@ KTEST(lmb_try_nid_range_cases)
 	KEXPECT_EQ(t, TRY(256, e - 1024, e, 0), s + NUMA_MEM / 2 - 768);
 	lmb_test_end();
 }
-#line 1408 "chapters/10-nodes.nw" /* <lmb numa tests: regions of two nodes> */
+#line 1412 "chapters/10-nodes.nw" /* <lmb numa tests: regions of two nodes> */
 KTEST(lmb_numa_regions_of_two_nodes_never_merge)
 {
 	lmb_test_begin();
@@ -172,7 +172,7 @@ KTEST(lmb_numa_set_node_cuts_and_merges)
 	EXPECT_REGION(t, memory, 0, ARENA, 0x3000);
 	lmb_test_end();
 }
-#line 1456 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
+#line 1460 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
 KTEST(lmb_numa_walk_and_counts_per_node)
 {
 	phys_addr_t s, e, s2, e2, want[2] = { 0x2000 - 0x400, 0x3000 - 0x800 }, got[2] = { 0, 0 };
@@ -206,7 +206,7 @@ KTEST(lmb_numa_walk_and_counts_per_node)
 	KEXPECT_EQ(t, lmb_pfn_nid(PFN_DOWN(ARENA + 0x5000)), NUMA_NO_NODE);	/* not memory */
 	lmb_test_end();
 }
-#line 1492 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
+#line 1496 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
 KTEST(lmb_numa_learns_a_table)
 {
 	static struct numa_meminfo mi;
@@ -230,7 +230,7 @@ KTEST(lmb_numa_learns_a_table)
 	KEXPECT_EQ(t, lmb_pfn_nid(PFN_DOWN(ARENA + 0x5000)), NUMA_NO_NODE);
 	lmb_test_end();
 }
-#line 1522 "chapters/10-nodes.nw" /* <lmb numa tests: refused> */
+#line 1526 "chapters/10-nodes.nw" /* <lmb numa tests: refused> */
 KTEST(lmb_numa_refuses)
 {
 	phys_addr_t lo, hi;
