@@ -51,7 +51,7 @@ bool numa_parse_fake(struct numa_meminfo *mi, const char *s, size_t len);
 /** numa_print - "numa: node N [mem 0xSTART-0xLAST] (SOURCE)" per block, then the count. */
 void numa_print(const struct numa_meminfo *mi);
 
-#line 869 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
+#line 870 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
 #define NUMA_NO_NODE	(-1)	/* asked: any node; told: no node (not memory) */
 #line 83 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
 #endif
