@@ -14,7 +14,7 @@
 #line 1487 "chapters/03-e820.nw" /* <main.c: what the boot steps call> */
 #include <asm/e820.h>
 #include <handoff/early_res.h>
-#line 1099 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
+#line 1127 "chapters/04-lmb.nw" /* <main.c: what the boot steps call> */
 #include <handoff/lmb.h>
 #line 455 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
@@ -51,7 +51,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	e820_takes_over(mbi_phys);
 #line 867 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
 	numa_init();
-#line 1092 "chapters/04-lmb.nw" /* <boot steps> */
+#line 1120 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
 #line 450 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();

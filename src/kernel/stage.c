@@ -11,7 +11,7 @@ static const struct stage stages[] = {
 	{ 2, "brk" },
 #line 1492 "chapters/03-e820.nw" /* <stages> */
 	{ 3, "e820" },
-#line 1103 "chapters/04-lmb.nw" /* <stages> */
+#line 1131 "chapters/04-lmb.nw" /* <stages> */
 	{ 4, "lmb" },
 #line 460 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },

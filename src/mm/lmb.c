@@ -1,4 +1,4 @@
-#line 245 "chapters/04-lmb.nw" /* <mm/lmb.c> */
+#line 246 "chapters/04-lmb.nw" /* <mm/lmb.c> */
 /* lmb.c - the logical memory block allocator: memory and reservations as region lists. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -23,19 +23,19 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align);
 
-#line 282 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
+#line 287 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
 {
 	return MIN(size, PHYS_ADDR_MAX - base);
 }
 
 static void insert_region(struct lmb_type *type, unsigned long i, phys_addr_t base,
-			  phys_addr_t size)
+			  phys_addr_t size, int nid, u32 flags)
 {
 	struct lmb_region *r = &type->regions[i];
 
 	memmove(r + 1, r, (type->cnt - i) * sizeof(*r));
-	*r = (struct lmb_region){ base, size, 0, 0 };
+	*r = (struct lmb_region){ base, size, flags, nid };
 	type->cnt++;
 	type->total_size += size;
 }
@@ -48,7 +48,7 @@ static void remove_region(struct lmb_type *type, unsigned long i)
 	memmove(r, r + 1, (type->cnt - i - 1) * sizeof(*r));
 	type->cnt--;
 }
-#line 311 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
+#line 316 "chapters/04-lmb.nw" /* <lmb: keep a type in order> */
 static void merge_regions(struct lmb_type *type)
 {
 	unsigned long i = 0;
@@ -66,8 +66,8 @@ static void merge_regions(struct lmb_type *type)
 		type->cnt--;
 	}
 }
-#line 331 "chapters/04-lmb.nw" /* <lmb: add a range> */
-static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
+#line 336 "chapters/04-lmb.nw" /* <lmb: add a range> */
+static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size, int nid,
 			  const char *caller)
 {
 	phys_addr_t obase = base, end;
@@ -79,7 +79,7 @@ static void lmb_add_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 		return;
 	end = base + size;
 repeat:
-#line 362 "chapters/04-lmb.nw" /* <lmb add: count the pieces the regions leave uncovered, or insert them> */
+#line 368 "chapters/04-lmb.nw" /* <lmb add: count the pieces the regions leave uncovered, or insert them> */
 	base = obase;
 	nr_new = 0;
 	for (i = 0; i < type->cnt; i++) {
@@ -92,16 +92,16 @@ repeat:
 		if (rbase > base) {		/* the new range covers the gap below region i */
 			nr_new++;
 			if (insert)
-				insert_region(type, i++, base, rbase - base);
+				insert_region(type, i++, base, rbase - base, nid, 0);
 		}
 		base = MIN(rend, end);
 	}
 	if (base < end) {			/* and the part above the last region it met */
 		nr_new++;
 		if (insert)
-			insert_region(type, i, base, end - base);
+			insert_region(type, i, base, end - base, nid, 0);
 	}
-#line 344 "chapters/04-lmb.nw" /* <lmb: add a range> */
+#line 349 "chapters/04-lmb.nw" /* <lmb: add a range> */
 	if (!nr_new)
 		return;
 	if (!insert) {
@@ -112,7 +112,7 @@ repeat:
 	}
 	merge_regions(type);
 }
-#line 394 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 400 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			  unsigned long *start, unsigned long *end, const char *caller)
 {
@@ -133,27 +133,27 @@ static void isolate_range(struct lmb_type *type, phys_addr_t base, phys_addr_t s
 			break;
 		if (rend <= base)
 			continue;
-#line 426 "chapters/04-lmb.nw" /* <lmb remove: cut region i at base and limit, or count it in> */
+#line 432 "chapters/04-lmb.nw" /* <lmb remove: cut region i at base and limit, or count it in> */
 		if (rbase < base) {		/* cut off the part below: it is region i now */
 			r->base = base;
 			r->size -= base - rbase;
 			type->total_size -= base - rbase;
-			insert_region(type, i, rbase, base - rbase);
+			insert_region(type, i, rbase, base - rbase, r->nid, r->flags);
 		} else if (rend > limit) {	/* cut off the part above, and look again */
 			r->base = limit;
 			r->size -= limit - rbase;
 			type->total_size -= limit - rbase;
-			insert_region(type, i--, rbase, limit - rbase);
+			insert_region(type, i--, rbase, limit - rbase, r->nid, r->flags);
 		} else {			/* wholly inside */
 			if (!*end)
 				*start = i;
 			*end = i + 1;
 		}
-#line 415 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 421 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 	}
 }
 
-#line 446 "chapters/04-lmb.nw" /* <lmb: remove a range> */
+#line 452 "chapters/04-lmb.nw" /* <lmb: remove a range> */
 static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_t size,
 			     const char *caller)
 {
@@ -163,7 +163,7 @@ static void lmb_remove_range(struct lmb_type *type, phys_addr_t base, phys_addr_
 	while (end-- > start)
 		remove_region(type, end);
 }
-#line 512 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 518 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static bool is_static(const struct lmb_region *regions)
 {
 	return regions == lmb_memory_init_regions || regions == lmb_reserved_init_regions;
@@ -187,7 +187,7 @@ static void push_busy(phys_addr_t base, phys_addr_t size)
 	lmb_busy[lmb_nr_busy].base = base;
 	lmb_busy[lmb_nr_busy++].end = base + cap_size(base, size);
 }
-#line 540 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 546 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 /* The highest free place for @size bytes below the limit that is in no busy range. */
 static phys_addr_t find_outside_busy(phys_addr_t size)
 {
@@ -215,7 +215,7 @@ static phys_addr_t find_outside_busy(phys_addr_t size)
 		hi = lo;
 	}
 }
-#line 575 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 581 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end);
 
 static void lmb_give_back(phys_addr_t base, phys_addr_t size, const char *caller)
@@ -226,7 +226,7 @@ static void lmb_give_back(phys_addr_t base, phys_addr_t size, const char *caller
 	lmb_remove_range(&lmb.reserved, base, size, caller);
 	ledger_note_freed(before - lmb_reserved_pages_in(base, end));
 }
-#line 590 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 596 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 			     phys_addr_t new_area_size, const char *caller)
 {
@@ -249,12 +249,12 @@ static void lmb_double_array(struct lmb_type *type, phys_addr_t new_area_start,
 	type->regions = __va(addr);
 	type->max *= 2;
 	push_busy(addr, new_bytes);		/* reserving it may grow reserved: not here */
-	lmb_add_range(&lmb.reserved, addr, new_bytes, caller);
+	lmb_add_range(&lmb.reserved, addr, new_bytes, 0, caller);
 	if (!is_static(old))
 		lmb_give_back(__pa(old), old_bytes, caller);
 	lmb_nr_busy = busy;
 }
-#line 622 "chapters/04-lmb.nw" /* <lmb: grow an array> */
+#line 628 "chapters/04-lmb.nw" /* <lmb: grow an array> */
 void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned long max)
 {
 	if (max < type->cnt)
@@ -264,7 +264,7 @@ void lmb_use_array(struct lmb_type *type, struct lmb_region *regions, unsigned l
 	type->regions = regions;
 	type->max = max;
 }
-#line 658 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
+#line 664 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
 unsigned long lmb_search_steps;
 
 /* The free gap below reservation @j of @res (@j == cnt: above the last), as [*lo, *hi). */
@@ -274,7 +274,7 @@ static void reserved_gap(const struct lmb_type *res, unsigned long j, phys_addr_
 	*lo = j ? res->regions[j - 1].base + res->regions[j - 1].size : 0;
 	*hi = j < res->cnt ? res->regions[j].base : PHYS_ADDR_MAX;
 }
-#line 670 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
+#line 676 "chapters/04-lmb.nw" /* <lmb: find free memory, top down> */
 static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 				     phys_addr_t align)
 {
@@ -298,11 +298,11 @@ static phys_addr_t lmb_find_in_range(phys_addr_t start, phys_addr_t end, phys_ad
 	}
 	return LMB_ERROR;
 }
-#line 714 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 720 "chapters/04-lmb.nw" /* <lmb: the interface> */
 void __lmb_add(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_add", caller);
-	lmb_add_range(&lmb.memory, base, size, caller);
+	lmb_add_range(&lmb.memory, base, size, 0, caller);
 }
 
 void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
@@ -310,7 +310,7 @@ void __lmb_remove(phys_addr_t base, phys_addr_t size, const char *caller)
 	check_live(&lmb.life, "lmb_remove", caller);
 	lmb_remove_range(&lmb.memory, base, size, caller);
 }
-#line 730 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 736 "chapters/04-lmb.nw" /* <lmb: the interface> */
 /* Panic if [@base, @base + @size) touches an array LMB allocated (unless @exact_ok and it is exactly that array). */
 static void check_not_an_array(const char *fn, phys_addr_t base, phys_addr_t size,
 			       bool exact_ok, const char *caller)
@@ -334,13 +334,13 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	check_live(&lmb.life, "lmb_reserve", caller);
 	check_not_an_array("lmb_reserve", base, size, true, caller);
-	lmb_add_range(&lmb.reserved, base, size, caller);
+	lmb_add_range(&lmb.reserved, base, size, 0, caller);
 #line 2079 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
 	census_note("lmb", caller, size);
-#line 755 "chapters/04-lmb.nw" /* <lmb: the interface> */
+#line 761 "chapters/04-lmb.nw" /* <lmb: the interface> */
 }
 
-#line 850 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 856 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 static bool lmb_range(const void *type, int i, struct range *r)
 {
 	const struct lmb_region *reg = &((const struct lmb_type *)type)->regions[i];
@@ -355,7 +355,7 @@ static void lmb_free_lists(struct range_list *mem, struct range_list *res)
 	*mem = (struct range_list){ &lmb.memory, (int)lmb.memory.cnt, lmb_range };
 	*res = (struct range_list){ &lmb.reserved, (int)lmb.reserved.cnt, lmb_range };
 }
-#line 870 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 876 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end)
 {
 	struct range_list mem, res;
@@ -368,7 +368,7 @@ bool lmb_walk_next(struct range_walk *w, phys_addr_t *start, phys_addr_t *end)
 	*end = r.end;
 	return true;
 }
-#line 888 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 894 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *reserved)
 {
 	struct range_list mem, res;
@@ -376,7 +376,7 @@ void lmb_page_counts(unsigned long *total, unsigned long *free, unsigned long *r
 	lmb_free_lists(&mem, &res);
 	range_page_counts(&mem, &res, total, free, reserved);
 }
-#line 898 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
+#line 904 "chapters/04-lmb.nw" /* <lmb: walk the free memory and count pages> */
 /* The reserved pages of the ledger among those that [@base, @end) touches: all a free can change. */
 static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
 {
@@ -385,7 +385,7 @@ static unsigned long lmb_reserved_pages_in(phys_addr_t base, phys_addr_t end)
 	lmb_free_lists(&mem, &res);
 	return range_reserved_pages(&mem, &res, PFN_DOWN(base), PFN_UP(end));
 }
-#line 769 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
+#line 775 "chapters/04-lmb.nw" /* <lmb: free only what is reserved> */
 void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 {
 	phys_addr_t pos = base, end = base + cap_size(base, size);
@@ -405,7 +405,7 @@ void __lmb_free(phys_addr_t base, phys_addr_t size, const char *caller)
 		      "is not reserved", caller, base, end - 1, pos);
 	lmb_give_back(base, size, caller);
 }
-#line 791 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 797 "chapters/04-lmb.nw" /* <lmb: allocate> */
 static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 			  const char *caller)
 {
@@ -415,7 +415,7 @@ static void check_request(const char *fn, phys_addr_t size, phys_addr_t align,
 		panic("%s: %s() asked for alignment 0x%llx, which is not a power of two", fn,
 		      caller, align);
 }
-#line 803 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 809 "chapters/04-lmb.nw" /* <lmb: allocate> */
 phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_addr,
 			bool may_fail, const char *caller)
 {
@@ -436,10 +436,10 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 		      "no free memory fits (%lu KiB free in all)", caller, size, align, max_addr,
 		      free << (PAGE_SHIFT - 10));
 	}
-	lmb_add_range(&lmb.reserved, found, size, caller);
+	lmb_add_range(&lmb.reserved, found, size, 0, caller);
 #line 2079 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
 	census_note("lmb", caller, size);
-#line 825 "chapters/04-lmb.nw" /* <lmb: allocate> */
+#line 831 "chapters/04-lmb.nw" /* <lmb: allocate> */
 	return found;
 }
 
@@ -450,7 +450,7 @@ phys_addr_t __lmb_find_area(phys_addr_t start, phys_addr_t end, phys_addr_t size
 	check_request("lmb_find_area", size, align, caller);
 	return lmb_find_in_range(start, end, size, align);
 }
-#line 912 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
+#line 918 "chapters/04-lmb.nw" /* <lmb: reset and dump> */
 void lmb_reset(void)
 {
 	lmb_nr_busy = 0;
@@ -487,4 +487,193 @@ void lmb_memdump(void)
 		printk("memmap: lmb.memory 0x%llx 0x%llx usable\n", r->base, r->base + r->size);
 	for_each_lmb(reserved, r)
 		printk("memmap: lmb.reserved 0x%llx 0x%llx reserved\n", r->base, r->base + r->size);
+}
+#line 1051 "chapters/10-nodes.nw" /* <lmb nodes: refuse what is not a node> */
+/* Panic unless @nid is a node (or NUMA_NO_NODE, if @any_ok: "any node"). */
+static void check_nid(const char *fn, int nid, bool any_ok, const char *caller)
+{
+	if ((nid >= 0 && nid < MAX_NUMNODES) || (any_ok && nid == NUMA_NO_NODE))
+		return;
+	panic("%s: %s() passed node %d, which is not a node: nodes are 0 to %d%s", fn, caller,
+	      nid, MAX_NUMNODES - 1, any_ok ? ", and NUMA_NO_NODE (-1) is any node" : "");
+}
+#line 1065 "chapters/10-nodes.nw" /* <lmb nodes: put memory on a node> */
+void __lmb_set_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller)
+{
+	unsigned long start, end;
+
+	check_live(&lmb.life, "lmb_set_node", caller);
+	check_nid("lmb_set_node", nid, false, caller);
+	isolate_range(&lmb.memory, base, size, &start, &end, caller);
+	for (unsigned long i = start; i < end; i++)
+		lmb.memory.regions[i].nid = nid;
+	merge_regions(&lmb.memory);
+}
+
+void __lmb_add_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller)
+{
+	check_live(&lmb.life, "lmb_add_node", caller);
+	check_nid("lmb_add_node", nid, false, caller);
+	lmb_add_range(&lmb.memory, base, size, nid, caller);
+}
+#line 1095 "chapters/10-nodes.nw" /* <lmb nodes: find free memory on a node> */
+/* The highest free @size bytes aligned to @align in [@start, @end) on node @nid, or LMB_ERROR. */
+static phys_addr_t lmb_find_on_node(int nid, phys_addr_t start, phys_addr_t end,
+				    phys_addr_t size, phys_addr_t align)
+{
+	if (nid == NUMA_NO_NODE)
+		return lmb_find_in_range(start, end, size, align);
+	for (unsigned long i = lmb.memory.cnt; i-- > 0; ) {
+		const struct lmb_region *m = &lmb.memory.regions[i];
+		phys_addr_t lo = MAX(m->base, start), hi = MIN(m->base + m->size, end), found;
+
+		if (m->nid != nid || lo >= hi)
+			continue;
+		found = lmb_find_in_range(lo, hi, size, align);
+		if (found != LMB_ERROR)
+			return found;
+	}
+	return LMB_ERROR;
+}
+#line 1121 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+static phys_addr_t lmb_find_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
+				    phys_addr_t max_addr, int nid)
+{
+	const struct { int nid; phys_addr_t min; } tries[] = {
+		{ nid, min_addr }, { NUMA_NO_NODE, min_addr }, { nid, 0 }, { NUMA_NO_NODE, 0 },
+	};
+	phys_addr_t found = LMB_ERROR;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(tries) && found == LMB_ERROR; i++) {
+		if ((i % 2 && nid == NUMA_NO_NODE) || (i >= 2 && min_addr == 0))
+			continue;			/* the same attempt again */
+		found = lmb_find_on_node(tries[i].nid, tries[i].min, max_addr, size, align);
+	}
+	return found;
+}
+#line 1139 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+phys_addr_t __lmb_alloc_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
+				phys_addr_t max_addr, int nid, bool may_fail, const char *caller)
+{
+	phys_addr_t found;
+
+	check_live(&lmb.life, "lmb_alloc_try_nid", caller);
+	check_request("lmb_alloc_try_nid", size, align, caller);
+	check_nid("lmb_alloc_try_nid", nid, true, caller);
+	if (max_addr == LMB_ALLOC_ACCESSIBLE || max_addr > lmb.current_limit)
+		max_addr = lmb.current_limit;
+	found = lmb_find_try_nid(size, align, min_addr, max_addr, nid);
+	if (found == LMB_ERROR) {
+		if (may_fail)
+			return LMB_ERROR;
+		panic("lmb_alloc_try_nid: %s() asked for 0x%llx bytes aligned to 0x%llx on node %d "
+		      "in [mem 0x%08llx-0x%08llx], but no free memory below 0x%llx fits, on any node",
+		      caller, size, align, nid, min_addr, max_addr - 1, max_addr);
+	}
+	lmb_add_range(&lmb.reserved, found, size, 0, caller);
+#line 2079 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
+	census_note("lmb", caller, size);
+#line 1159 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+	return found;
+}
+#line 1170 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
+/* LMB's memory array seen from one node (NUMA_NO_NODE: all nodes). */
+struct lmb_node_view {
+	const struct lmb_type *type;
+	int nid;
+};
+
+static bool lmb_node_range(const void *owner, int i, struct range *r)
+{
+	const struct lmb_node_view *v = owner;
+
+	lmb_range(v->type, i, r);
+	return v->nid == NUMA_NO_NODE || v->type->regions[i].nid == v->nid;
+}
+
+static void lmb_node_lists(struct lmb_node_view *v, int nid, struct range_list *mem,
+			   struct range_list *res)
+{
+	*v = (struct lmb_node_view){ &lmb.memory, nid };
+	lmb_free_lists(mem, res);
+	*mem = (struct range_list){ v, (int)lmb.memory.cnt, lmb_node_range };
+}
+#line 1196 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
+bool __lmb_walk_next_nid(struct range_walk *w, int nid, phys_addr_t *start, phys_addr_t *end,
+			 const char *caller)
+{
+	struct lmb_node_view v;
+	struct range_list mem, res;
+	struct range r;
+
+	check_nid("lmb_for_each_free_range_nid", nid, true, caller);
+	lmb_node_lists(&v, nid, &mem, &res);
+	if (!range_walk_next(&mem, &res, w, &r))
+		return false;
+	*start = r.start;
+	*end = r.end;
+	return true;
+}
+
+void __lmb_page_counts_nid(int nid, unsigned long *total, unsigned long *free,
+			   unsigned long *reserved, const char *caller)
+{
+	struct lmb_node_view v;
+	struct range_list mem, res;
+
+	check_nid("lmb_page_counts_nid", nid, true, caller);
+	lmb_node_lists(&v, nid, &mem, &res);
+	range_page_counts(&mem, &res, total, free, reserved);
+}
+#line 1229 "chapters/10-nodes.nw" /* <lmb nodes: one page frame> */
+/* The index of the first region of @type that ends after @addr (cnt: none). */
+static unsigned long lmb_first_ending_after(const struct lmb_type *type, phys_addr_t addr)
+{
+	unsigned long lo = 0, hi = type->cnt;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+
+		if (type->regions[mid].base + type->regions[mid].size <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+#line 1247 "chapters/10-nodes.nw" /* <lmb nodes: one page frame> */
+int lmb_pfn_nid(unsigned long pfn)
+{
+	phys_addr_t start = PFN_PHYS(pfn), end = start + PAGE_SIZE;
+	unsigned long i = lmb_first_ending_after(&lmb.memory, start);
+	const struct lmb_region *m = &lmb.memory.regions[i];
+
+	if (i < lmb.memory.cnt && m->base <= start && end <= m->base + m->size)
+		return m->nid;
+	return NUMA_NO_NODE;
+}
+
+bool lmb_pfn_reserved(unsigned long pfn)
+{
+	unsigned long i = lmb_first_ending_after(&lmb.reserved, PFN_PHYS(pfn));
+
+	return i < lmb.reserved.cnt && lmb.reserved.regions[i].base < PFN_PHYS(pfn + 1);
+}
+#line 1274 "chapters/10-nodes.nw" /* <lmb nodes: the boot step> */
+void lmb_learn_nodes(const struct numa_meminfo *mi)
+{
+	const struct numa_memblk *b;
+	const struct lmb_region *r;
+	unsigned int seen = 0, nodes = 0;
+
+	if (!mi->source)
+		return;					/* one node, node 0: nothing to learn */
+	for_each_numa_memblk(mi, b)
+		lmb_set_node(b->start, b->end - b->start, b->nid);
+	for_each_lmb(memory, r)
+		seen |= 1u << r->nid;
+	for (unsigned int n = 0; n < MAX_NUMNODES; n++)
+		nodes += (seen >> n) & 1;
+	printk("lmb: memory on %u node%s in %lu regions\n", nodes, nodes == 1 ? "" : "s",
+	       lmb.memory.cnt);
 }

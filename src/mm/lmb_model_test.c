@@ -1,4 +1,4 @@
-#line 1627 "chapters/04-lmb.nw" /* <mm/lmb_model_test.c> */
+#line 1655 "chapters/04-lmb.nw" /* <mm/lmb_model_test.c> */
 /* lmb_model_test.c - LMB against a model of cells, under random operations. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -11,7 +11,7 @@ static bool mem_bit[CELLS], res_bit[CELLS];
 
 static phys_addr_t cell(unsigned int c) { return ARENA + (phys_addr_t)c * CELL; }
 
-#line 1667 "chapters/04-lmb.nw" /* <lmb model: the expected allocation> */
+#line 1695 "chapters/04-lmb.nw" /* <lmb model: the expected allocation> */
 static bool arr_bit[CELLS];
 
 static void array_cells(void)
@@ -41,7 +41,7 @@ static phys_addr_t model_alloc(unsigned int cells, unsigned int align, unsigned 
 	}
 	return LMB_ERROR;
 }
-#line 1699 "chapters/04-lmb.nw" /* <lmb model: compare LMB with the model> */
+#line 1727 "chapters/04-lmb.nw" /* <lmb model: compare LMB with the model> */
 static bool type_matches(const struct lmb_type *type, const bool *want)
 {
 	bool have[CELLS] = { false };
@@ -73,13 +73,13 @@ static bool lmb_matches(void)
 	}
 	return type_matches(&lmb.memory, mem_bit) && type_matches(&lmb.reserved, want_res);
 }
-#line 1736 "chapters/04-lmb.nw" /* <lmb model: one random operation> */
+#line 1764 "chapters/04-lmb.nw" /* <lmb model: one random operation> */
 static void set_bits(bool *bits, unsigned int c, unsigned int n, bool v)
 {
 	for (unsigned int i = c; i < c + n; i++)
 		bits[i] = v;
 }
-#line 1746 "chapters/04-lmb.nw" /* <lmb model: one random operation> */
+#line 1774 "chapters/04-lmb.nw" /* <lmb model: one random operation> */
 static bool random_step(u32 *seed)
 {
 	unsigned int c = ktest_rand(seed) % WORK_CELLS, n = 1 + ktest_rand(seed) % 16;
@@ -116,7 +116,7 @@ static bool random_step(u32 *seed)
 	return true;
 }
 
-#line 1643 "chapters/04-lmb.nw" /* <mm/lmb_model_test.c> */
+#line 1671 "chapters/04-lmb.nw" /* <mm/lmb_model_test.c> */
 KTEST(lmb_matches_model)
 {
 	u32 seed = 2035;

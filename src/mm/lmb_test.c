@@ -1,4 +1,4 @@
-#line 1207 "chapters/04-lmb.nw" /* <mm/lmb_test.c> */
+#line 1235 "chapters/04-lmb.nw" /* <mm/lmb_test.c> */
 /* lmb_test.c - LMB, case by case, in the categories of Linux's tools/testing/memblock. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -30,7 +30,7 @@ void lmb_test_end(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 1246 "chapters/04-lmb.nw" /* <lmb tests: adding> */
+#line 1274 "chapters/04-lmb.nw" /* <lmb tests: adding> */
 KTEST(lmb_add_cases)
 {
 	lmb_test_begin();
@@ -66,7 +66,7 @@ KTEST(lmb_add_covering_many)
 	KEXPECT_EQ(t, lmb.memory.total_size, 0x20000);
 	lmb_test_end();
 }
-#line 1284 "chapters/04-lmb.nw" /* <lmb tests: reserving, freeing and removing> */
+#line 1312 "chapters/04-lmb.nw" /* <lmb tests: reserving, freeing and removing> */
 KTEST(lmb_reserve_and_free_cases)
 {
 	lmb_test_begin();
@@ -107,7 +107,7 @@ KTEST(lmb_remove_cases)
 	EXPECT_REGION(t, memory, 0, PHYS_ADDR_MAX - 0xfff, 0x800);
 	lmb_test_end();
 }
-#line 1327 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+#line 1355 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_alloc_cases)
 {
 	lmb_test_begin();
@@ -144,7 +144,7 @@ KTEST(lmb_alloc_between_reservations)
 	KEXPECT_EQ(t, lmb_alloc_nopanic(0x3000, 0x1000, LMB_ALLOC_ANYWHERE), LMB_ERROR);
 	lmb_test_end();
 }
-#line 1370 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+#line 1398 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_search_is_linear)
 {
 	phys_addr_t top = ARENA + 0x1000 + 100 * 0x100;
@@ -162,7 +162,7 @@ KTEST(lmb_search_is_linear)
 		    lmb_search_steps);
 	lmb_test_end();
 }
-#line 1430 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
+#line 1458 "chapters/04-lmb.nw" /* <lmb tests: allocating> */
 KTEST(lmb_retired)
 {
 	lmb_test_begin();
@@ -173,7 +173,7 @@ KTEST(lmb_retired)
 	KEXPECT_PANIC(t, lmb_reserve(0x10000, 1), "lmb_reserve: lmb_retired()");
 	lmb_test_end();
 }
-#line 1397 "chapters/04-lmb.nw" /* <lmb tests: walking the free memory> */
+#line 1425 "chapters/04-lmb.nw" /* <lmb tests: walking the free memory> */
 KTEST(lmb_walk_is_linear)
 {
 	phys_addr_t top = ARENA + LMB_ARENA_SIZE, s, e, bytes = 0;
@@ -202,7 +202,7 @@ KTEST(lmb_walk_is_linear)
 		    bound);
 	lmb_test_end();
 }
-#line 1449 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1477 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_array_at_capacity)
 {
 	lmb_test_begin();
@@ -242,7 +242,7 @@ KTEST(lmb_array_grows_away_from_the_new_range)
 	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
 	lmb_test_end();
 }
-#line 1493 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1521 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 /* Is [@base, @base + @size) inside one memory region? */
 static bool in_memory(phys_addr_t base, phys_addr_t size)
 {
@@ -273,7 +273,7 @@ KTEST(lmb_arrays_grow_away_from_a_removed_range)
 	KEXPECT_TRUE(t, in_memory(__pa(lmb.reserved.regions), lmb_array_bytes(lmb.reserved.max)));
 	lmb_test_end();
 }
-#line 1532 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1560 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_grown_arrays_are_whole_pages)
 {
 	unsigned long total, free, reserved;
@@ -295,7 +295,7 @@ KTEST(lmb_grown_arrays_are_whole_pages)
 	KEXPECT_EQ(t, free, total - 1);
 	lmb_test_end();
 }
-#line 1558 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1586 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_refuses_what_touches_its_arrays)
 {
 	phys_addr_t a, size;
@@ -315,7 +315,7 @@ KTEST(lmb_refuses_what_touches_its_arrays)
 	KEXPECT_EQ(t, lmb.reserved.cnt, INIT_LMB_REGIONS + 2);
 	lmb_test_end();
 }
-#line 1582 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1610 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_page_counts_at_the_top)
 {
 	unsigned long total, free, reserved;
@@ -334,7 +334,7 @@ KTEST(lmb_page_counts_at_the_top)
 	KEXPECT_EQ(t, reserved, 128);
 	lmb_test_end();
 }
-#line 1605 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
+#line 1633 "chapters/04-lmb.nw" /* <lmb tests: growing the arrays> */
 KTEST(lmb_array_cannot_grow)
 {
 	lmb_test_begin();

@@ -1,4 +1,4 @@
-#line 1191 "chapters/04-lmb.nw" /* <mm/lmb_test.h> */
+#line 1219 "chapters/04-lmb.nw" /* <mm/lmb_test.h> */
 #ifndef _MM_LMB_TEST_H
 #define _MM_LMB_TEST_H
 #include <handoff/lmb.h>

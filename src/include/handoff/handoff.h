@@ -74,7 +74,7 @@ extern unsigned int nr_handoff_lines;
 /** e820_takes_over - the early reservations take brk's memory over (chapter 3). */
 void e820_takes_over(u32 mbi_phys);
 
-#line 1080 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
+#line 1108 "chapters/04-lmb.nw" /* <handoff.h: what later chapters add> */
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
@@ -128,7 +128,7 @@ void census_print(const struct census *c);
 void census_report(void);
 #line 2832 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #include <handoff/measure.h>
-#line 1100 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
+#line 2181 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger_nodes - on a machine with more than one node, "handoff: @from -> @to node=N
  * total=T free=F reserved=R" for every node, counted page by page in @to's structures; panics

@@ -4,7 +4,7 @@
 #include <handoff/types.h>
 
 #define MAX_NUMNODES	8			/* node ids 0..7 */
-#define NUMA_NO_NODE	(-1)			/* no node, or any node */
+#define NUMA_NO_NODE	(-1)			/* asked: any node; told: no node */
 #define NR_NODE_MEMBLKS	(2 * MAX_NUMNODES)	/* as Linux: two ranges a node on average */
 
 struct numa_memblk {

@@ -1,4 +1,4 @@
-#line 1409 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
+#line 2490 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
 /* bootmem_to_buddy_nodes.c - a pg_data_t per node, from bootmem; bootmem's pages to them. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -14,7 +14,7 @@
 /* TEMPORARY, until the two bootmems land: no allocation on a node yet. */
 #define alloc_bootmem_node(nid, size)	((void)(nid), alloc_bootmem(size))
 
-#line 1434 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 2515 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 static bool node_span(int nid, unsigned long *lo, unsigned long *hi)
 {
 	const struct numa_memblk *b;
@@ -72,7 +72,7 @@ void zone_sizes_init(void)
 		pgdat->node_id = nid;
 		NODE_DATA(nid) = pgdat;
 		node_memory_present(pgdat, nid, lo, hi);
-#line 1500 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
+#line 2581 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
 		if (!map)
 			printk("buddy: node %d: no memory in low memory: its zones are empty\n", nid);
 		else if (numa_meminfo.nr_nodes == 1)
@@ -86,10 +86,10 @@ void zone_sizes_init(void)
 			       pgdat->node_zones[ZONE_DMA].present_pages +
 			       pgdat->node_zones[ZONE_NORMAL].present_pages, __pa(map),
 			       __pa(map) + (hi - lo) * sizeof(*map) - 1);
-#line 1492 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 2573 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 	}
 }
-#line 1521 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: bootmem's pages to their nodes> */
+#line 2602 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: bootmem's pages to their nodes> */
 /* Free page frames [@s, @e), each on a node, into their nodes' buddies; returns the pages. */
 static unsigned long free_to_nodes(unsigned long s, unsigned long e, const char *by)
 {
@@ -142,7 +142,7 @@ static unsigned long free_all_bootmem_to_nodes(bootmem_data_t *b, const char *by
 	__retire(&b->life, "bootmem", "the buddy allocator", "alloc_pages()", by);
 	return count + free_to_nodes(map_pfn, map_pfn + map_pages, by);
 }
-#line 1582 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+#line 2663 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
 void buddy_ledger(const char *from, const char *to)
 {
 	unsigned long total = 0, free = 0, reserved = 0;
@@ -220,7 +220,7 @@ static void buddy_memdump(void)
 				  pgdat->node_start_pfn + pgdat->node_spanned_pages);
 	}
 }
-#line 1662 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
+#line 2743 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
 /**
  * buddy_takes_over - bootmem's free pages go to their nodes' buddies and bootmem is retired; the
  * ledger line (and a line per node), every node's free lists, and mem_map's runs on memdump.

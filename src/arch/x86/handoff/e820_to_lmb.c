@@ -1,4 +1,4 @@
-#line 981 "chapters/04-lmb.nw" /* <arch/x86/handoff/e820_to_lmb.c> */
+#line 999 "chapters/04-lmb.nw" /* <arch/x86/handoff/e820_to_lmb.c> */
 /* e820_to_lmb.c - the e820 stage hands its memory to LMB. */
 #include <asm/page.h>
 #include <handoff/cmdline.h>
@@ -7,7 +7,7 @@
 #include <handoff/lmb.h>
 #include <handoff/printk.h>
 
-#line 994 "chapters/04-lmb.nw" /* <lmb handoff: room for the transfer> */
+#line 1012 "chapters/04-lmb.nw" /* <lmb handoff: room for the transfer> */
 static void grow_for_handoff(struct lmb_type *type, unsigned long need, const char *name)
 {
 	unsigned long max = type->max;
@@ -35,7 +35,7 @@ static unsigned long usable_e820_entries(void)
 		n += e->type == E820_RAM;
 	return n;
 }
-#line 1031 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
+#line 1049 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
 static void check_nothing_lost(void)
 {
 	const struct early_res *e;
@@ -51,7 +51,7 @@ static void check_nothing_lost(void)
 			      e->end - 1, e->name);
 	}
 }
-#line 1050 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
+#line 1068 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
 /**
  * lmb_takes_over - e820's usable memory and every early reservation move into LMB; the early
  * reservation code is retired. Prints the ledger line of the handoff and LMB's lists.
@@ -73,6 +73,9 @@ void lmb_takes_over(void)
 	check_nothing_lost();
 	retire(&early_res.life, "the early reservations", "LMB",
 	       "lmb_find_area(), lmb_reserve() and lmb_alloc()");
+#line 1297 "chapters/10-nodes.nw" /* <lmb handoff: what LMB learns before its ledger line> */
+	lmb_learn_nodes(&numa_meminfo);
+#line 1090 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
 	lmb_page_counts(&total, &free, &reserved);
 	handoff_ledger("e820", "lmb", total, free, reserved);
 	lmb_dump();
