@@ -1,4 +1,4 @@
-#line 1989 "chapters/09-shortcuts.nw" /* <kernel/census.c> */
+#line 1988 "chapters/09-shortcuts.nw" /* <kernel/census.c> */
 /* census.c - every early allocation, counted by caller, allocator and phase (chapter 9). */
 #include <handoff/cmdline.h>
 #include <handoff/handoff.h>
@@ -7,7 +7,7 @@
 
 struct census boot_census;
 
-#line 2002 "chapters/09-shortcuts.nw" /* <census: note> */
+#line 2001 "chapters/09-shortcuts.nw" /* <census: note> */
 void census_note_in(struct census *c, const char *allocator, const char *caller, u64 bytes)
 {
 	struct census_line *l;
@@ -25,7 +25,7 @@ void census_note_in(struct census *c, const char *allocator, const char *caller,
 	l->count++;
 	l->bytes += bytes;
 }
-#line 2025 "chapters/09-shortcuts.nw" /* <census: print> */
+#line 2024 "chapters/09-shortcuts.nw" /* <census: print> */
 static const char *phase(bool after)
 {
 	return after ? "after-paging" : "before-paging";

@@ -1,4 +1,4 @@
-#line 2109 "chapters/09-shortcuts.nw" /* <kernel/census_test.c> */
+#line 2108 "chapters/09-shortcuts.nw" /* <kernel/census_test.c> */
 /* census_test.c - the recorder of early allocations. */
 #include <handoff/handoff.h>
 #include <handoff/ktest.h>

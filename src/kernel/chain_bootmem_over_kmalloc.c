@@ -1,4 +1,4 @@
-#line 1653 "chapters/09-shortcuts.nw" /* <kernel/chain_bootmem_over_kmalloc.c> */
+#line 1652 "chapters/09-shortcuts.nw" /* <kernel/chain_bootmem_over_kmalloc.c> */
 /* chain_bootmem_over_kmalloc.c - chapter 8's chain table for the bootmem-over-kmalloc chain. */
 #include <handoff/bootmem_kmalloc.h>
 #include <handoff/brk.h>
@@ -46,7 +46,7 @@ static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 	}
 	return descriptors + *caches * sizeof(struct kmem_cache);
 }
-#line 1671 "chapters/09-shortcuts.nw" /* <chain bootmem-over-kmalloc: the table> */
+#line 1670 "chapters/09-shortcuts.nw" /* <chain bootmem-over-kmalloc: the table> */
 void chain_summary(void)
 {
 	unsigned long objs, caches, slab_bytes = slab_metadata(&objs, &caches), blocks;

@@ -1,4 +1,4 @@
-#line 986 "chapters/09-shortcuts.nw" /* <kernel/chain_early_kmalloc.c> */
+#line 985 "chapters/09-shortcuts.nw" /* <kernel/chain_early_kmalloc.c> */
 /* chain_early_kmalloc.c - chapter 8's chain table for the early-kmalloc chain. */
 #include <handoff/bootmem.h>
 #include <handoff/brk.h>
@@ -48,7 +48,7 @@ static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 	}
 	return descriptors + *caches * sizeof(struct kmem_cache);
 }
-#line 1007 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: the table> */
+#line 1006 "chapters/09-shortcuts.nw" /* <chain early-kmalloc: the table> */
 void chain_summary(void)
 {
 	const struct early_kmalloc_stats *st = &early_kmalloc_stats;

@@ -40,7 +40,7 @@ void __reserve_early(struct early_res_table *tab, u64 start, u64 end, const char
 	tab->res[i] = (struct early_res){ .start = start, .end = end };
 	memcpy(tab->res[i].name, name, MIN(strlen(name), sizeof(tab->res[i].name) - 1));
 	tab->nr++;
-#line 2074 "chapters/09-shortcuts.nw" /* <early_res: what later chapters note about a reservation> */
+#line 2073 "chapters/09-shortcuts.nw" /* <early_res: what later chapters note about a reservation> */
 	census_note("e820", caller, end - start);
 #line 677 "chapters/03-e820.nw" /* <early_res: reserve> */
 }

@@ -1,4 +1,4 @@
-#line 2262 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2261 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 /* bootmem_interface_test.c - one randomized workload on the bootmem interface, in every chain. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -18,7 +18,7 @@ struct live_alloc {
 static phys_addr_t base, size;
 static bool limits_are_zones;
 
-#line 2293 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
+#line 2292 "chapters/09-shortcuts.nw" /* <bootmem interface test: checking one allocation> */
 static bool check_new(struct ktest *t, const u8 *p, size_t n, size_t align, phys_addr_t limit,
 		      const struct live_alloc *live, unsigned int nr)
 {
@@ -46,13 +46,13 @@ static void check_and_free(struct ktest *t, const struct live_alloc *a)
 			break;
 	free_bootmem(__pa(a->p), a->size);
 }
-#line 2329 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
+#line 2328 "chapters/09-shortcuts.nw" /* <bootmem interface test: nothing fits only when it is full> */
 static void fill_then_empty(struct ktest *t, unsigned long overhead)
 {
 	unsigned long n = 0;
 	u8 *p, *last = NULL;
 
-	while ((p = bootmem_alloc_nopanic(&bootmem, PAGE_SIZE, PAGE_SIZE, 0, 0, __func__))) {
+	while ((p = ___alloc_bootmem_nopanic(&bootmem, PAGE_SIZE, PAGE_SIZE, 0, 0, __func__))) {
 		if (!check_new(t, p, PAGE_SIZE, PAGE_SIZE, 0, NULL, 0))
 			break;
 		memset(p, tag_of(p), PAGE_SIZE);
@@ -71,7 +71,7 @@ static void fill_then_empty(struct ktest *t, unsigned long overhead)
 	}
 	KEXPECT_EQ(t, n, 0);
 }
-#line 2365 "chapters/09-shortcuts.nw" /* <bootmem interface test: a fresh arena> */
+#line 2364 "chapters/09-shortcuts.nw" /* <bootmem interface test: a fresh arena> */
 static unsigned int fresh_arena(struct ktest *t, struct live_alloc *live, unsigned int nr)
 {
 	struct bootmem_interface_arena a;
@@ -82,7 +82,7 @@ static unsigned int fresh_arena(struct ktest *t, struct live_alloc *live, unsign
 	bootmem_interface_test_begin(&a);
 	return 0;
 }
-#line 2378 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
+#line 2377 "chapters/09-shortcuts.nw" /* <bootmem interface test: the random workload> */
 static void random_workload(struct ktest *t, u32 *seed)
 {
 	static struct live_alloc live[LIVE];
@@ -103,7 +103,7 @@ static void random_workload(struct ktest *t, u32 *seed)
 
 			if (spent + n + align > BUDGET)
 				nr = fresh_arena(t, live, nr), spent = 0, arenas++;
-			p = bootmem_alloc_nopanic(&bootmem, n, align, goal, limit, __func__);
+			p = ___alloc_bootmem_nopanic(&bootmem, n, align, goal, limit, __func__);
 			if (!KEXPECT_TRUE(t, p != NULL) || !check_new(t, p, n, align, limit, live, nr))
 				return;
 			memset(p, tag_of(p), n);
@@ -120,7 +120,7 @@ static void random_workload(struct ktest *t, u32 *seed)
 		check_and_free(t, &live[--nr]);
 	printk("%u allocations on %u arenas\n", allocs, arenas);
 }
-#line 2418 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
+#line 2417 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.c> */
 KTEST(bootmem_interface_keeps_its_contract)
 {
 	u32 seed = 0x9b00d;
@@ -131,7 +131,7 @@ KTEST(bootmem_interface_keeps_its_contract)
 	if (KEXPECT_TRUE(t, size - (phys_addr_t)a.kept * PAGE_SIZE >= 2 * BUDGET)) {
 		fill_then_empty(t, a.kept);
 		random_workload(t, &seed);
-		KEXPECT_TRUE(t, !bootmem_alloc_nopanic(&bootmem, size + PAGE_SIZE, PAGE_SIZE, 0, 0,
+		KEXPECT_TRUE(t, !___alloc_bootmem_nopanic(&bootmem, size + PAGE_SIZE, PAGE_SIZE, 0, 0,
 						       __func__));
 	}
 	bootmem_interface_test_end();

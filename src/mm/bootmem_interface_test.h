@@ -1,4 +1,4 @@
-#line 2228 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.h> */
+#line 2227 "chapters/09-shortcuts.nw" /* <mm/bootmem_interface_test.h> */
 #ifndef _MM_BOOTMEM_INTERFACE_TEST_H
 #define _MM_BOOTMEM_INTERFACE_TEST_H
 #include <handoff/types.h>

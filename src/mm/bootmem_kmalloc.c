@@ -1,4 +1,4 @@
-#line 1316 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc.c> */
+#line 1315 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc.c> */
 /* bootmem_kmalloc.c - the bootmem interface as a thin wrapper over kmalloc and the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -9,9 +9,9 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-bootmem_data_t bootmem_node_data[1];	/* only its life, which nothing retires in this chain */
+struct bootmem bootmem;			/* only its life, which nothing retires in this chain */
 
-#line 1369 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what it gave out> */
+#line 1368 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what it gave out> */
 LIST_HEAD(bootmem_blocks);
 static struct kmem_cache *block_cache;
 
@@ -39,7 +39,7 @@ static void forget_freed(phys_addr_t addr, size_t size, const char *caller)
 			forget(b, caller);
 	}
 }
-#line 1403 "chapters/09-shortcuts.nw" /* <bootmem wrapper: from kmalloc or from the buddy> */
+#line 1402 "chapters/09-shortcuts.nw" /* <bootmem wrapper: from kmalloc or from the buddy> */
 static void *from_kmalloc(struct bootmem_block *b, size_t size, size_t align, const char *caller)
 {
 	u8 *p = __kmalloc(size, GFP_KERNEL | __GFP_ZERO, caller);
@@ -76,7 +76,7 @@ static void *from_buddy(struct bootmem_block *b, size_t size, size_t align, phys
 	b->order = (int)order;
 	return b->base;
 }
-#line 1446 "chapters/09-shortcuts.nw" /* <bootmem wrapper: who may call, and which limits bind> */
+#line 1445 "chapters/09-shortcuts.nw" /* <bootmem wrapper: who may call, and which limits bind> */
 static void check_slab_up(const char *fn, const char *caller)
 {
 	if (!slab_is_available())
@@ -90,14 +90,14 @@ static bool limit_binds(phys_addr_t limit)
 
 	return limit && PFN_DOWN(limit) < pgdat->node_start_pfn + pgdat->node_spanned_pages;
 }
-#line 1464 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
-void *bootmem_alloc_nopanic(bootmem_data_t *bd, size_t size, size_t align, phys_addr_t goal,
-			    phys_addr_t limit, const char *caller)
+#line 1463 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
+void *___alloc_bootmem_nopanic(struct bootmem *bm, size_t size, size_t align, phys_addr_t goal,
+			       phys_addr_t limit, const char *caller)
 {
 	struct bootmem_block *b;
 	void *p;
 
-	check_live(&bd->life, "alloc_bootmem", caller);
+	check_live(&bm->life, "alloc_bootmem", caller);
 	check_slab_up("alloc_bootmem", caller);
 	if (!size || !align || (align & (align - 1)))
 		panic("alloc_bootmem: %s() asked for %zu bytes aligned to %zu", caller, size, align);
@@ -117,16 +117,16 @@ void *bootmem_alloc_nopanic(bootmem_data_t *bd, size_t size, size_t align, phys_
 	b->size = size;
 	forget_freed(b->addr, size, caller);
 	list_add(&b->list, &bootmem_blocks);
-#line 2091 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what the census notes> */
+#line 2090 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what the census notes> */
 	census_note(b->order < 0 ? "bootmem/kmalloc" : "bootmem/buddy", caller, size);
-#line 1491 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
+#line 1490 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
 	return p;
 }
-#line 1496 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
-void *bootmem_alloc_or_panic(bootmem_data_t *bd, size_t size, size_t align, phys_addr_t goal,
-			     phys_addr_t limit, const char *caller)
+#line 1495 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
+void *___alloc_bootmem(struct bootmem *bm, size_t size, size_t align, phys_addr_t goal,
+		       phys_addr_t limit, const char *caller)
 {
-	void *p = bootmem_alloc_nopanic(bd, size, align, goal, limit, caller);
+	void *p = ___alloc_bootmem_nopanic(bm, size, align, goal, limit, caller);
 
 	if (!p)
 		panic("alloc_bootmem: %s() asked for %zu bytes aligned to %zu%s, but neither kmalloc() "
@@ -134,7 +134,7 @@ void *bootmem_alloc_or_panic(bootmem_data_t *bd, size_t size, size_t align, phys
 		      limit ? ", below a limit" : "");
 	return p;
 }
-#line 1516 "chapters/09-shortcuts.nw" /* <bootmem wrapper: the block a free names> */
+#line 1515 "chapters/09-shortcuts.nw" /* <bootmem wrapper: the block a free names> */
 static void check_range(const char *fn, phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)
@@ -174,7 +174,7 @@ static struct bootmem_block *block_named(phys_addr_t addr, size_t size, const ch
 		      caller, addr, addr + size - 1);
 	return NULL;
 }
-#line 1558 "chapters/09-shortcuts.nw" /* <bootmem wrapper: free> */
+#line 1557 "chapters/09-shortcuts.nw" /* <bootmem wrapper: free> */
 static unsigned long give_back(struct bootmem_block *b, const char *caller)
 {
 	b->freed = true;
@@ -186,9 +186,9 @@ static unsigned long give_back(struct bootmem_block *b, const char *caller)
 	return 1ul << b->order;
 }
 
-void free_bootmem_core(bootmem_data_t *bd, phys_addr_t addr, size_t size, const char *caller)
+void __free_bootmem(struct bootmem *bm, phys_addr_t addr, size_t size, const char *caller)
 {
-	check_live(&bd->life, "free_bootmem", caller);
+	check_live(&bm->life, "free_bootmem", caller);
 	check_slab_up("free_bootmem", caller);
 	check_range("free_bootmem", addr, size, caller);
 	give_back(block_named(addr, size, "free_bootmem", caller, false), caller);
@@ -204,7 +204,7 @@ unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *cal
 	return buddy_free_reserved(&contig_page_data, (unsigned long)PFN_UP(addr),
 				   (unsigned long)PFN_DOWN(addr + size), caller);
 }
-#line 1590 "chapters/09-shortcuts.nw" /* <bootmem wrapper: free> */
+#line 1589 "chapters/09-shortcuts.nw" /* <bootmem wrapper: free> */
 unsigned long bootmem_wrapper_count(size_t *bytes)
 {
 	const struct bootmem_block *b;
@@ -229,11 +229,11 @@ void bootmem_wrapper_drop(const char *caller)
 		forget(b, caller);
 	}
 }
-#line 1628 "chapters/09-shortcuts.nw" /* <bootmem wrapper: reserve> */
-int reserve_bootmem_core(bootmem_data_t *bd, phys_addr_t addr, size_t size, int flags,
-			 const char *caller)
+#line 1627 "chapters/09-shortcuts.nw" /* <bootmem wrapper: reserve> */
+int __reserve_bootmem(struct bootmem *bm, phys_addr_t addr, size_t size, int flags,
+		      const char *caller)
 {
-	check_live(&bd->life, "reserve_bootmem", caller);
+	check_live(&bm->life, "reserve_bootmem", caller);
 	check_slab_up("reserve_bootmem", caller);
 	check_range("reserve_bootmem", addr, size, caller);
 	for (phys_addr_t pfn = PFN_DOWN(addr); pfn < PFN_UP(addr + size); pfn++)

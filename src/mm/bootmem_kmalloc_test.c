@@ -1,4 +1,4 @@
-#line 1735 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
+#line 1734 "chapters/09-shortcuts.nw" /* <mm/bootmem_kmalloc_test.c> */
 /* bootmem_kmalloc_test.c - the bootmem interface served by kmalloc and the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -15,7 +15,7 @@
 #define LOW_MAY_FAIL	false
 #endif
 
-#line 1758 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: all but 2 MiB of the buddy, taken out> */
+#line 1757 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: all but 2 MiB of the buddy, taken out> */
 #define ARENA_FREE_PAGES	512		/* what the test leaves the buddy: 2 MiB */
 static struct { struct page *page; unsigned int order; } ballast[512];
 static unsigned int nr_ballast;
@@ -41,7 +41,7 @@ static void give_the_rest_back(void)
 		__free_pages(ballast[nr_ballast].page, ballast[nr_ballast].order);
 	}
 }
-#line 1786 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
+#line 1785 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: the arena> */
 static struct retirement saved_life;
 static LIST_HEAD(saved_blocks);
 
@@ -76,7 +76,7 @@ void bootmem_interface_test_end(void)
 		list_move(saved_blocks.next, &bootmem_blocks);
 	bootmem.life = saved_life;
 }
-#line 1830 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
+#line 1829 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: what it serves> */
 KTEST(bootmem_wrapper_serves_the_interface)
 {
 	struct bootmem_interface_arena a;
@@ -96,14 +96,14 @@ KTEST(bootmem_wrapper_serves_the_interface)
 	KEXPECT_EQ(t, free_bootmem_late(__pa(q), 3 * PAGE_SIZE), 4);	/* an order-2 block */
 	p = alloc_bootmem(100);
 	KEXPECT_TRUE(t, p[0] == 0 && p[99] == 0);
-	low = bootmem_alloc_nopanic(&bootmem, 64, 64, 0, MAX_DMA_ADDRESS, __func__);
+	low = ___alloc_bootmem_nopanic(&bootmem, 64, 64, 0, MAX_DMA_ADDRESS, __func__);
 	KEXPECT_TRUE(t, low ? __pa(low) + 64 <= MAX_DMA_ADDRESS : LOW_MAY_FAIL);
 	KEXPECT_TRUE(t, __alloc_bootmem_nopanic(a.size + PAGE_SIZE, 64, 0) == NULL);
-	KEXPECT_PANIC(t, bootmem_alloc_or_panic(&bootmem, 8 << 20, 64, 0, 0, "x"),
+	KEXPECT_PANIC(t, ___alloc_bootmem(&bootmem, 8 << 20, 64, 0, 0, "x"),
 		      "x() asked for 8388608 bytes aligned to 64, but neither kmalloc() nor the buddy");
 	bootmem_interface_test_end();
 }
-#line 1865 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
+#line 1864 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc tests: misuse> */
 KTEST(bootmem_wrapper_refuses_misuse)
 {
 	struct bootmem_interface_arena a;

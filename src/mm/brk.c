@@ -20,7 +20,7 @@ void *brk_alloc(struct brk_area *brk, size_t size, size_t align, const char *cal
 		panic("extend_brk: %s() asked for %zu bytes aligned to %zu, but only %zu of "
 		      "the %zu bytes of brk are left", caller, size, align,
 		      (size_t)(limit - end), (size_t)(limit - (uintptr_t)brk->base));
-#line 2070 "chapters/09-shortcuts.nw" /* <brk: what later chapters note about an allocation> */
+#line 2069 "chapters/09-shortcuts.nw" /* <brk: what later chapters note about an allocation> */
 	census_note("brk", caller, size);
 #line 141 "chapters/02-brk.nw" /* <mm/brk.c> */
 	brk->end = (char *)start + size;

@@ -1,4 +1,4 @@
-#line 1224 "chapters/07-buddy.nw" /* <mm/buddy_test.h> */
+#line 1260 "chapters/07-buddy.nw" /* <mm/buddy_test.h> */
 /* buddy_test.h - the test node, shared by the buddy's tests. */
 #include <handoff/gfp.h>
 

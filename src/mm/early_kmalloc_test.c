@@ -1,4 +1,4 @@
-#line 1041 "chapters/09-shortcuts.nw" /* <mm/early_kmalloc_test.c> */
+#line 1040 "chapters/09-shortcuts.nw" /* <mm/early_kmalloc_test.c> */
 /* early_kmalloc_test.c - chain early-kmalloc: the window refuses every call. */
 #include <handoff/early_kmalloc.h>
 #include <handoff/ktest.h>

@@ -335,7 +335,7 @@ void __lmb_reserve(phys_addr_t base, phys_addr_t size, const char *caller)
 	check_live(&lmb.life, "lmb_reserve", caller);
 	check_not_an_array("lmb_reserve", base, size, true, caller);
 	lmb_add_range(&lmb.reserved, base, size, caller);
-#line 2078 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
+#line 2077 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
 	census_note("lmb", caller, size);
 #line 755 "chapters/04-lmb.nw" /* <lmb: the interface> */
 }
@@ -437,7 +437,7 @@ phys_addr_t __lmb_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t max_add
 		      free << (PAGE_SHIFT - 10));
 	}
 	lmb_add_range(&lmb.reserved, found, size, caller);
-#line 2078 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
+#line 2077 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
 	census_note("lmb", caller, size);
 #line 825 "chapters/04-lmb.nw" /* <lmb: allocate> */
 	return found;

@@ -1,4 +1,4 @@
-#line 1344 "chapters/09-shortcuts.nw" /* <include/handoff/bootmem_kmalloc.h> */
+#line 1343 "chapters/09-shortcuts.nw" /* <include/handoff/bootmem_kmalloc.h> */
 #ifndef _HANDOFF_BOOTMEM_KMALLOC_H
 #define _HANDOFF_BOOTMEM_KMALLOC_H
 #include <handoff/list.h>

@@ -78,11 +78,11 @@ void e820_takes_over(u32 mbi_phys);
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 590 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
+#line 843 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 1065 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
+#line 1101 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
@@ -99,7 +99,7 @@ void slab_takes_over(void);
 /** chain_summary - what each allocator of the chain gave out, and what it cost (chapter 8). */
 void chain_summary(void);
 
-#line 1960 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#line 1959 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #define CENSUS_LINES	48
 
 /* The early allocations, one line per caller, allocator and phase (chapter 9). */
@@ -126,7 +126,7 @@ void census_print(const struct census *c);
 
 /** census_report - census_print of the boot's census, if the command line says census. */
 void census_report(void);
-#line 2805 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#line 2814 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #include <handoff/measure.h>
 #line 397 "chapters/02-brk.nw" /* <include/handoff/handoff.h> */
 #endif

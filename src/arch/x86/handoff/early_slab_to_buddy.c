@@ -1,4 +1,4 @@
-#line 898 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/early_slab_to_buddy.c> */
+#line 897 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/early_slab_to_buddy.c> */
 /* early_slab_to_buddy.c - chain early-kmalloc: bootmem to the buddy, then the slab onto it. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -11,7 +11,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 1081 "chapters/07-buddy.nw" /* <buddy handoff: count> */
+#line 1117 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 void buddy_ledger(const char *from, const char *to)
 {
 	const pg_data_t *pgdat = &contig_page_data;
@@ -34,7 +34,7 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-#line 1120 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
+#line 1156 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);
@@ -79,7 +79,7 @@ static void check_slab_pages(void)
 		panic("slab: %lu pages are marked PG_slab, but the caches' slabs have %lu", marked,
 		      pages_in_slabs());
 }
-#line 918 "chapters/09-shortcuts.nw" /* <early-kmalloc: the buddy takes over, with the slab closed> */
+#line 917 "chapters/09-shortcuts.nw" /* <early-kmalloc: the buddy takes over, with the slab closed> */
 /** buddy_takes_over - chain early-kmalloc: chapter 7's handover, inside the slab's window. */
 void buddy_takes_over(void)
 {
@@ -94,7 +94,7 @@ void buddy_takes_over(void)
 	buddyinfo(&contig_page_data);
 	memdump(buddy_memdump);
 }
-#line 940 "chapters/09-shortcuts.nw" /* <early-kmalloc: the slab moves onto the buddy> */
+#line 939 "chapters/09-shortcuts.nw" /* <early-kmalloc: the slab moves onto the buddy> */
 /** slab_takes_over - chain early-kmalloc: the slab, up since bootmem, moves onto the buddy. */
 void slab_takes_over(void)
 {

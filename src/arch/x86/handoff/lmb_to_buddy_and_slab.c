@@ -1,4 +1,4 @@
-#line 1185 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/lmb_to_buddy_and_slab.c> */
+#line 1184 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/lmb_to_buddy_and_slab.c> */
 /* lmb_to_buddy_and_slab.c - the bootmem-over-kmalloc chain: LMB to the buddy and the slab, at
  * once, right after the page tables. */
 #include <asm/page.h>
@@ -11,7 +11,7 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-#line 1081 "chapters/07-buddy.nw" /* <buddy handoff: count> */
+#line 1117 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 void buddy_ledger(const char *from, const char *to)
 {
 	const pg_data_t *pgdat = &contig_page_data;
@@ -34,7 +34,7 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-#line 1120 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
+#line 1156 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);
@@ -99,7 +99,7 @@ static void check_slab_pages(void)
 		panic("slab: %lu pages are marked PG_slab, but the caches' slabs have %lu", marked,
 		      pages_in_slabs());
 }
-#line 1213 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: zones and mem_map from LMB> */
+#line 1212 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: zones and mem_map from LMB> */
 static void zones_from_lmb(void)
 {
 	unsigned long zone_end[MAX_NR_ZONES] = { MIN(MAX_DMA_PFN, max_low_pfn), max_low_pfn };
@@ -115,7 +115,7 @@ static void zones_from_lmb(void)
 	printk("buddy: mem_map of %lu struct pages (%zu bytes each) at [mem 0x%08llx-0x%08llx], "
 	       "from LMB\n", max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
 }
-#line 1240 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: the buddy and the slab take over> */
+#line 1239 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: the buddy and the slab take over> */
 void bootmem_takes_over(void)
 {
 	bool debug = cmdline_has(boot_command_line, "slab_debug");
@@ -137,7 +137,7 @@ void bootmem_takes_over(void)
 	check_slab_pages();
 	buddy_ledger("buddy", "slab");
 }
-#line 1269 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: the later steps, done already> */
+#line 1268 "chapters/09-shortcuts.nw" /* <bootmem-over-kmalloc: the later steps, done already> */
 void zone_sizes_init(void)
 {
 	printk("buddy: zones and mem_map set up already, by bootmem_takes_over() (chain "

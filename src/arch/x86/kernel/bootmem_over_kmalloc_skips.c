@@ -1,4 +1,4 @@
-#line 1704 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_skips.c> */
+#line 1703 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_skips.c> */
 /* bootmem_over_kmalloc_skips.c - the tests this chain does not compile, reported skipped. */
 #include <handoff/ktest.h>
 
@@ -17,6 +17,7 @@ SKIPPED(bootmem_first_fit_goal_and_hint, NO_BITMAP)
 SKIPPED(bootmem_goal_is_a_preference, NO_BITMAP)
 SKIPPED(bootmem_edges, NO_BITMAP)
 SKIPPED(bootmem_small_allocations_share_a_page, NO_BITMAP)
+SKIPPED(bootmem_walks_its_bitmaps, NO_BITMAP)
 SKIPPED(bootmem_matches_model, NO_BITMAP)
 SKIPPED(bootmem_took_over_from_lmb, LMB_TO_BUDDY)
 SKIPPED(bootmem_live_allocations, NO_BITMAP)
@@ -29,6 +30,6 @@ SKIPPED(buddy_catches_a_written_free_page, BUDDY_VIA_BITMAP)
 SKIPPED(free_all_bootmem_hands_everything_over, BUDDY_VIA_BITMAP)
 SKIPPED(free_all_bootmem_refuses_a_shared_bitmap_page, BUDDY_VIA_BITMAP)
 SKIPPED(buddy_matches_model, BUDDY_VIA_BITMAP)
-#line 1716 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_skips.c> */
+#line 1715 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/bootmem_over_kmalloc_skips.c> */
 SKIPPED(buddy_took_over_from_bootmem, NEVER_RETIRED)
 SKIPPED(slab_took_over_from_buddy, NEVER_RETIRED)

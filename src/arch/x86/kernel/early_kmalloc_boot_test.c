@@ -1,4 +1,4 @@
-#line 1082 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/early_kmalloc_boot_test.c> */
+#line 1081 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/early_kmalloc_boot_test.c> */
 /* early_kmalloc_boot_test.c - chain early-kmalloc: the slab's handover, after the boot. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>

@@ -1,4 +1,4 @@
-#line 1686 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
+#line 1726 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -21,7 +21,7 @@ KTEST(buddy_took_over_from_bootmem)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1713 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
+#line 1753 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -54,7 +54,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1748 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1788 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long snapshot[MAX_NR_ZONES][MAX_ORDER];
 
 static bool same_as_snapshot(void)
@@ -66,7 +66,7 @@ static bool same_as_snapshot(void)
 	return true;
 }
 
-#line 1762 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1802 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *seed,
 				     unsigned long *blocks)
 {
@@ -88,7 +88,7 @@ static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *se
 	}
 }
 
-#line 1786 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1826 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 KTEST(buddy_exhausted_and_restored)
 {
 	const struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];

@@ -87,7 +87,7 @@ void init_memory_mapping(void)
 	       max_low_pfn >> (20 - PAGE_SHIFT), nr, (nr + 1) * 4);
 	leave_holes_out(__va(pgd));		/* before CR3: no hole is ever mapped live */
 	__asm__ volatile("mov %0, %%cr3" : : "r"((u32)pgd) : "memory");
-#line 2082 "chapters/09-shortcuts.nw" /* <paging: what later chapters note once the page tables are loaded> */
+#line 2081 "chapters/09-shortcuts.nw" /* <paging: what later chapters note once the page tables are loaded> */
 	boot_census.after_paging = true;
 #line 380 "chapters/05-paging.nw" /* <paging: build, switch, and drop the old tables> */
 	swapper_pg_dir = __va(pgd);
