@@ -28,7 +28,8 @@ ifeq ($(shell test $(STAGE) -ge 9 && echo yes),)
 $(error CHAIN=$(CHAIN) needs STAGE=9 or later (chapter 9 makes the variants); stage $(STAGE) has only the full chain)
 endif
 endif
-STAGEDIR := build/stage$(NN)$(if $(filter-out full,$(CHAIN)),-$(CHAIN))
+BOOTMEM ?= per-node
+STAGEDIR := build/stage$(NN)$(if $(filter-out full,$(CHAIN)),-$(CHAIN))$(if $(filter-out per-node,$(BOOTMEM)),-$(BOOTMEM))
 MEM ?= 128M
 MACHINE ?= pc
 CMDLINE ?=
@@ -92,7 +93,7 @@ STAGE_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || ech
 stage:
 	@tools/tangle.sh $(STAGEDIR)/src $(STAGE_CHAPTERS)
 	@$(MAKE) -s $(STAGE_JOBS) -f tools/kernel.mk SRC=$(STAGEDIR)/src OUT=$(STAGEDIR) CHAIN=$(CHAIN) \
-		$(STAGE_GOALS)
+		BOOTMEM=$(BOOTMEM) $(STAGE_GOALS)
 
 all:
 	@for n in $$(seq 1 $(LAST_STAGE)); do $(MAKE) -s STAGE=$$n; done

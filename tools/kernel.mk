@@ -14,6 +14,7 @@ OUT ?= $(error OUT= the output directory)
 # The chain of allocators (chapter 9): Kbuild chooses its objects by it, and the kernel names it
 # in its first line (CHAIN_NAME). The host library is always the full chain's.
 CHAIN ?= full
+BOOTMEM ?= per-node
 include $(SRC)/Kbuild
 
 # The compiler runs in the directory above the tree (build/stageNN, an exercise copy's build/)
