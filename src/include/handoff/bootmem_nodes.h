@@ -1,15 +1,15 @@
-#line 835 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
+#line 840 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
 #ifndef _HANDOFF_BOOTMEM_NODES_H
 #define _HANDOFF_BOOTMEM_NODES_H
 #include <handoff/bootmem.h>
 #include <handoff/lmb.h>
 #include <handoff/numa.h>
-#line 1347 "chapters/10-nodes.nw" /* <bootmem_nodes.h: what LMB's section gives (a stand-in until it lands)> */
+#line 1387 "chapters/10-nodes.nw" /* <bootmem_nodes.h: what LMB's section gives (a stand-in until it lands)> */
 #include <handoff/lmb_nodes_standin.h>
 
-#line 842 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
-#define BOOTMEM_NODE_RANGES	32	/* a few ranges per node: the node table's blocks, cut
-					   by the holes of the firmware's map */
+#line 847 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
+#define BOOTMEM_NODE_RANGES	32	/* a node's stretches: at most the node table's
+					   blocks (NR_NODE_MEMBLKS), with room to spare */
 
 struct bootmem_node_range {
 	int nid;
@@ -26,14 +26,15 @@ struct bootmem_nodes {
 
 extern struct bootmem_nodes bootmem_nodes;	/* the kernel's: bootmem, lmb_pfn_nid */
 
-#line 866 "chapters/10-nodes.nw" /* <bootmem_nodes.h: setting the nodes up> */
+#line 871 "chapters/10-nodes.nw" /* <bootmem_nodes.h: setting the nodes up> */
 /** bootmem_add_node_range - node @nid's pages [@start_pfn, @end_pfn) are in bitmap @b. */
 void bootmem_add_node_range(struct bootmem_nodes *bn, int nid, bootmem_data_t *b,
 			    unsigned long start_pfn, unsigned long end_pfn);
 
 /**
- * bootmem_next_node_run - the next run of page frames of one node at or after *@pfn, below @end:
- * returns its end and sets *@pfn to its start and *@nid to its node; 0 when there is none.
+ * bootmem_next_node_run - the next run of one node's page frames (and the holes between them)
+ * at or after *@pfn, below @end: returns its end, sets *@pfn to its start and *@nid to its
+ * node; 0 when there is none.
  */
 unsigned long bootmem_next_node_run(const struct bootmem_nodes *bn, unsigned long *pfn,
 				    unsigned long end, int *nid);
@@ -43,7 +44,7 @@ unsigned long bootmem_next_node_run(const struct bootmem_nodes *bn, unsigned lon
  * @pfn, or NULL: the rule for bitmaps whose ranges overlap (struct bootmem's owner).
  */
 bootmem_data_t *bootmem_nodes_owner(const struct bootmem_nodes *bn, unsigned long pfn);
-#line 893 "chapters/10-nodes.nw" /* <bootmem_nodes.h: the node calls> */
+#line 899 "chapters/10-nodes.nw" /* <bootmem_nodes.h: the node calls> */
 /**
  * ___alloc_bootmem_exact_nid - @size zeroed bytes aligned to @align on node @nid, below @limit
  * (0: none), preferably at or above @goal; NULL when node @nid has no room.
@@ -84,5 +85,5 @@ int __reserve_bootmem_node(struct bootmem_nodes *bn, int nid, phys_addr_t addr, 
 	__free_bootmem_node(&bootmem_nodes, (nid), (addr), (size), __func__)
 #define reserve_bootmem_node(nid, addr, size, flags) \
 	__reserve_bootmem_node(&bootmem_nodes, (nid), (addr), (size), (flags), __func__)
-#line 862 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
+#line 867 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
 #endif

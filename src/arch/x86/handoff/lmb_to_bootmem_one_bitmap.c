@@ -1,4 +1,4 @@
-#line 1273 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_one_bitmap.c> */
+#line 1302 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_one_bitmap.c> */
 /* lmb_to_bootmem_one_bitmap.c - LMB hands its memory to bootmem: one bitmap for every node. */
 #include <asm/page.h>
 #include <handoff/bootmem_nodes.h>
@@ -62,35 +62,33 @@ static void bootmem_from_lmb(void)
 		free_bootmem(s, e - s);
 	check_and_count();
 }
-#line 1302 "chapters/10-nodes.nw" /* <one-bitmap bootmem: the nodes' ranges> */
+#line 1331 "chapters/10-nodes.nw" /* <one-bitmap bootmem: the nodes' ranges> */
 static void register_node_ranges(void)
 {
-	bootmem_data_t *b = bootmem.bdata_list;		/* the one */
+	bootmem_data_t *b = &bootmem_node_data[0];	/* the one init_bootmem sets up */
 	unsigned long pfn = 0, e;
 	int nid, nodes = 0;
 
-	for (; (e = bootmem_next_node_run(&bootmem_nodes, &pfn, b->node_low_pfn, &nid)); pfn = e) {
+	for (; (e = bootmem_next_node_run(&bootmem_nodes, &pfn, max_low_pfn, &nid)); pfn = e) {
 		bootmem_add_node_range(&bootmem_nodes, nid, b, pfn, e);
-		printk("bootmem: node %d: page frames 0x%lx-0x%lx [mem 0x%08llx-0x%08llx] in the "
-		       "one bitmap\n", nid, pfn, e - 1, PFN_PHYS(pfn), PFN_PHYS(e) - 1);
+		printk("bootmem: node %d: page frames 0x%lx-0x%lx [mem 0x%08llx-0x%08llx], holes "
+		       "included, in the one bitmap\n", nid, pfn, e - 1, PFN_PHYS(pfn), PFN_PHYS(e) - 1);
 	}
 	for (int i = 0; i < bootmem_nodes.nr_ranges; i++)
 		nodes += !i || bootmem_nodes.range[i].nid != bootmem_nodes.range[i - 1].nid;
-	printk("bootmem: one bitmap of %lu bytes, on node %d, for %d node%s in %d ranges, "
-	       "sorted by node\n", bootmem_bitmaps_bytes(&bootmem),
-	       lmb_pfn_nid(virt_to_pfn(b->node_bootmem_map)), nodes, nodes == 1 ? "" : "s",
-	       bootmem_nodes.nr_ranges);
+	printk("bootmem: one bitmap for %d node%s in %d range%s, sorted by node\n", nodes,
+	       nodes == 1 ? "" : "s", bootmem_nodes.nr_ranges, bootmem_nodes.nr_ranges == 1 ? "" : "s");
 }
 
-#line 1288 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_one_bitmap.c> */
+#line 1317 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_one_bitmap.c> */
 /**
  * bootmem_takes_over - BOOTMEM=one-bitmap: chapter 6's bitmap from LMB, then every node's
  * stretches of memory registered in it, sorted by node; LMB retired.
  */
 void bootmem_takes_over(void)
 {
-	bootmem_from_lmb();
 	register_node_ranges();
+	bootmem_from_lmb();
 	retire(&lmb.life, "LMB", "bootmem", "alloc_bootmem()");
 	memdump(bootmem_memdump);
 }
