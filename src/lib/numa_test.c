@@ -1,4 +1,4 @@
-#line 1904 "chapters/10-nodes.nw" /* <lib/numa_test.c> */
+#line 1907 "chapters/10-nodes.nw" /* <lib/numa_test.c> */
 /* numa_test.c - the node table and fake_numa=. */
 #include <handoff/ktest.h>
 #include <handoff/numa.h>
@@ -18,7 +18,7 @@ static bool fake(const char *s)
 	KEXPECT_EQ(t, tm.blk[i].end, e);					\
 })
 
-#line 1928 "chapters/10-nodes.nw" /* <numa_test.c: shapes> */
+#line 1931 "chapters/10-nodes.nw" /* <numa_test.c: shapes> */
 KTEST(numa_fake_interleaved)
 {
 	KASSERT_TRUE(t, fake("0:0-128M,1:128M-256M,0:256M-384M,1:384M-512M"));
@@ -53,7 +53,7 @@ KTEST(numa_fake_more_nodes_and_high_memory)
 	KASSERT_TRUE(t, fake("0:0-1G,0:2G-3G,1:1G-2G"));		/* ends not in RAM: as given */
 	KEXPECT_EQ(t, tm.nr_blks, 3);
 }
-#line 1965 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
+#line 1968 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
 KTEST(numa_fake_refused_whole)
 {
 	static const char *const bad[] = {

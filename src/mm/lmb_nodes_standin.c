@@ -1,11 +1,11 @@
-#line 1412 "chapters/10-nodes.nw" /* <mm/lmb_nodes_standin.c> */
+#line 1415 "chapters/10-nodes.nw" /* <mm/lmb_nodes_standin.c> */
 /* lmb_nodes_standin.c - TEMPORARY: LMB's node calls from the node table (see chapter 10). */
 #include <asm/page.h>
 #include <handoff/lmb_nodes_standin.h>
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
 
-#line 1424 "chapters/10-nodes.nw" /* <lmb stand-in: a page's node> */
+#line 1427 "chapters/10-nodes.nw" /* <lmb stand-in: a page's node> */
 static int table_nid(phys_addr_t addr)
 {
 	const struct numa_memblk *b;
@@ -28,7 +28,7 @@ int lmb_pfn_nid(unsigned long pfn)
 			return table_nid(s);
 	return NUMA_NO_NODE;
 }
-#line 1449 "chapters/10-nodes.nw" /* <lmb stand-in: a node's free ranges> */
+#line 1452 "chapters/10-nodes.nw" /* <lmb stand-in: a node's free ranges> */
 /* The first piece of [s, e) on node nid, in *ps, *pe. */
 static bool piece_on(int nid, phys_addr_t s, phys_addr_t e, phys_addr_t *ps, phys_addr_t *pe)
 {
@@ -60,7 +60,7 @@ bool __lmb_walk_next_nid(struct range_walk *w, int nid, phys_addr_t *start, phys
 		}
 	return false;
 }
-#line 1483 "chapters/10-nodes.nw" /* <lmb stand-in: allocate on a node> */
+#line 1486 "chapters/10-nodes.nw" /* <lmb stand-in: allocate on a node> */
 phys_addr_t __lmb_alloc_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
 				phys_addr_t max_addr, int nid, bool may_fail, const char *caller)
 {

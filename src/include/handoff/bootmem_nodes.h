@@ -4,7 +4,7 @@
 #include <handoff/bootmem.h>
 #include <handoff/lmb.h>
 #include <handoff/numa.h>
-#line 1387 "chapters/10-nodes.nw" /* <bootmem_nodes.h: what LMB's section gives (a stand-in until it lands)> */
+#line 1390 "chapters/10-nodes.nw" /* <bootmem_nodes.h: what LMB's section gives (a stand-in until it lands)> */
 #include <handoff/lmb_nodes_standin.h>
 
 #line 847 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */

@@ -1,4 +1,4 @@
-#line 1391 "chapters/10-nodes.nw" /* <include/handoff/lmb_nodes_standin.h> */
+#line 1394 "chapters/10-nodes.nw" /* <include/handoff/lmb_nodes_standin.h> */
 #ifndef _HANDOFF_LMB_NODES_STANDIN_H
 #define _HANDOFF_LMB_NODES_STANDIN_H
 #include <handoff/lmb.h>

@@ -69,13 +69,16 @@ static void register_node_ranges(void)
 	unsigned long pfn = 0, e;
 	int nid, nodes = 0;
 
-	for (; (e = bootmem_next_node_run(&bootmem_nodes, &pfn, max_low_pfn, &nid)); pfn = e) {
+	for (; (e = bootmem_next_node_run(&bootmem_nodes, &pfn, max_low_pfn, &nid)); pfn = e)
 		bootmem_add_node_range(&bootmem_nodes, nid, b, pfn, e);
+	for (int i = 0; i < bootmem_nodes.nr_ranges; i++) {	/* in the table's order */
+		const struct bootmem_node_range *r = &bootmem_nodes.range[i];
+
+		nodes += !i || r->nid != r[-1].nid;
 		printk("bootmem: node %d: page frames 0x%lx-0x%lx [mem 0x%08llx-0x%08llx], holes "
-		       "included, in the one bitmap\n", nid, pfn, e - 1, PFN_PHYS(pfn), PFN_PHYS(e) - 1);
+		       "included, in the one bitmap\n", r->nid, r->start_pfn, r->end_pfn - 1,
+		       PFN_PHYS(r->start_pfn), PFN_PHYS(r->end_pfn) - 1);
 	}
-	for (int i = 0; i < bootmem_nodes.nr_ranges; i++)
-		nodes += !i || bootmem_nodes.range[i].nid != bootmem_nodes.range[i - 1].nid;
 	printk("bootmem: one bitmap for %d node%s in %d range%s, sorted by node\n", nodes,
 	       nodes == 1 ? "" : "s", bootmem_nodes.nr_ranges, bootmem_nodes.nr_ranges == 1 ? "" : "s");
 }
