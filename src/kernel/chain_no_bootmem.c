@@ -1,4 +1,4 @@
-#line 361 "chapters/09-shortcuts.nw" /* <kernel/chain_no_bootmem.c> */
+#line 362 "chapters/09-shortcuts.nw" /* <kernel/chain_no_bootmem.c> */
 /* chain_no_bootmem.c - chapter 8's chain table for the no-bootmem chain: no bootmem row. */
 #include <handoff/brk.h>
 #include <handoff/early_res.h>
@@ -46,7 +46,7 @@ static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 	}
 	return descriptors + *caches * sizeof(struct kmem_cache);
 }
-#line 379 "chapters/09-shortcuts.nw" /* <chain no-bootmem: the table> */
+#line 380 "chapters/09-shortcuts.nw" /* <chain no-bootmem: the table> */
 void chain_summary(void)
 {
 	unsigned long objs, caches, slab_bytes = slab_metadata(&objs, &caches);

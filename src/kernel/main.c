@@ -19,13 +19,13 @@
 #line 455 "chapters/05-paging.nw" /* <main.c: what the boot steps call> */
 #include <asm/traps.h>
 #include <handoff/mm.h>
-#line 633 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
+#line 886 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 1153 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
+#line 1230 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
 #line 1304 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 2820 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 2830 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
 #line 871 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/numa_init.h>
@@ -35,7 +35,7 @@ void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2824 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
+#line 2834 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
 	measure_entry();
 #line 2725 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
@@ -56,12 +56,12 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 450 "chapters/05-paging.nw" /* <boot steps> */
 	trap_init();
 	init_memory_mapping();
-#line 625 "chapters/06-bootmem.nw" /* <boot steps> */
+#line 878 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 2840 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 2850 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
-#line 1148 "chapters/07-buddy.nw" /* <boot steps> */
+#line 1225 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
 #line 1299 "chapters/08-slab.nw" /* <boot steps> */
@@ -69,7 +69,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	chain_summary();
 #line 2098 "chapters/09-shortcuts.nw" /* <boot steps> */
 	census_report();
-#line 2845 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2855 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
 	measure_reserved("end");
 #line 2697 "chapters/01-boot.nw" /* <kernel/main.c> */

@@ -1,4 +1,4 @@
-#line 2792 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
+#line 2802 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
 /* measure.c - chapter 9's measurements: the counter, the metadata, an ACPI-like early user. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -13,7 +13,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 2567 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
+#line 2569 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
 static u64 rdtsc(void)
 {
 	u32 lo, hi;
@@ -54,12 +54,17 @@ static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 	}
 	return descriptors + *caches * sizeof(struct kmem_cache);
 }
-#line 2603 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
+#line 2605 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
 static unsigned long bootmem_bitmap_held(void)
 {
-	if (!bootmem.node_bootmem_map || bootmem.life.by)
+	const bootmem_data_t *b;
+	unsigned long bytes = 0;
+
+	if (bootmem.life.by)
 		return 0;
-	return (bootmem.node_low_pfn - bootmem.node_min_pfn + 7) / 8;	/* one bit per page */
+	for_each_bdata(&bootmem, b)	/* none in a chain without a bitmap */
+		bytes += (b->node_low_pfn - b->node_min_pfn + 7) / 8;	/* one bit per page */
+	return bytes;
 }
 
 /* mem_map's bytes: every node's struct pages, once the buddy has them. */
@@ -91,7 +96,7 @@ void measure_point(const char *where)
 	       lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved), bootmem_bitmap_held(),
 	       mem_map_held(), slab_held());
 }
-#line 2653 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
+#line 2660 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
 static void *early_allocate(size_t size)
 {
 	return slab_is_available() ? kmalloc(size, GFP_KERNEL) : alloc_bootmem(size);
@@ -104,7 +109,7 @@ static void early_free(void *p, size_t size)
 	else
 		free_bootmem(__pa(p), size);
 }
-#line 2673 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
+#line 2680 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
 static u64 free_bytes_in_charge(const char **where)
 {
 	unsigned long pages = 0;
@@ -114,15 +119,18 @@ static u64 free_bytes_in_charge(const char **where)
 		return (u64)nr_free_pages() << PAGE_SHIFT;
 	}
 	if (bootmem_bitmap_held()) {
+		const bootmem_data_t *b;
+
 		*where = "bootmem";
-		for (unsigned long i = 0; i < bootmem.node_low_pfn - bootmem.node_min_pfn; i++)
-			pages += !(bootmem.node_bootmem_map[i >> 3] & (1u << (i & 7)));
+		for_each_bdata(&bootmem, b)
+			for (unsigned long i = 0; i < b->node_low_pfn - b->node_min_pfn; i++)
+				pages += !(b->node_bootmem_map[i >> 3] & (1u << (i & 7)));
 		return (u64)pages << PAGE_SHIFT;
 	}
 	*where = "lmb";
 	return lmb.memory.total_size - lmb.reserved.total_size;
 }
-#line 2696 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
+#line 2706 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
 void acpi_like_user(const char *caller)
 {
 	const char *arg, *end, *where;
@@ -147,7 +155,7 @@ void acpi_like_user(const char *caller)
 	       n, bytes, slab_is_available() ? "kmalloc" : "alloc_bootmem", where,
 	       (long long)(before - after));
 }
-#line 2734 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
+#line 2744 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
 /* Does the page at @addr hold a part of some node's mem_map? */
 static bool in_mem_map(phys_addr_t addr)
 {

@@ -15,9 +15,9 @@ static const struct stage stages[] = {
 	{ 4, "lmb" },
 #line 460 "chapters/05-paging.nw" /* <stages> */
 	{ 5, "paging" },
-#line 655 "chapters/06-bootmem.nw" /* <stages> */
+#line 909 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
-#line 1183 "chapters/07-buddy.nw" /* <stages> */
+#line 1260 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
 #line 1308 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },

@@ -1,4 +1,4 @@
-#line 186 "chapters/06-bootmem.nw" /* <mm/bootmem.c> */
+#line 255 "chapters/06-bootmem.nw" /* <mm/bootmem.c> */
 /* bootmem.c - the boot-time page allocator: one bit per page, set while it is taken. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -7,9 +7,10 @@
 #include <handoff/printk.h>
 #include <handoff/string.h>
 
+struct bootmem bootmem;
 bootmem_data_t bootmem_node_data[1];
 
-#line 205 "chapters/06-bootmem.nw" /* <bootmem: bits> */
+#line 276 "chapters/06-bootmem.nw" /* <bootmem: bits> */
 static bool test_bit(const u8 *map, unsigned long i)
 {
 	return map[i >> 3] & (1u << (i & 7));
@@ -24,7 +25,7 @@ static void clear_bit(u8 *map, unsigned long i)
 {
 	map[i >> 3] &= (u8)~(1u << (i & 7));
 }
-#line 229 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
+#line 300 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
 unsigned long bootmem_bootmap_bytes(unsigned long pages)
 {
 	return (pages + 7) / 8;
@@ -42,11 +43,23 @@ void init_bootmem_core(bootmem_data_t *b, u8 *map, unsigned long min_pfn,
 
 unsigned long init_bootmem(unsigned long start_pfn, unsigned long max_pfn)
 {
-	init_bootmem_core(&bootmem, __va(PFN_PHYS(start_pfn)), 0, max_pfn);
+	init_bootmem_core(&bootmem_node_data[0], __va(PFN_PHYS(start_pfn)), 0, max_pfn);
+	link_bootmem(&bootmem, &bootmem_node_data[0]);
 	return bootmem_bootmap_bytes(max_pfn);
 }
 
-#line 321 "chapters/06-bootmem.nw" /* <bootmem: the pages a range covers> */
+#line 329 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
+void link_bootmem(struct bootmem *bm, bootmem_data_t *b)
+{
+	bootmem_data_t **pos = &bm->bdata_list;
+
+	while (*pos && (*pos)->node_min_pfn <= b->node_min_pfn)
+		pos = &(*pos)->next;
+	b->next = *pos;				/* before the first that starts later */
+	*pos = b;
+}
+
+#line 426 "chapters/06-bootmem.nw" /* <bootmem: the pages a range covers> */
 static phys_addr_t range_end(phys_addr_t addr, size_t size, const char *fn, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)
@@ -55,59 +68,144 @@ static phys_addr_t range_end(phys_addr_t addr, size_t size, const char *fn, cons
 	return addr + size;
 }
 
-static bool range_to_idx(const bootmem_data_t *b, phys_addr_t spfn, phys_addr_t epfn,
-			 unsigned long *sidx, unsigned long *eidx, const char *fn,
-			 const char *caller)
+/* Is [spfn, epfn) a range to mark? false: empty; a panic: not all inside [min, low). */
+static bool in_range(phys_addr_t spfn, phys_addr_t epfn, unsigned long min, unsigned long low,
+		     const char *fn, const char *caller)
 {
 	if (spfn >= epfn)
 		return false;
-	if (spfn < b->node_min_pfn || epfn > b->node_low_pfn)
+	if (spfn < min || epfn > low)
 		panic("%s: %s() asked for page frames 0x%llx-0x%llx, outside bootmem's "
-		      "0x%lx-0x%lx", fn, caller, spfn, epfn - 1, b->node_min_pfn,
-		      b->node_low_pfn - 1);
-	*sidx = (unsigned long)(spfn - b->node_min_pfn);
-	*eidx = (unsigned long)(epfn - b->node_min_pfn);
+		      "0x%lx-0x%lx", fn, caller, spfn, epfn - 1, min, low - 1);
 	return true;
 }
-
-#line 263 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
-void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const char *caller)
+#line 385 "chapters/06-bootmem.nw" /* <bootmem: mark pages in one bitmap> */
+static bool any_reserved(const bootmem_data_t *b, unsigned long spfn, unsigned long epfn)
 {
-	unsigned long sidx, eidx;
-
-	check_live(&b->life, "free_bootmem", caller);
-	if (!range_to_idx(b, PFN_UP(addr), PFN_DOWN(range_end(addr, size, "free_bootmem", caller)),
-			  &sidx, &eidx, "free_bootmem", caller))
-		return;
-	for (unsigned long i = sidx; i < eidx; i++) {
-		if (!test_bit(b->node_bootmem_map, i))
-			panic("free_bootmem: %s() freed page 0x%lx (in [mem 0x%08llx-0x%08llx]), "
-			      "which is free already", caller, b->node_min_pfn + i, addr,
-			      addr + size - 1);
-		clear_bit(b->node_bootmem_map, i);
-	}
+	for (unsigned long pfn = spfn; pfn < epfn; pfn++)
+		if (bootmem_page_reserved(b, pfn))
+			return true;
+	return false;
 }
 
-#line 289 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
+static int mark_bootmem_node(bootmem_data_t *b, unsigned long spfn, unsigned long epfn,
+			     bool reserve, int flags, const char *caller)
+{
+	unsigned long i, sidx = spfn - b->node_min_pfn, eidx = epfn - b->node_min_pfn;
+
+	if (reserve && (flags & BOOTMEM_EXCLUSIVE) && any_reserved(b, spfn, epfn))
+		return -1;
+	for (i = sidx; i < eidx; i++) {
+		if (reserve) {
+			set_bit(b->node_bootmem_map, i);
+			continue;
+		}
+		if (!test_bit(b->node_bootmem_map, i))
+			panic("free_bootmem: %s() freed page 0x%lx, which is free already", caller,
+			      b->node_min_pfn + i);
+		clear_bit(b->node_bootmem_map, i);
+	}
+	return 0;
+}
+
+#line 363 "chapters/06-bootmem.nw" /* <bootmem: set up, free and reserve> */
+void free_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, const char *caller)
+{
+	phys_addr_t spfn = PFN_UP(addr), epfn = PFN_DOWN(range_end(addr, size, "free_bootmem",
+								     caller));
+
+	if (in_range(spfn, epfn, b->node_min_pfn, b->node_low_pfn, "free_bootmem", caller))
+		mark_bootmem_node(b, (unsigned long)spfn, (unsigned long)epfn, false, 0, caller);
+}
+
 int reserve_bootmem_core(bootmem_data_t *b, phys_addr_t addr, size_t size, int flags,
 			 const char *caller)
 {
-	unsigned long sidx, eidx;
+	phys_addr_t spfn = PFN_DOWN(addr), epfn = PFN_UP(range_end(addr, size, "reserve_bootmem",
+								     caller));
 
-	check_live(&b->life, "reserve_bootmem", caller);
-	if (!range_to_idx(b, PFN_DOWN(addr), PFN_UP(range_end(addr, size, "reserve_bootmem",
-								   caller)),
-			  &sidx, &eidx, "reserve_bootmem", caller))
+	if (!in_range(spfn, epfn, b->node_min_pfn, b->node_low_pfn, "reserve_bootmem", caller))
 		return 0;
-	if (flags & BOOTMEM_EXCLUSIVE)
-		for (unsigned long i = sidx; i < eidx; i++)
-			if (test_bit(b->node_bootmem_map, i))
+	return mark_bootmem_node(b, (unsigned long)spfn, (unsigned long)epfn, true, flags, caller);
+}
+#line 460 "chapters/06-bootmem.nw" /* <bootmem: the walk over the bitmaps> */
+bootmem_data_t *bootmem_owner(const struct bootmem *bm, unsigned long pfn)
+{
+	bootmem_data_t *b;
+
+	if (bm->owner)
+		return bm->owner(bm, pfn);
+	for_each_bdata(bm, b)
+		if (pfn >= b->node_min_pfn && pfn < b->node_low_pfn)
+			return b;
+	return NULL;
+}
+
+void bootmem_span(const struct bootmem *bm, unsigned long *min_pfn, unsigned long *low_pfn)
+{
+	const bootmem_data_t *b;
+
+	*min_pfn = *low_pfn = 0;
+	for_each_bdata(bm, b) {
+		if (*min_pfn == *low_pfn || b->node_min_pfn < *min_pfn)	/* the first */
+			*min_pfn = b->node_min_pfn;
+		*low_pfn = MAX(*low_pfn, b->node_low_pfn);
+	}
+}
+
+#line 532 "chapters/06-bootmem.nw" /* <bootmem walk: the bitmap that has a page, and its run> */
+/* The bitmap that has page frame pfn, and in *end the end of its run of pages in [pfn, epfn). */
+static bootmem_data_t *owner_run(const struct bootmem *bm, unsigned long pfn, unsigned long epfn,
+				 unsigned long *end, const char *fn, const char *caller)
+{
+	bootmem_data_t *b = bootmem_owner(bm, pfn);
+
+	if (!b)
+		panic("%s: %s() asked for page frames up to 0x%lx, but no bitmap of bootmem has "
+		      "page 0x%lx", fn, caller, epfn - 1, pfn);
+	for (*end = pfn + 1; *end < epfn && bootmem_owner(bm, *end) == b; (*end)++)
+		;
+	return b;
+}
+
+#line 493 "chapters/06-bootmem.nw" /* <bootmem walk: mark a range, bitmap by bitmap> */
+static int mark_bootmem(struct bootmem *bm, phys_addr_t spfn, phys_addr_t epfn, bool reserve,
+			int flags, const char *fn, const char *caller)
+{
+	unsigned long min, low, pfn, end;
+	bootmem_data_t *b;
+
+	check_live(&bm->life, fn, caller);
+	bootmem_span(bm, &min, &low);
+	if (!in_range(spfn, epfn, min, low, fn, caller))
+		return 0;
+	if (reserve && (flags & BOOTMEM_EXCLUSIVE))
+		for (pfn = (unsigned long)spfn; pfn < epfn; pfn = end) {
+			b = owner_run(bm, pfn, (unsigned long)epfn, &end, fn, caller);
+			if (any_reserved(b, pfn, end))
 				return -1;
-	for (unsigned long i = sidx; i < eidx; i++)
-		set_bit(b->node_bootmem_map, i);
+		}
+	for (pfn = (unsigned long)spfn; pfn < epfn; pfn = end) {
+		b = owner_run(bm, pfn, (unsigned long)epfn, &end, fn, caller);
+		mark_bootmem_node(b, pfn, end, reserve, 0, caller);
+	}
 	return 0;
 }
-#line 362 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
+
+void __free_bootmem(struct bootmem *bm, phys_addr_t addr, size_t size, const char *caller)
+{
+	mark_bootmem(bm, PFN_UP(addr), PFN_DOWN(range_end(addr, size, "free_bootmem", caller)),
+		     false, 0, "free_bootmem", caller);
+}
+
+int __reserve_bootmem(struct bootmem *bm, phys_addr_t addr, size_t size, int flags,
+		      const char *caller)
+{
+	return mark_bootmem(bm, PFN_DOWN(addr), PFN_UP(range_end(addr, size, "reserve_bootmem",
+								   caller)),
+			    true, flags, "reserve_bootmem", caller);
+}
+#line 564 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsigned long step)
 {
 	unsigned long base = b->node_min_pfn;	/* align the page frame, not the index */
@@ -115,7 +213,7 @@ static unsigned long align_idx(const bootmem_data_t *b, unsigned long idx, unsig
 	return ((base + idx + step - 1) & ~(step - 1)) - base;
 }
 
-#line 398 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
+#line 599 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
 static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, size_t size,
 		    size_t align, unsigned long step)
 {
@@ -133,7 +231,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 			continue;
 		}
 		
-#line 430 "chapters/06-bootmem.nw" /* <bootmem search: share the last allocation's page> */
+#line 631 "chapters/06-bootmem.nw" /* <bootmem search: share the last allocation's page> */
 		start_off = PFN_PHYS(sidx);
 		if ((b->last_end_off & (PAGE_SIZE - 1)) && PFN_DOWN(b->last_end_off) + 1 == sidx) {
 			phys_addr_t base = PFN_PHYS(b->node_min_pfn);
@@ -145,7 +243,7 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 		}
 		merge = PFN_DOWN(start_off) < sidx;
 		end_off = start_off + size;
-#line 415 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
+#line 616 "chapters/06-bootmem.nw" /* <bootmem: search from one index> */
 		b->last_end_off = end_off;
 		b->hint_idx = (unsigned long)PFN_UP(end_off);
 		for (i = (unsigned long)PFN_DOWN(start_off) + merge; i < PFN_UP(end_off); i++)
@@ -155,14 +253,13 @@ static void *search(bootmem_data_t *b, unsigned long sidx, unsigned long midx, s
 	return NULL;
 }
 
-#line 371 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
+#line 573 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
 			 phys_addr_t limit, const char *caller)
 {
 	unsigned long step, min, max, sidx;
 	void *p;
 
-	check_live(&b->life, "alloc_bootmem", caller);
 	if (!size || !align || (align & (align - 1)))
 		panic("alloc_bootmem: %s() asked for %zu bytes aligned to %zu", caller, size, align);
 	if (size > PFN_PHYS(b->node_low_pfn - b->node_min_pfn))
@@ -180,32 +277,45 @@ void *alloc_bootmem_core(bootmem_data_t *b, size_t size, size_t align, phys_addr
 		return p;
 	return search(b, sidx, max - b->node_min_pfn, size, align, step);
 }
-#line 449 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
-void *bootmem_alloc_nopanic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
-			    phys_addr_t limit, const char *caller)
+#line 652 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
+void *___alloc_bootmem_nopanic(struct bootmem *bm, size_t size, size_t align, phys_addr_t goal,
+			       phys_addr_t limit, const char *caller)
 {
-	void *p = alloc_bootmem_core(b, size, align, goal, limit, caller);
+	bootmem_data_t *b;
+	void *p = NULL;
 
-	if (!p && goal)
-		p = alloc_bootmem_core(b, size, align, 0, limit, caller);
+	check_live(&bm->life, "alloc_bootmem", caller);
+	for (;;) {
+		for_each_bdata(bm, b) {
+			if (goal && b->node_low_pfn <= PFN_DOWN(goal))
+				continue;
+			if (limit && b->node_min_pfn >= PFN_DOWN(limit))
+				break;
+			if ((p = alloc_bootmem_core(b, size, align, goal, limit, caller)))
+				break;
+		}
+		if (p || !goal)
+			break;
+		goal = 0;			/* once more, from the bottom */
+	}
 #line 2087 "chapters/09-shortcuts.nw" /* <bootmem: what later chapters note about an allocation> */
 	if (p)
 		census_note("bootmem", caller, size);
-#line 457 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
+#line 673 "chapters/06-bootmem.nw" /* <bootmem: allocate> */
 	return p;
 }
 
-void *bootmem_alloc_or_panic(bootmem_data_t *b, size_t size, size_t align, phys_addr_t goal,
-			     phys_addr_t limit, const char *caller)
+void *___alloc_bootmem(struct bootmem *bm, size_t size, size_t align, phys_addr_t goal,
+		       phys_addr_t limit, const char *caller)
 {
-	void *p = bootmem_alloc_nopanic(b, size, align, goal, limit, caller);
+	void *p = ___alloc_bootmem_nopanic(bm, size, align, goal, limit, caller);
 
 	if (!p)
 		panic("alloc_bootmem: %s() asked for %zu bytes aligned to %zu, goal 0x%llx%s, but "
 		      "no free pages fit", caller, size, align, goal, limit ? ", below a limit" : "");
 	return p;
 }
-#line 492 "chapters/06-bootmem.nw" /* <bootmem: count> */
+#line 712 "chapters/06-bootmem.nw" /* <bootmem: count> */
 bool bootmem_page_reserved(const bootmem_data_t *b, unsigned long pfn)
 {
 	return test_bit(b->node_bootmem_map, pfn - b->node_min_pfn);
@@ -222,4 +332,34 @@ void bootmem_count(const bootmem_data_t *b, unsigned long *free, unsigned long *
 		else
 			(*free)++;
 	}
+}
+
+#line 734 "chapters/06-bootmem.nw" /* <bootmem: count over all the bitmaps> */
+bool __bootmem_pfn_reserved(const struct bootmem *bm, unsigned long pfn)
+{
+	const bootmem_data_t *b = bootmem_owner(bm, pfn);
+
+	return !b || bootmem_page_reserved(b, pfn);
+}
+
+unsigned long bootmem_free_pages(const struct bootmem *bm)
+{
+	const bootmem_data_t *b;
+	unsigned long free, reserved, sum = 0;
+
+	for_each_bdata(bm, b) {
+		bootmem_count(b, &free, &reserved);
+		sum += free;
+	}
+	return sum;
+}
+
+unsigned long bootmem_bitmaps_bytes(const struct bootmem *bm)
+{
+	const bootmem_data_t *b;
+	unsigned long bytes = 0;
+
+	for_each_bdata(bm, b)
+		bytes += bootmem_bootmap_bytes(b->node_low_pfn - b->node_min_pfn);
+	return bytes;
 }

@@ -7,15 +7,17 @@
 #include "lmb_test.h"
 
 static u8 arena_map[LMB_ARENA_SIZE / PAGE_SIZE / 8];
-static bootmem_data_t saved;
+static bootmem_data_t arena_bitmap;
+static struct bootmem saved;
 
 void bootmem_interface_test_begin(struct bootmem_interface_arena *a)
 {
 	saved = bootmem;
-	bootmem = (bootmem_data_t){ 0 };
-	init_bootmem_core(&bootmem, arena_map, (unsigned long)PFN_DOWN(ARENA),
+	bootmem = (struct bootmem){ 0 };
+	init_bootmem_core(&arena_bitmap, arena_map, (unsigned long)PFN_DOWN(ARENA),
 			  (unsigned long)PFN_DOWN(ARENA + LMB_ARENA_SIZE));
-	free_bootmem_core(&bootmem, ARENA, LMB_ARENA_SIZE, __func__);
+	link_bootmem(&bootmem, &arena_bitmap);
+	free_bootmem(ARENA, LMB_ARENA_SIZE);
 	*a = (struct bootmem_interface_arena){ ARENA, LMB_ARENA_SIZE, 0, false };
 }
 

@@ -52,7 +52,7 @@ static void fill_then_empty(struct ktest *t, unsigned long overhead)
 	unsigned long n = 0;
 	u8 *p, *last = NULL;
 
-	while ((p = bootmem_alloc_nopanic(&bootmem, PAGE_SIZE, PAGE_SIZE, 0, 0, __func__))) {
+	while ((p = ___alloc_bootmem_nopanic(&bootmem, PAGE_SIZE, PAGE_SIZE, 0, 0, __func__))) {
 		if (!check_new(t, p, PAGE_SIZE, PAGE_SIZE, 0, NULL, 0))
 			break;
 		memset(p, tag_of(p), PAGE_SIZE);
@@ -103,7 +103,7 @@ static void random_workload(struct ktest *t, u32 *seed)
 
 			if (spent + n + align > BUDGET)
 				nr = fresh_arena(t, live, nr), spent = 0, arenas++;
-			p = bootmem_alloc_nopanic(&bootmem, n, align, goal, limit, __func__);
+			p = ___alloc_bootmem_nopanic(&bootmem, n, align, goal, limit, __func__);
 			if (!KEXPECT_TRUE(t, p != NULL) || !check_new(t, p, n, align, limit, live, nr))
 				return;
 			memset(p, tag_of(p), n);
@@ -131,7 +131,7 @@ KTEST(bootmem_interface_keeps_its_contract)
 	if (KEXPECT_TRUE(t, size - (phys_addr_t)a.kept * PAGE_SIZE >= 2 * BUDGET)) {
 		fill_then_empty(t, a.kept);
 		random_workload(t, &seed);
-		KEXPECT_TRUE(t, !bootmem_alloc_nopanic(&bootmem, size + PAGE_SIZE, PAGE_SIZE, 0, 0,
+		KEXPECT_TRUE(t, !___alloc_bootmem_nopanic(&bootmem, size + PAGE_SIZE, PAGE_SIZE, 0, 0,
 						       __func__));
 	}
 	bootmem_interface_test_end();

@@ -9,7 +9,7 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-bootmem_data_t bootmem_node_data[1];	/* only its life, which nothing retires in this chain */
+struct bootmem bootmem;			/* only its life, which nothing retires in this chain */
 
 #line 1369 "chapters/09-shortcuts.nw" /* <bootmem wrapper: what it gave out> */
 LIST_HEAD(bootmem_blocks);
@@ -91,13 +91,13 @@ static bool limit_binds(phys_addr_t limit)
 	return limit && PFN_DOWN(limit) < pgdat->node_start_pfn + pgdat->node_spanned_pages;
 }
 #line 1464 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
-void *bootmem_alloc_nopanic(bootmem_data_t *bd, size_t size, size_t align, phys_addr_t goal,
-			    phys_addr_t limit, const char *caller)
+void *___alloc_bootmem_nopanic(struct bootmem *bm, size_t size, size_t align, phys_addr_t goal,
+			       phys_addr_t limit, const char *caller)
 {
 	struct bootmem_block *b;
 	void *p;
 
-	check_live(&bd->life, "alloc_bootmem", caller);
+	check_live(&bm->life, "alloc_bootmem", caller);
 	check_slab_up("alloc_bootmem", caller);
 	if (!size || !align || (align & (align - 1)))
 		panic("alloc_bootmem: %s() asked for %zu bytes aligned to %zu", caller, size, align);
@@ -123,10 +123,10 @@ void *bootmem_alloc_nopanic(bootmem_data_t *bd, size_t size, size_t align, phys_
 	return p;
 }
 #line 1496 "chapters/09-shortcuts.nw" /* <bootmem wrapper: allocate> */
-void *bootmem_alloc_or_panic(bootmem_data_t *bd, size_t size, size_t align, phys_addr_t goal,
-			     phys_addr_t limit, const char *caller)
+void *___alloc_bootmem(struct bootmem *bm, size_t size, size_t align, phys_addr_t goal,
+		       phys_addr_t limit, const char *caller)
 {
-	void *p = bootmem_alloc_nopanic(bd, size, align, goal, limit, caller);
+	void *p = ___alloc_bootmem_nopanic(bm, size, align, goal, limit, caller);
 
 	if (!p)
 		panic("alloc_bootmem: %s() asked for %zu bytes aligned to %zu%s, but neither kmalloc() "
@@ -186,9 +186,9 @@ static unsigned long give_back(struct bootmem_block *b, const char *caller)
 	return 1ul << b->order;
 }
 
-void free_bootmem_core(bootmem_data_t *bd, phys_addr_t addr, size_t size, const char *caller)
+void __free_bootmem(struct bootmem *bm, phys_addr_t addr, size_t size, const char *caller)
 {
-	check_live(&bd->life, "free_bootmem", caller);
+	check_live(&bm->life, "free_bootmem", caller);
 	check_slab_up("free_bootmem", caller);
 	check_range("free_bootmem", addr, size, caller);
 	give_back(block_named(addr, size, "free_bootmem", caller, false), caller);
@@ -230,10 +230,10 @@ void bootmem_wrapper_drop(const char *caller)
 	}
 }
 #line 1628 "chapters/09-shortcuts.nw" /* <bootmem wrapper: reserve> */
-int reserve_bootmem_core(bootmem_data_t *bd, phys_addr_t addr, size_t size, int flags,
-			 const char *caller)
+int __reserve_bootmem(struct bootmem *bm, phys_addr_t addr, size_t size, int flags,
+		      const char *caller)
 {
-	check_live(&bd->life, "reserve_bootmem", caller);
+	check_live(&bm->life, "reserve_bootmem", caller);
 	check_slab_up("reserve_bootmem", caller);
 	check_range("reserve_bootmem", addr, size, caller);
 	for (phys_addr_t pfn = PFN_DOWN(addr); pfn < PFN_UP(addr + size); pfn++)

@@ -96,10 +96,10 @@ KTEST(bootmem_wrapper_serves_the_interface)
 	KEXPECT_EQ(t, free_bootmem_late(__pa(q), 3 * PAGE_SIZE), 4);	/* an order-2 block */
 	p = alloc_bootmem(100);
 	KEXPECT_TRUE(t, p[0] == 0 && p[99] == 0);
-	low = bootmem_alloc_nopanic(&bootmem, 64, 64, 0, MAX_DMA_ADDRESS, __func__);
+	low = ___alloc_bootmem_nopanic(&bootmem, 64, 64, 0, MAX_DMA_ADDRESS, __func__);
 	KEXPECT_TRUE(t, low ? __pa(low) + 64 <= MAX_DMA_ADDRESS : LOW_MAY_FAIL);
 	KEXPECT_TRUE(t, __alloc_bootmem_nopanic(a.size + PAGE_SIZE, 64, 0) == NULL);
-	KEXPECT_PANIC(t, bootmem_alloc_or_panic(&bootmem, 8 << 20, 64, 0, 0, "x"),
+	KEXPECT_PANIC(t, ___alloc_bootmem(&bootmem, 8 << 20, 64, 0, 0, "x"),
 		      "x() asked for 8388608 bytes aligned to 64, but neither kmalloc() nor the buddy");
 	bootmem_interface_test_end();
 }

@@ -1,4 +1,4 @@
-#line 730 "chapters/06-bootmem.nw" /* <mm/bootmem_test.c> */
+#line 984 "chapters/06-bootmem.nw" /* <mm/bootmem_test.c> */
 /* bootmem_test.c - the bitmap allocator against its rules and against a model. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -10,6 +10,7 @@
 static u8 arena[ARENA_PAGES * PAGE_SIZE] __attribute__((aligned(4096)));
 static u8 tmap[ARENA_PAGES / 8];
 static bootmem_data_t tb;
+static struct bootmem tbm;			/* tb alone on its list */
 
 static phys_addr_t arena_page(unsigned int i) { return __pa(arena) + (phys_addr_t)i * PAGE_SIZE; }
 static unsigned int page_of(const void *p) { return (unsigned int)((const u8 *)p - arena) / PAGE_SIZE; }
@@ -18,12 +19,14 @@ static void fresh(void)		/* every page reserved, then all of them freed */
 {
 	init_bootmem_core(&tb, tmap, (unsigned long)PFN_DOWN(arena_page(0)),
 			  (unsigned long)PFN_DOWN(arena_page(ARENA_PAGES)));
+	tbm = (struct bootmem){ 0 };
+	link_bootmem(&tbm, &tb);
 	free_bootmem_core(&tb, arena_page(0), ARENA_PAGES * PAGE_SIZE, "test");
 }
 
 static bool reserved(unsigned int i) { return tmap[i / 8] & (1u << (i % 8)); }
 
-#line 760 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
+#line 1018 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
 KTEST(bootmem_starts_reserved_and_rounds)
 {
 	unsigned long f, r;
@@ -44,7 +47,7 @@ KTEST(bootmem_starts_reserved_and_rounds)
 	KEXPECT_TRUE(t, f == 1 && r == ARENA_PAGES - 1);
 }
 
-#line 786 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
+#line 1045 "chapters/06-bootmem.nw" /* <bootmem tests: marking> */
 KTEST(bootmem_refuses_misuse)
 {
 	fresh();
@@ -64,12 +67,14 @@ KTEST(bootmem_refuses_misuse)
 		      "huge() asked for");	/* host: past the top; kernel: past the bitmap */
 	KEXPECT_PANIC(t, free_bootmem_core(&tb, ~(phys_addr_t)0 - 100, 200, "top"),
 		      "top() asked for 0xc8 bytes at 0xffffffffffffff9b");
-	__retire(&tb.life, "bootmem", "the buddy allocator", "alloc_pages()", "handoff");
-	KEXPECT_PANIC(t, alloc_bootmem_core(&tb, 8, 8, 0, 0, "late"),
+	__retire(&tbm.life, "bootmem", "the buddy allocator", "alloc_pages()", "handoff");
+	KEXPECT_PANIC(t, ___alloc_bootmem_nopanic(&tbm, 8, 8, 0, 0, "late"),
 		      "late() called after bootmem handed memory to the buddy allocator in "
 		      "handoff(); use alloc_pages() instead");
+	KEXPECT_PANIC(t, __free_bootmem(&tbm, arena_page(2), PAGE_SIZE, "late"),
+		      "free_bootmem: late() called after bootmem handed memory");
 }
-#line 813 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
+#line 1074 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_first_fit_goal_and_hint)
 {
 	u8 *a, *b, *c;
@@ -88,11 +93,11 @@ KTEST(bootmem_first_fit_goal_and_hint)
 	c = alloc_bootmem_core(&tb, PAGE_SIZE, 8 * PAGE_SIZE, 0, 0, "t");
 	KEXPECT_EQ(t, page_of(c) % 8, (8 - PFN_DOWN(arena_page(0)) % 8) % 8);	/* aligned frame */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 64 * PAGE_SIZE, 8, 0, 0, "t") == NULL);
-	KEXPECT_PANIC(t, bootmem_alloc_or_panic(&tb, 64 * PAGE_SIZE, 8, arena_page(3), 0, "big"),
+	KEXPECT_PANIC(t, ___alloc_bootmem(&tbm, 64 * PAGE_SIZE, 8, arena_page(3), 0, "big"),
 		      "big() asked for 262144 bytes aligned to 8");
 }
 
-#line 841 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
+#line 1102 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_goal_is_a_preference)
 {
 	u8 *p;
@@ -100,13 +105,13 @@ KTEST(bootmem_goal_is_a_preference)
 	fresh();
 	reserve_bootmem_core(&tb, arena_page(32), 32 * PAGE_SIZE, 0, "t");	/* nothing above the goal */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0, "t") == NULL);
-	p = bootmem_alloc_nopanic(&tb, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0, "t");
+	p = ___alloc_bootmem_nopanic(&tbm, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0, "t");
 	KEXPECT_EQ(t, page_of(p), 0);					/* from the bottom */
-	p = bootmem_alloc_or_panic(&tb, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0, "t");
+	p = ___alloc_bootmem(&tbm, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0, "t");
 	KEXPECT_EQ(t, page_of(p), 1);
 }
 
-#line 860 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
+#line 1121 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_edges)
 {
 	u8 *p;
@@ -123,7 +128,7 @@ KTEST(bootmem_edges)
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, (size_t)-4096, 8, 0, 0, "t") == NULL);
 }
 
-#line 882 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
+#line 1143 "chapters/06-bootmem.nw" /* <bootmem tests: allocating> */
 KTEST(bootmem_small_allocations_share_a_page)
 {
 	u8 *a, *b, *c;
@@ -139,7 +144,54 @@ KTEST(bootmem_small_allocations_share_a_page)
 	KEXPECT_EQ(t, b[0], 0);					/* zeroed, not overlapping */
 	KEXPECT_TRUE(t, alloc_bootmem_core(&tb, 16, 8, 0, arena_page(1), "t") == NULL);	/* limit */
 }
-#line 905 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 1161 "chapters/06-bootmem.nw" /* <bootmem tests: the walk over several bitmaps> */
+KTEST(bootmem_walks_its_bitmaps)
+{
+	static u8 map_lo[4], map_hi[3], map_top[1];
+	static bootmem_data_t lo, hi, top;
+	struct bootmem three = { 0 };
+	unsigned long s = (unsigned long)PFN_DOWN(arena_page(0)), min, low;
+
+#line 1182 "chapters/06-bootmem.nw" /* <bootmem walk test: three bitmaps, a gap between the last two> */
+	init_bootmem_core(&hi, map_hi, s + 32, s + 56);
+	init_bootmem_core(&top, map_top, s + 60, s + 64);
+	init_bootmem_core(&lo, map_lo, s, s + 32);
+	link_bootmem(&three, &hi);
+	link_bootmem(&three, &top);
+	link_bootmem(&three, &lo);
+	KEXPECT_TRUE(t, three.bdata_list == &lo && lo.next == &hi && hi.next == &top &&
+			!top.next);						/* sorted */
+	bootmem_span(&three, &min, &low);
+	KEXPECT_TRUE(t, min == s && low == s + 64);
+	KEXPECT_EQ(t, bootmem_bitmaps_bytes(&three), 4 + 3 + 1);
+#line 1199 "chapters/06-bootmem.nw" /* <bootmem walk test: marking across bitmaps> */
+	__free_bootmem(&three, arena_page(0), 56 * PAGE_SIZE, "t");	/* lo and hi */
+	__free_bootmem(&three, arena_page(60), 4 * PAGE_SIZE, "t");
+	KEXPECT_EQ(t, bootmem_free_pages(&three), 60);
+	KEXPECT_TRUE(t, __bootmem_pfn_reserved(&three, s + 57) && !__bootmem_pfn_reserved(&three, s));
+	__reserve_bootmem(&three, arena_page(33), PAGE_SIZE, 0, "t");
+	KEXPECT_EQ(t, __reserve_bootmem(&three, arena_page(30), 4 * PAGE_SIZE, BOOTMEM_EXCLUSIVE,
+					"t"), -1);
+	KEXPECT_TRUE(t, !bootmem_page_reserved(&lo, s + 30) && !bootmem_page_reserved(&hi, s + 32));
+	KEXPECT_EQ(t, __reserve_bootmem(&three, arena_page(30), 3 * PAGE_SIZE, 0, "t"), 0);
+	KEXPECT_TRUE(t, bootmem_page_reserved(&lo, s + 31) && bootmem_page_reserved(&hi, s + 32));
+	KEXPECT_EQ(t, bootmem_free_pages(&three), 56);
+#line 1216 "chapters/06-bootmem.nw" /* <bootmem walk test: allocating bitmap by bitmap> */
+	KEXPECT_EQ(t, page_of(___alloc_bootmem(&three, PAGE_SIZE, PAGE_SIZE, arena_page(40), 0,
+					       "t")), 40);		/* lo passed by */
+	KEXPECT_EQ(t, page_of(___alloc_bootmem(&three, PAGE_SIZE, PAGE_SIZE, 0, arena_page(32),
+					       "t")), 0);		/* in lo */
+	KEXPECT_EQ(t, page_of(___alloc_bootmem(&three, PAGE_SIZE, PAGE_SIZE, arena_page(41),
+					       arena_page(32), "t")), 1);	/* hi not tried */
+	KEXPECT_EQ(t, page_of(___alloc_bootmem(&three, 2 * PAGE_SIZE, PAGE_SIZE, arena_page(63), 0,
+					       "t")), 2);		/* top full: from 0 */
+#line 1171 "chapters/06-bootmem.nw" /* <bootmem tests: the walk over several bitmaps> */
+	KEXPECT_PANIC(t, __reserve_bootmem(&three, arena_page(55), 2 * PAGE_SIZE, 0, "gap"),
+		      "gap() asked for page frames up to");
+	KEXPECT_PANIC(t, __free_bootmem(&three, arena_page(0) - PAGE_SIZE, 2 * PAGE_SIZE, "far"),
+		      "far() asked for page frames");
+}
+#line 1232 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 static bool model[ARENA_PAGES];
 static struct { u8 *p; size_t size; } live[256];
 static int nr_live;
@@ -167,7 +219,7 @@ static bool fits_somewhere(size_t size, size_t align)
 	return false;
 }
 
-#line 937 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 1264 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 static bool check_new(u8 *p, size_t size, size_t align)
 {
 	for (size_t j = 0; j < size; j++)
@@ -181,7 +233,7 @@ static bool check_new(u8 *p, size_t size, size_t align)
 	return true;
 }
 
-#line 956 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 1283 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 KTEST(bootmem_matches_model)
 {
 	u32 seed = 1999;
@@ -192,7 +244,7 @@ KTEST(bootmem_matches_model)
 	nr_live = 0;
 	for (int step = 0; step < 3000 && !bad; step++) {
 		if (nr_live < 256 && ktest_rand(&seed) % 3) {
-#line 980 "chapters/06-bootmem.nw" /* <bootmem model: allocate, and check the allocation against the model> */
+#line 1307 "chapters/06-bootmem.nw" /* <bootmem model: allocate, and check the allocation against the model> */
 			size_t most = ktest_rand(&seed) % 2 ? 200 : 3 * PAGE_SIZE;
 			size_t size = 1 + ktest_rand(&seed) % most;
 			size_t align = (size_t)8 << (ktest_rand(&seed) % 10);
@@ -208,9 +260,9 @@ KTEST(bootmem_matches_model)
 			memset(p, 0x5A, size);
 			live[nr_live].p = p;
 			live[nr_live++].size = size;
-#line 967 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 1294 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 		} else if (nr_live) {
-#line 1000 "chapters/06-bootmem.nw" /* <bootmem model: free a live allocation, in the bitmap and the model> */
+#line 1327 "chapters/06-bootmem.nw" /* <bootmem model: free a live allocation, in the bitmap and the model> */
 			int k = (int)(ktest_rand(&seed) % (unsigned int)nr_live);
 			phys_addr_t s = __pa(live[k].p), e = s + live[k].size;
 
@@ -218,7 +270,7 @@ KTEST(bootmem_matches_model)
 			for (phys_addr_t pfn = PFN_UP(s); pfn < PFN_DOWN(e); pfn++)
 				model[pfn - PFN_DOWN(arena_page(0))] = false;
 			live[k] = live[--nr_live];
-#line 969 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
+#line 1296 "chapters/06-bootmem.nw" /* <bootmem tests: against a model> */
 		}
 		bad |= !bitmap_matches();
 		KEXPECT_TRUE(t, !bad);

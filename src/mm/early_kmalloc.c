@@ -1,4 +1,4 @@
-#line 611 "chapters/09-shortcuts.nw" /* <mm/early_kmalloc.c> */
+#line 613 "chapters/09-shortcuts.nw" /* <mm/early_kmalloc.c> */
 /* early_kmalloc.c - chain early-kmalloc: the slab's pages from bootmem, then from the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -15,11 +15,11 @@ struct early_kmalloc_stats early_kmalloc_stats;
 static unsigned long early_pfn[EARLY_BLOCKS];
 static unsigned int nr_early;
 
-#line 641 "chapters/09-shortcuts.nw" /* <early-kmalloc: pages from bootmem> */
+#line 643 "chapters/09-shortcuts.nw" /* <early-kmalloc: pages from bootmem> */
 static struct page *bootmem_getpages(unsigned int order, const char *caller)
 {
 	size_t bytes = (size_t)PAGE_SIZE << order;
-	void *p = bootmem_alloc_nopanic(&bootmem, bytes, bytes, MAX_DMA_ADDRESS, 0, caller);
+	void *p = ___alloc_bootmem_nopanic(&bootmem, bytes, bytes, MAX_DMA_ADDRESS, 0, caller);
 	struct page *page;
 
 	if (!p)
@@ -40,10 +40,10 @@ static void bootmem_freepages(struct page *page, unsigned int order, const char 
 		      "slab took from bootmem", caller, pfn, order);
 	ClearPageHead(page);
 	page->private = 0;
-	free_bootmem_core(&bootmem, PFN_PHYS(pfn), (size_t)PAGE_SIZE << order, caller);
+	__free_bootmem(&bootmem, PFN_PHYS(pfn), (size_t)PAGE_SIZE << order, caller);
 	early_kmalloc_stats.to_bootmem += 1ul << order;
 }
-#line 676 "chapters/09-shortcuts.nw" /* <early-kmalloc: the page source> */
+#line 678 "chapters/09-shortcuts.nw" /* <early-kmalloc: the page source> */
 struct page *kmem_getpages(gfp_t gfp, unsigned int order, const char *caller)
 {
 	slab_check_open("kmem_getpages", caller);
@@ -74,7 +74,7 @@ bool early_kmalloc_block(const struct page *page)
 			return true;
 	return false;
 }
-#line 718 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
+#line 720 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
 void early_kmalloc_begin(void)
 {
 	source = FROM_BOOTMEM;
@@ -87,7 +87,7 @@ void early_kmalloc_open_window(void)
 		      "call it before buddy_takes_over() or after slab_takes_over(), which gives "
 		      "the slab the buddy's pages";
 }
-#line 736 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
+#line 738 "chapters/09-shortcuts.nw" /* <early-kmalloc: the window> */
 unsigned long early_kmalloc_close_window(void)
 {
 	const pg_data_t *pgdat = &contig_page_data;

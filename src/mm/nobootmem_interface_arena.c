@@ -1,4 +1,4 @@
-#line 2476 "chapters/09-shortcuts.nw" /* <mm/nobootmem_interface_arena.c> */
+#line 2478 "chapters/09-shortcuts.nw" /* <mm/nobootmem_interface_arena.c> */
 /* nobootmem_interface_arena.c - the interface test's arena in the no-bootmem chain: an LMB. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>

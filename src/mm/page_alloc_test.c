@@ -1,4 +1,4 @@
-#line 1228 "chapters/07-buddy.nw" /* <mm/page_alloc_test.c> */
+#line 1305 "chapters/07-buddy.nw" /* <mm/page_alloc_test.c> */
 /* page_alloc_test.c - the buddy allocator on nodes of the tests' own. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -20,10 +20,10 @@ void tnode_init(unsigned long dma_pages)
 	memory_present(&tnode, TNODE_START, TNODE_START + TNODE_PAGES);
 }
 
-#line 1252 "chapters/07-buddy.nw" /* <mm/page_alloc_test.c> */
+#line 1329 "chapters/07-buddy.nw" /* <mm/page_alloc_test.c> */
 unsigned long tpfn(const struct page *p) { return node_page_to_pfn(&tnode, p); }
 
-#line 1280 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
+#line 1357 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
 static bool one_block_of_each(const struct zone *z, unsigned int lo, unsigned int hi)
 {
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
@@ -32,7 +32,7 @@ static bool one_block_of_each(const struct zone *z, unsigned int lo, unsigned in
 	return true;
 }
 
-#line 1291 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
+#line 1368 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
 KTEST(buddy_splits_and_merges)
 {
 	struct zone *z = &tnode.node_zones[ZONE_NORMAL];
@@ -56,7 +56,7 @@ KTEST(buddy_splits_and_merges)
 	KEXPECT_TRUE(t, buddy_alloc(&tnode, GFP_KERNEL, MAX_ORDER) == NULL);
 }
 
-#line 1317 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
+#line 1394 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
 KTEST(buddy_merges_only_with_its_buddy)
 {
 	struct zone *z = &tnode.node_zones[ZONE_NORMAL];
@@ -79,7 +79,7 @@ KTEST(buddy_merges_only_with_its_buddy)
 	buddy_free(&tnode, d, 0, "t");		/* c and d, then the two pairs */
 	KEXPECT_TRUE(t, one_block_of_each(z, 2, 2));
 }
-#line 1346 "chapters/07-buddy.nw" /* <buddy tests: zones> */
+#line 1423 "chapters/07-buddy.nw" /* <buddy tests: zones> */
 KTEST(buddy_zones_and_fallback)
 {
 	struct zone *dma = &tnode.node_zones[ZONE_DMA], *normal = &tnode.node_zones[ZONE_NORMAL];
@@ -102,7 +102,7 @@ KTEST(buddy_zones_and_fallback)
 	KEXPECT_EQ(t, tnode.node_zones[ZONE_DMA].spanned_pages, 100);
 }
 
-#line 1374 "chapters/07-buddy.nw" /* <buddy tests: zones> */
+#line 1451 "chapters/07-buddy.nw" /* <buddy tests: zones> */
 KTEST(buddy_keeps_a_reserve_in_dma)
 {
 	struct zone *dma = &tnode.node_zones[ZONE_DMA];
@@ -125,7 +125,7 @@ KTEST(buddy_keeps_a_reserve_in_dma)
 		KEXPECT_TRUE(t, buddy_alloc(&tnode, GFP_DMA, 0) != NULL);
 	KEXPECT_TRUE(t, dma->free_pages == 0 && !buddy_alloc(&tnode, GFP_DMA, 0));
 }
-#line 1402 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
+#line 1479 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
 static struct page stray;			/* a struct page, but not in the node's map */
 
 static void misuse(struct ktest *t, struct page *p, struct page *q)
@@ -146,7 +146,7 @@ static void misuse(struct ktest *t, struct page *p, struct page *q)
 		      "twice() handed over page 0x40008, which the buddy has already");
 }
 
-#line 1425 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
+#line 1502 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
 KTEST(buddy_refuses_misuse)
 {
 	struct page *p, *q;
@@ -169,7 +169,7 @@ KTEST(buddy_refuses_misuse)
 	KEXPECT_TRUE(t, PageReserved(tpages + 16) && PageReserved(tpages + 31));	/* untouched */
 	KEXPECT_EQ(t, tnode.node_zones[ZONE_NORMAL].free_pages, 48);
 }
-#line 1454 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
+#line 1531 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
 KTEST(buddy_catches_a_written_free_page)
 {
 	tnode_init(0);
@@ -178,12 +178,13 @@ KTEST(buddy_catches_a_written_free_page)
 	KEXPECT_PANIC(t, buddy_alloc(&tnode, GFP_KERNEL, 3),
 		      "page 0x40005, inside a free block of order 3, has flags");
 }
-#line 1470 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
+#line 1548 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
 #define BPAGES	32
 static u8 bmem[2 * BPAGES * PAGE_SIZE];	/* a 32-page window aligned to 32 pages inside */
 static u8 *barena;
 static struct page bpages[BPAGES];
 static bootmem_data_t bb;
+static struct bootmem bbm;
 static pg_data_t bnode;
 
 static unsigned long bootmem_and_node(void)
@@ -196,6 +197,8 @@ static unsigned long bootmem_and_node(void)
 	end[ZONE_NORMAL] = s + BPAGES;
 	barena = __va(PFN_PHYS(s));
 	init_bootmem_core(&bb, barena, s, s + BPAGES);		/* its bitmap in page 0 */
+	bbm = (struct bootmem){ 0 };
+	link_bootmem(&bbm, &bb);
 	free_bootmem_core(&bb, PFN_PHYS(s + 1), (BPAGES - 1) * PAGE_SIZE, "t");
 	reserve_bootmem_core(&bb, PFN_PHYS(s + 5), 3 * PAGE_SIZE, 0, "t");	/* 5, 6, 7 */
 	free_area_init_node(&bnode, bpages, s, end);
@@ -203,20 +206,20 @@ static unsigned long bootmem_and_node(void)
 	return s;
 }
 
-#line 1497 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
+#line 1578 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
 KTEST(free_all_bootmem_hands_everything_over)
 {
 	unsigned long s = bootmem_and_node();
 	struct zone *dma = &bnode.node_zones[ZONE_DMA];
 
-	KEXPECT_EQ(t, free_all_bootmem_core(&bb, &bnode, "handoff"), BPAGES - 3);
+	KEXPECT_EQ(t, __free_all_bootmem(&bbm, &bnode, "handoff"), BPAGES - 3);
 	for (unsigned long i = 0; i < BPAGES; i++)
 		KEXPECT_EQ(t, buddy_page_is_free(&bnode, s + i), i < 5 || i > 7);
 	KEXPECT_TRUE(t, PageReserved(bpages + 5) && PageReserved(bpages + 7));
 	KEXPECT_TRUE(t, dma->free_area[2].nr_free == 1 && dma->free_area[0].nr_free == 1 &&
 			dma->free_area[3].nr_free == 1);		/* 0-3, 4, 8-15 */
 	KEXPECT_EQ(t, bnode.node_zones[ZONE_NORMAL].free_area[4].nr_free, 1);	/* 16-31 */
-	KEXPECT_PANIC(t, alloc_bootmem_core(&bb, 8, 8, 0, 0, "late"),
+	KEXPECT_PANIC(t, ___alloc_bootmem_nopanic(&bbm, 8, 8, 0, 0, "late"),
 		      "late() called after bootmem handed memory to the buddy allocator in "
 		      "handoff(); use alloc_pages() instead");
 	KEXPECT_EQ(t, buddy_free_reserved(&bnode, s + 5, s + 8, "free_bootmem_late"), 3);
@@ -225,13 +228,13 @@ KTEST(free_all_bootmem_hands_everything_over)
 		      "late_again() handed over page");
 }
 
-#line 1521 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
+#line 1602 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
 KTEST(free_all_bootmem_refuses_a_shared_bitmap_page)
 {
 	unsigned long s = bootmem_and_node();
 
 	bb.node_bootmem_map = barena + 64;
-	KEXPECT_PANIC(t, free_all_bootmem_core(&bb, &bnode, "odd"),
+	KEXPECT_PANIC(t, __free_all_bootmem(&bbm, &bnode, "odd"),
 		      "odd(): the bitmap at");
 	KEXPECT_EQ(t, bnode.node_zones[ZONE_DMA].free_pages, 0);	/* nothing moved */
 	(void)s;

@@ -1,4 +1,4 @@
-#line 583 "chapters/09-shortcuts.nw" /* <include/handoff/early_kmalloc.h> */
+#line 585 "chapters/09-shortcuts.nw" /* <include/handoff/early_kmalloc.h> */
 #ifndef _HANDOFF_EARLY_KMALLOC_H
 #define _HANDOFF_EARLY_KMALLOC_H
 /* early_kmalloc.h - chain early-kmalloc: the slab on bootmem's pages, then on the buddy's. */

@@ -1,14 +1,21 @@
-#line 934 "chapters/07-buddy.nw" /* <include/handoff/free_all_bootmem.h> */
+#line 940 "chapters/07-buddy.nw" /* <include/handoff/free_all_bootmem.h> */
 #ifndef _HANDOFF_FREE_ALL_BOOTMEM_H
 #define _HANDOFF_FREE_ALL_BOOTMEM_H
 #include <handoff/bootmem.h>
 #include <handoff/mmzone.h>
 /**
- * free_all_bootmem_core - every page free in @b, and @b's bitmap, go to @pgdat's buddy;
- * @b is retired. Returns the number of pages handed over.
+ * free_all_bootmem_core - every page free in @b goes to @pgdat's buddy, or with @pgdat NULL to
+ * the buddy of the node each page is on (chapter 10); returns how many.
  */
 unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by);
-#define free_all_bootmem()	free_all_bootmem_core(&bootmem, NODE_DATA(0), __func__)
+
+/**
+ * __free_all_bootmem - every page free in @bm's bitmaps, checked, then the bitmaps' own pages,
+ * go to @pgdat's buddy (NULL: each to its node's); @bm is retired by @by. Returns the number of
+ * pages handed over.
+ */
+unsigned long __free_all_bootmem(struct bootmem *bm, pg_data_t *pgdat, const char *by);
+#define free_all_bootmem()	__free_all_bootmem(&bootmem, NULL, __func__)
 
 /**
  * free_bootmem_late - the whole pages inside [@addr, @addr + @size), still reserved, go

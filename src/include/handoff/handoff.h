@@ -78,11 +78,11 @@ void e820_takes_over(u32 mbi_phys);
 /** lmb_takes_over - LMB takes e820's memory and the early reservations over (chapter 4). */
 void lmb_takes_over(void);
 
-#line 590 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
+#line 843 "chapters/06-bootmem.nw" /* <handoff.h: what later chapters add> */
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 1102 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
+#line 1179 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
@@ -126,9 +126,9 @@ void census_print(const struct census *c);
 
 /** census_report - census_print of the boot's census, if the command line says census. */
 void census_report(void);
-#line 2832 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#line 2842 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #include <handoff/measure.h>
-#line 2181 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
+#line 3126 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger_nodes - on a machine with more than one node, "handoff: @from -> @to node=N
  * total=T free=F reserved=R" for every node, counted page by page in @to's structures; panics

@@ -1,4 +1,4 @@
-#line 2520 "chapters/09-shortcuts.nw" /* <include/handoff/measure.h> */
+#line 2522 "chapters/09-shortcuts.nw" /* <include/handoff/measure.h> */
 /* measure.h - what chapter 9 measures in a boot: instructions, metadata, memory lost. */
 #ifndef HANDOFF_MEASURE_H
 #define HANDOFF_MEASURE_H

@@ -1,7 +1,8 @@
-#line 2490 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
+#line 3435 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
 /* bootmem_to_buddy_nodes.c - a pg_data_t per node, from bootmem; bootmem's pages to them. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
+#include <handoff/bootmem_nodes.h>
 #include <handoff/cmdline.h>
 #include <handoff/free_all_bootmem.h>
 #include <handoff/gfp.h>
@@ -11,10 +12,7 @@
 #include <handoff/numa.h>
 #include <handoff/printk.h>
 
-/* TEMPORARY, until the two bootmems land: no allocation on a node yet. */
-#define alloc_bootmem_node(nid, size)	((void)(nid), alloc_bootmem(size))
-
-#line 2515 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3457 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 static bool node_span(int nid, unsigned long *lo, unsigned long *hi)
 {
 	const struct numa_memblk *b;
@@ -72,7 +70,7 @@ void zone_sizes_init(void)
 		pgdat->node_id = nid;
 		NODE_DATA(nid) = pgdat;
 		node_memory_present(pgdat, nid, lo, hi);
-#line 2581 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
+#line 3523 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
 		if (!map)
 			printk("buddy: node %d: no memory in low memory: its zones are empty\n", nid);
 		else if (numa_meminfo.nr_nodes == 1)
@@ -86,63 +84,10 @@ void zone_sizes_init(void)
 			       pgdat->node_zones[ZONE_DMA].present_pages +
 			       pgdat->node_zones[ZONE_NORMAL].present_pages, __pa(map),
 			       __pa(map) + (hi - lo) * sizeof(*map) - 1);
-#line 2573 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3515 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 	}
 }
-#line 2602 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: bootmem's pages to their nodes> */
-/* Free page frames [@s, @e), each on a node, into their nodes' buddies; returns the pages. */
-static unsigned long free_to_nodes(unsigned long s, unsigned long e, const char *by)
-{
-	unsigned long count = 0;
-
-	while (s < e) {
-		int nid = pfn_to_nid(s);
-		unsigned long run = s + 1;
-
-		if (nid == NUMA_NO_NODE)
-			panic("free_all_bootmem: %s(): page frame 0x%lx is free but on no node", by, s);
-		while (run < e && pfn_to_nid(run) == nid)
-			run++;
-		count += buddy_free_reserved(NODE_DATA(nid), s, run, by);
-		s = run;
-	}
-	return count;
-}
-
-static void check_nodes_transfer(const bootmem_data_t *b, const char *by)
-{
-	for (unsigned long pfn = b->node_min_pfn; pfn < b->node_low_pfn; pfn++) {
-		int nid = pfn_to_nid(pfn);
-		bool in_buddy = nid != NUMA_NO_NODE && buddy_page_is_free(NODE_DATA(nid), pfn);
-
-		if (in_buddy == bootmem_page_reserved(b, pfn))
-			panic("free_all_bootmem: %s(): page 0x%lx is %s in bootmem but %s in node %d's "
-			      "buddy", by, pfn, in_buddy ? "reserved" : "free",
-			      in_buddy ? "free" : "not free", nid);
-	}
-}
-
-static unsigned long free_all_bootmem_to_nodes(bootmem_data_t *b, const char *by)
-{
-	unsigned long pfn = b->node_min_pfn, end = b->node_low_pfn, count = 0;
-	unsigned long map_pfn = virt_to_pfn(b->node_bootmem_map);
-	unsigned long map_pages = (unsigned long)PFN_UP(bootmem_bootmap_bytes(end - pfn));
-
-	while (pfn < end) {
-		unsigned long run = pfn;
-
-		while (run < end && !bootmem_page_reserved(b, run))
-			run++;
-		count += free_to_nodes(pfn, run, by);
-		while (run < end && bootmem_page_reserved(b, run))
-			run++;
-		pfn = run;
-	}
-	check_nodes_transfer(b, by);
-	__retire(&b->life, "bootmem", "the buddy allocator", "alloc_pages()", by);
-	return count + free_to_nodes(map_pfn, map_pfn + map_pages, by);
-}
-#line 2663 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+#line 3551 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
 void buddy_ledger(const char *from, const char *to)
 {
 	unsigned long total = 0, free = 0, reserved = 0;
@@ -220,7 +165,7 @@ static void buddy_memdump(void)
 				  pgdat->node_start_pfn + pgdat->node_spanned_pages);
 	}
 }
-#line 2743 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
+#line 3631 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
 /**
  * buddy_takes_over - bootmem's free pages go to their nodes' buddies and bootmem is retired; the
  * ledger line (and a line per node), every node's free lists, and mem_map's runs on memdump.
@@ -229,7 +174,7 @@ void buddy_takes_over(void)
 {
 	int nid;
 
-	totalram_pages = free_all_bootmem_to_nodes(&bootmem, __func__);
+	totalram_pages = free_all_bootmem();
 	printk("buddy: free_all_bootmem() handed over %lu pages (%lu MiB)\n", totalram_pages,
 	       totalram_pages >> (20 - PAGE_SHIFT));
 	buddy_ledger("bootmem", "buddy");

@@ -1,4 +1,4 @@
-#line 779 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 781 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 /* bootmem_to_early_slab.c - chain early-kmalloc: bootmem from LMB, mem_map, the slab on bootmem. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -11,44 +11,45 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 595 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
+#line 848 "chapters/06-bootmem.nw" /* <bootmem handoff: count and check> */
 static void check_and_count(void)
 {
 	const struct lmb_region *m;
-	unsigned long total, lmb_free, lmb_reserved, free, reserved, in_memory = 0;
+	unsigned long total, lmb_free, lmb_reserved, free, in_memory = 0;
 	struct range_walk w;
 	phys_addr_t s, e;
 
 	lmb_page_counts(&total, &lmb_free, &lmb_reserved);
 	lmb_for_each_free_range(w, &s, &e)		/* each free page: a clear bit */
 		for (phys_addr_t pfn = PFN_UP(s); pfn < PFN_DOWN(e); pfn++)
-			if (bootmem_page_reserved(&bootmem, (unsigned long)pfn))
+			if (bootmem_pfn_reserved((unsigned long)pfn))
 				panic("bootmem: page 0x%llx is free in LMB but reserved here", pfn);
-	bootmem_count(&bootmem, &free, &reserved);
+	free = bootmem_free_pages(&bootmem);
 	if (free != lmb_free)
 		panic("bootmem: %lu pages free in the bitmap, but LMB had %lu", free, lmb_free);
 	for_each_lmb(memory, m)				/* set bits inside memory */
 		for (phys_addr_t pfn = PFN_UP(m->base); pfn < PFN_DOWN(m->base + m->size); pfn++)
-			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
+			in_memory += bootmem_pfn_reserved((unsigned long)pfn);
 	handoff_ledger("lmb", "bootmem", total, free, in_memory);
 }
-#line 637 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
+#line 890 "chapters/06-bootmem.nw" /* <bootmem handoff: dump the bitmap> */
 /* The bitmap as runs: "memmap: bootmem START END free|reserved". */
 static void bootmem_memdump(void)
 {
-	unsigned long n = bootmem.node_low_pfn, run = bootmem.node_min_pfn;
+	unsigned long run, n;
 
+	bootmem_span(&bootmem, &run, &n);
 	for (unsigned long i = run + 1; i <= n; i++) {
-		bool prev = bootmem_page_reserved(&bootmem, i - 1);
+		bool prev = bootmem_pfn_reserved(i - 1);
 
-		if (i < n && prev == bootmem_page_reserved(&bootmem, i))
+		if (i < n && prev == bootmem_pfn_reserved(i))
 			continue;
 		printk("memmap: bootmem 0x%llx 0x%llx %s\n", PFN_PHYS(run), PFN_PHYS(i),
 		       prev ? "reserved" : "free");
 		run = i;
 	}
 }
-#line 572 "chapters/06-bootmem.nw" /* <bootmem handoff: from LMB> */
+#line 825 "chapters/06-bootmem.nw" /* <bootmem handoff: from LMB> */
 static void bootmem_from_lmb(void)
 {
 	unsigned long bytes = bootmem_bootmap_bytes(max_low_pfn);
@@ -64,10 +65,10 @@ static void bootmem_from_lmb(void)
 	check_and_count();
 }
 
-#line 795 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 797 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 static void mem_map_from_bootmem(void)
 {
-#line 1065 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
+#line 1142 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
 	unsigned long zone_end[MAX_NR_ZONES] = { MIN(MAX_DMA_PFN, max_low_pfn), max_low_pfn };
 	size_t bytes = max_low_pfn * sizeof(struct page);
 	struct page *map = alloc_bootmem(bytes);
@@ -79,29 +80,27 @@ static void mem_map_from_bootmem(void)
 			       (unsigned long)MIN(PFN_DOWN(m->base + m->size), (u64)max_low_pfn));
 	printk("buddy: mem_map of %lu struct pages (%zu bytes each) at [mem 0x%08llx-0x%08llx]\n",
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
-#line 798 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 800 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 }
 
-#line 839 "chapters/09-shortcuts.nw" /* <early-kmalloc: the ledger line under the early slab> */
+#line 841 "chapters/09-shortcuts.nw" /* <early-kmalloc: the ledger line under the early slab> */
 static void bootmem_ledger(const char *from, const char *to)
 {
-	unsigned long total, lmb_free, lmb_reserved, free, reserved, in_memory = 0;
+	unsigned long total, lmb_free, lmb_reserved, in_memory = 0;
 	const struct lmb_region *m;
 
 	lmb_page_counts(&total, &lmb_free, &lmb_reserved);	/* LMB as it was retired */
-	bootmem_count(&bootmem, &free, &reserved);
 	for_each_lmb(memory, m)
 		for (phys_addr_t pfn = PFN_UP(m->base); pfn < PFN_DOWN(m->base + m->size); pfn++)
-			in_memory += bootmem_page_reserved(&bootmem, (unsigned long)pfn);
-	handoff_ledger(from, to, total, free, in_memory);
+			in_memory += bootmem_pfn_reserved((unsigned long)pfn);
+	handoff_ledger(from, to, total, bootmem_free_pages(&bootmem), in_memory);
 }
-#line 860 "chapters/09-shortcuts.nw" /* <early-kmalloc: kmalloc while bootmem rules> */
+#line 861 "chapters/09-shortcuts.nw" /* <early-kmalloc: kmalloc while bootmem rules> */
 static void kmalloc_while_bootmem_rules(void)
 {
-	unsigned long before, after, reserved;
+	unsigned long before = bootmem_free_pages(&bootmem), after;
 	void *small, *large;
 
-	bootmem_count(&bootmem, &before, &reserved);
 	small = kmalloc(64, GFP_KERNEL);
 	large = kmalloc(4 * PAGE_SIZE, GFP_KERNEL);
 	if (!small || !large)
@@ -111,12 +110,12 @@ static void kmalloc_while_bootmem_rules(void)
 	       4ul * PAGE_SIZE, __pa(large), __pa(large) + 4 * PAGE_SIZE - 1);
 	kfree(large);
 	kfree(small);
-	bootmem_count(&bootmem, &after, &reserved);
+	after = bootmem_free_pages(&bootmem);
 	if (after + 1 != before)		/* kmalloc-64's new slab is still out */
 		panic("early kmalloc: bootmem had %lu pages free, %lu after kmalloc and kfree; "
 		      "expected one fewer (the slab of kmalloc-64)", before, after);
 }
-#line 812 "chapters/09-shortcuts.nw" /* <early-kmalloc: bootmem takes over, and the slab starts on it> */
+#line 814 "chapters/09-shortcuts.nw" /* <early-kmalloc: bootmem takes over, and the slab starts on it> */
 /**
  * bootmem_takes_over - chain early-kmalloc: bootmem from LMB (chapter 6), mem_map (chapter 7),
  * then the slab on bootmem's pages; kmalloc works when it returns.
@@ -139,7 +138,7 @@ void bootmem_takes_over(void)
 	bootmem_ledger("bootmem", "slab");
 }
 
-#line 804 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
+#line 806 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 void zone_sizes_init(void)
 {
 	printk("buddy: the zones and mem_map were set up in bootmem_takes_over() "

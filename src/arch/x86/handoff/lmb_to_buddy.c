@@ -1,4 +1,4 @@
-#line 271 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/lmb_to_buddy.c> */
+#line 272 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/lmb_to_buddy.c> */
 /* lmb_to_buddy.c - the no-bootmem chain: LMB's free ranges straight to the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -30,7 +30,7 @@ void zone_sizes_init(void)
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
 }
 
-#line 1118 "chapters/07-buddy.nw" /* <buddy handoff: count> */
+#line 1195 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 void buddy_ledger(const char *from, const char *to)
 {
 	const pg_data_t *pgdat = NODE_DATA(0);
@@ -53,7 +53,7 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-#line 1157 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
+#line 1234 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);
@@ -77,7 +77,7 @@ static void buddy_memdump(void)
 		run = pfn;
 	}
 }
-#line 314 "chapters/09-shortcuts.nw" /* <no-bootmem: LMB's free memory to the buddy> */
+#line 315 "chapters/09-shortcuts.nw" /* <no-bootmem: LMB's free memory to the buddy> */
 static unsigned long free_all_memory_core_early(void)
 {
 	unsigned long total, lmb_free, lmb_reserved, count = 0;
@@ -97,7 +97,7 @@ static unsigned long free_all_memory_core_early(void)
 		      "free", count, lmb_free);
 	return count;
 }
-#line 340 "chapters/09-shortcuts.nw" /* <no-bootmem: the buddy takes over> */
+#line 341 "chapters/09-shortcuts.nw" /* <no-bootmem: the buddy takes over> */
 void buddy_takes_over(void)
 {
 	totalram_pages = free_all_memory_core_early();

@@ -1,4 +1,4 @@
-#line 492 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_boot_test.c> */
+#line 494 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_boot_test.c> */
 /* no_bootmem_boot_test.c - the no-bootmem chain's handover, after the boot. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>

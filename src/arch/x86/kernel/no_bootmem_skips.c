@@ -1,4 +1,4 @@
-#line 406 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_skips.c> */
+#line 407 "chapters/09-shortcuts.nw" /* <arch/x86/kernel/no_bootmem_skips.c> */
 /* no_bootmem_skips.c - the tests the no-bootmem chain does not compile, reported skipped. */
 #include <handoff/ktest.h>
 
@@ -8,13 +8,14 @@
 #define LMB_TO_BUDDY	"chain no-bootmem: LMB hands its memory to the buddy"
 #define SKIPPED(fn, why)	KTEST(fn) { ktest_skip(t, why); }
 
-#line 422 "chapters/09-shortcuts.nw" /* <skips: bootmem's bitmap, and a buddy built through one> */
+#line 423 "chapters/09-shortcuts.nw" /* <skips: bootmem's bitmap, and a buddy built through one> */
 SKIPPED(bootmem_starts_reserved_and_rounds, NO_BITMAP)
 SKIPPED(bootmem_refuses_misuse, NO_BITMAP)
 SKIPPED(bootmem_first_fit_goal_and_hint, NO_BITMAP)
 SKIPPED(bootmem_goal_is_a_preference, NO_BITMAP)
 SKIPPED(bootmem_edges, NO_BITMAP)
 SKIPPED(bootmem_small_allocations_share_a_page, NO_BITMAP)
+SKIPPED(bootmem_walks_its_bitmaps, NO_BITMAP)
 SKIPPED(bootmem_matches_model, NO_BITMAP)
 SKIPPED(bootmem_took_over_from_lmb, LMB_TO_BUDDY)
 SKIPPED(bootmem_live_allocations, NO_BITMAP)
