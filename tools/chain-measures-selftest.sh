@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # chain-measures-selftest.sh - tools/chain-measures refuses what it cannot measure honestly:
-# malformed blocks (an unknown attribute, no match=, a chain not written, a bad count, a block
-# never closed, a bad regular expression) stop it, and so does a boot whose log lacks a line the
+# malformed blocks (an unknown attribute, no match=, a chain not written, a chain or a bootmem
+# at a stage without it, bad NUMA sizes, a bad count, a block never closed, a bad regular
+# expression) stop it, and so does a boot whose log lacks a line the
 # table needs or has one malformed; a complete log gives the numbers it holds. With --boot, the
 # determinism the table relies on: the stage-9 kernel booted twice under -icount prints the same
 # time stamp counter readings, from the kernel's entry on, at every point of measure, in order
@@ -38,7 +39,11 @@ refuse "bad memory size" '```{.chain-measures mem=128M,lots}' '```'
 refuse "is empty" '```{.chain-measures mem=128M}' 'a body' '```'
 refuse "needs match=REGEX" '```{.bootlines stage=9 chain=full}' '```'
 refuse "is not written" '```{.bootlines stage=9 chain=no-such-chain match="^x"}' '```'
-refuse "chain= is for stage 9 on" '```{.bootlines stage=8 chain=no-bootmem match="^x"}' '```'
+refuse "chain= is for stage 9" '```{.bootlines stage=8 chain=no-bootmem match="^x"}' '```'
+refuse "chain= is for stage 9" '```{.bootlines stage=10 chain=no-bootmem match="^x"}' '```'
+refuse "bootmem= is one of" '```{.bootlines stage=9 bootmem=one-bitmap match="^x"}' '```'
+refuse "bootmem= is one of" '```{.bootlines stage=10 bootmem=two-bitmaps match="^x"}' '```'
+refuse "numa= takes QEMU node sizes" '```{.bootlines stage=10 numa=lots match="^x"}' '```'
 refuse "is not a regular expression" '```{.bootlines stage=9 match="(("}' '```'
 refuse "block never closed" '```{.bootlines stage=9 match="^x"}' 'text'
 

@@ -12,7 +12,7 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-#line 1229 "chapters/08-slab.nw" /* <chain table: what an allocator gave out> */
+#line 1230 "chapters/08-slab.nw" /* <chain table: what an allocator gave out> */
 static unsigned long reserved_growth(const char *who)
 {
 	const struct handoff_line *in = NULL, *out = NULL;
@@ -33,7 +33,7 @@ static unsigned long reserved_growth(const char *who)
 		      "a free the ledger did not see", who, in->reserved, out->reserved, freed);
 	return out->reserved + freed - in->reserved;
 }
-#line 1256 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
+#line 1257 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
 static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 {
 	const struct kmem_cache *c;
@@ -47,7 +47,17 @@ static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 	}
 	return descriptors + *caches * sizeof(struct kmem_cache);
 }
-#line 1275 "chapters/08-slab.nw" /* <chain table: the rows> */
+#line 1280 "chapters/08-slab.nw" /* <chain table: what bootmem and the buddy hold> */
+static unsigned long bitmap_pages(void)
+{
+	const bootmem_data_t *b;
+	unsigned long pages = 0;
+
+	for_each_bdata(&bootmem, b)
+		pages += (unsigned long)PFN_UP(bootmem_bootmap_bytes(b->node_low_pfn - b->node_min_pfn));
+	return pages;
+}
+#line 1292 "chapters/08-slab.nw" /* <chain table: the rows> */
 void chain_summary(void)
 {
 	unsigned long objs, caches, slab_bytes = slab_metadata(&objs, &caches);
@@ -60,10 +70,9 @@ void chain_summary(void)
 	printk("chain: lmb        %6lu pages                       %llu bytes (region arrays)\n",
 	       reserved_growth("lmb"), lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved));
 	printk("chain: bootmem    %6lu pages (and its bitmap back) %lu bytes (bitmap)\n",
-	       reserved_growth("bootmem") + (unsigned long)PFN_UP(bootmem_bootmap_bytes(max_low_pfn)),
-	       bootmem_bootmap_bytes(max_low_pfn));
+	       reserved_growth("bootmem") + bitmap_pages(), bootmem_bitmaps_bytes(&bootmem));
 	printk("chain: buddy      %6lu pages in use now            %lu bytes (mem_map)\n",
-	       totalram_pages - nr_free_pages(), (unsigned long)(max_low_pfn * sizeof(struct page)));
+	       totalram_pages - nr_free_pages(), mem_map_bytes());
 	printk("chain: slab       %6lu objects in %lu caches        %lu bytes (descriptors, caches)\n",
 	       objs, caches, slab_bytes);
 }

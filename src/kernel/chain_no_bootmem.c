@@ -11,7 +11,7 @@
 #include <handoff/slab.h>
 #include <handoff/string.h>
 
-#line 1229 "chapters/08-slab.nw" /* <chain table: what an allocator gave out> */
+#line 1230 "chapters/08-slab.nw" /* <chain table: what an allocator gave out> */
 static unsigned long reserved_growth(const char *who)
 {
 	const struct handoff_line *in = NULL, *out = NULL;
@@ -32,7 +32,7 @@ static unsigned long reserved_growth(const char *who)
 		      "a free the ledger did not see", who, in->reserved, out->reserved, freed);
 	return out->reserved + freed - in->reserved;
 }
-#line 1256 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
+#line 1257 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
 static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 {
 	const struct kmem_cache *c;

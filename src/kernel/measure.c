@@ -1,4 +1,4 @@
-#line 2802 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
+#line 2796 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
 /* measure.c - chapter 9's measurements: the counter, the metadata, an ACPI-like early user. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -40,7 +40,7 @@ static void measure_tsc(const char *where)
 	}
 	printk("measure: tsc %s %llu\n", where, rdtsc());
 }
-#line 1256 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
+#line 1257 "chapters/08-slab.nw" /* <chain table: what the slab holds> */
 static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 {
 	const struct kmem_cache *c;
@@ -67,16 +67,10 @@ static unsigned long bootmem_bitmap_held(void)
 	return bytes;
 }
 
-/* mem_map's bytes: every node's struct pages, once the buddy has them. */
+/* mem_map's bytes, once the buddy has them (chapter 8's count). */
 static unsigned long mem_map_held(void)
 {
-	unsigned long bytes = 0;
-	int nid;
-
-	for_each_online_node(nid)
-		if (NODE_DATA(nid)->node_mem_map)
-			bytes += NODE_DATA(nid)->node_spanned_pages * sizeof(struct page);
-	return bytes;
+	return NODE_DATA(0)->node_mem_map ? mem_map_bytes() : 0;
 }
 
 static unsigned long slab_held(void)
@@ -96,7 +90,7 @@ void measure_point(const char *where)
 	       lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved), bootmem_bitmap_held(),
 	       mem_map_held(), slab_held());
 }
-#line 2660 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
+#line 2654 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
 static void *early_allocate(size_t size)
 {
 	return slab_is_available() ? kmalloc(size, GFP_KERNEL) : alloc_bootmem(size);
@@ -109,7 +103,7 @@ static void early_free(void *p, size_t size)
 	else
 		free_bootmem(__pa(p), size);
 }
-#line 2680 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
+#line 2674 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
 static u64 free_bytes_in_charge(const char **where)
 {
 	unsigned long pages = 0;
@@ -130,7 +124,7 @@ static u64 free_bytes_in_charge(const char **where)
 	*where = "lmb";
 	return lmb.memory.total_size - lmb.reserved.total_size;
 }
-#line 2706 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
+#line 2700 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
 void acpi_like_user(const char *caller)
 {
 	const char *arg, *end, *where;
@@ -155,7 +149,7 @@ void acpi_like_user(const char *caller)
 	       n, bytes, slab_is_available() ? "kmalloc" : "alloc_bootmem", where,
 	       (long long)(before - after));
 }
-#line 2744 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
+#line 2738 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
 /* Does the page at @addr hold a part of some node's mem_map? */
 static bool in_mem_map(phys_addr_t addr)
 {

@@ -17,9 +17,9 @@ static const struct stage stages[] = {
 	{ 5, "paging" },
 #line 909 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
-#line 1260 "chapters/07-buddy.nw" /* <stages> */
+#line 1273 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
-#line 1308 "chapters/08-slab.nw" /* <stages> */
+#line 1324 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },
 #line 101 "chapters/09-shortcuts.nw" /* <stages> */
 	{ 9, "shortcuts, chain " CHAIN_NAME },

@@ -1,4 +1,4 @@
-#line 1894 "chapters/08-slab.nw" /* <mm/slab_model_test.c> */
+#line 1904 "chapters/08-slab.nw" /* <mm/slab_model_test.c> */
 /* slab_model_test.c - random allocations and frees on caches and kmalloc, against a model. */
 #include <handoff/ktest.h>
 #include <handoff/string.h>
@@ -13,7 +13,7 @@ static const size_t msize[3] = { 24, 200, 3000 };
 
 static void mark(void *obj) { memset(obj, 0xC7, 24); }
 
-#line 1911 "chapters/08-slab.nw" /* <mm/slab_model_test.c> */
+#line 1921 "chapters/08-slab.nw" /* <mm/slab_model_test.c> */
 static unsigned long all_active(void)
 {
 	const struct kmem_cache *c;
@@ -24,7 +24,7 @@ static unsigned long all_active(void)
 	return n;
 }
 
-#line 1957 "chapters/08-slab.nw" /* <slab model: one step> */
+#line 1967 "chapters/08-slab.nw" /* <slab model: one step> */
 static bool free_one(int k)
 {
 	bool ok = true;
@@ -44,7 +44,7 @@ static bool free_one(int k)
 	return ok;
 }
 
-#line 1979 "chapters/08-slab.nw" /* <slab model: one step> */
+#line 1989 "chapters/08-slab.nw" /* <slab model: one step> */
 static bool model_step(u32 *seed)
 {
 	int k = nr_live;
@@ -74,7 +74,7 @@ static bool model_step(u32 *seed)
 	return true;
 }
 
-#line 1926 "chapters/08-slab.nw" /* <mm/slab_model_test.c> */
+#line 1936 "chapters/08-slab.nw" /* <mm/slab_model_test.c> */
 KTEST(slab_matches_model)
 {
 	u32 seed = 1994;

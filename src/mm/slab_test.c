@@ -1,11 +1,11 @@
-#line 1394 "chapters/08-slab.nw" /* <mm/slab_test.c> */
+#line 1404 "chapters/08-slab.nw" /* <mm/slab_test.c> */
 /* slab_test.c - caches, kmalloc and the debugging checks. */
 #include <asm/page.h>
 #include <handoff/ktest.h>
 #include <handoff/string.h>
 #include "slab_test.h"
 
-#line 1410 "chapters/08-slab.nw" /* <slab tests: setup> */
+#line 1420 "chapters/08-slab.nw" /* <slab tests: setup> */
 #ifdef HOST_BUILD
 #define HOST_PAGES	2048
 static u8 host_ram[(HOST_PAGES + 1) * PAGE_SIZE];
@@ -26,7 +26,7 @@ void slab_test_setup(void)
 #else
 void slab_test_setup(void) { }
 #endif
-#line 1437 "chapters/08-slab.nw" /* <slab tests: consistency> */
+#line 1447 "chapters/08-slab.nw" /* <slab tests: consistency> */
 static bool slab_consistent(const struct kmem_cache *c, const struct slab *s, unsigned int want)
 {
 	unsigned int bits = 0, free = 0;
@@ -47,7 +47,7 @@ static bool slab_consistent(const struct kmem_cache *c, const struct slab *s, un
 	return bits == s->inuse && free == c->num - s->inuse;
 }
 
-#line 1460 "chapters/08-slab.nw" /* <slab tests: consistency> */
+#line 1470 "chapters/08-slab.nw" /* <slab tests: consistency> */
 bool slab_cache_consistent(const struct kmem_cache *c)
 {
 	const struct list_head *lists[3] = { &c->slabs_free, &c->slabs_partial, &c->slabs_full };
@@ -65,7 +65,7 @@ bool slab_cache_consistent(const struct kmem_cache *c)
 	}
 	return slabs == c->num_slabs && objs == c->active_objs;
 }
-#line 1484 "chapters/08-slab.nw" /* <slab tests: caches> */
+#line 1494 "chapters/08-slab.nw" /* <slab tests: caches> */
 static unsigned int list_length(const struct list_head *h)
 {
 	unsigned int n = 0;
@@ -83,7 +83,7 @@ static bool on_slab_fit(unsigned long num, size_t size)	/* the descriptor and nu
 	return ((desc + sizeof(void *) - 1) & ~(sizeof(void *) - 1)) + num * size <= PAGE_SIZE;
 }
 
-#line 1504 "chapters/08-slab.nw" /* <slab tests: caches> */
+#line 1514 "chapters/08-slab.nw" /* <slab tests: caches> */
 KTEST(slab_cache_lifecycle)
 {
 	struct kmem_cache *c;
@@ -114,7 +114,7 @@ KTEST(slab_cache_lifecycle)
 	kmem_cache_destroy(c);
 }
 
-#line 1537 "chapters/08-slab.nw" /* <slab tests: caches> */
+#line 1547 "chapters/08-slab.nw" /* <slab tests: caches> */
 KTEST(slab_prefers_partial_slabs)
 {
 	struct kmem_cache *c;
@@ -135,7 +135,7 @@ KTEST(slab_prefers_partial_slabs)
 	kmem_cache_destroy(c);
 }
 
-#line 1560 "chapters/08-slab.nw" /* <slab tests: caches> */
+#line 1570 "chapters/08-slab.nw" /* <slab tests: caches> */
 KTEST(slab_hwcache_alignment)
 {
 	struct kmem_cache *c;
@@ -153,7 +153,7 @@ KTEST(slab_hwcache_alignment)
 	kmem_cache_destroy(c);
 }
 
-#line 1580 "chapters/08-slab.nw" /* <slab tests: caches> */
+#line 1590 "chapters/08-slab.nw" /* <slab tests: caches> */
 KTEST(slab_big_objects_are_off_slab)
 {
 	struct kmem_cache *c;
@@ -169,7 +169,7 @@ KTEST(slab_big_objects_are_off_slab)
 	kmem_cache_free(c, p);
 	kmem_cache_destroy(c);
 }
-#line 1604 "chapters/08-slab.nw" /* <slab tests: constructors and colours> */
+#line 1614 "chapters/08-slab.nw" /* <slab tests: constructors and colours> */
 static void build(void *obj)
 {
 	memset(obj, 0, 56);
@@ -194,7 +194,7 @@ KTEST(slab_constructor_runs_once_per_object)
 	kmem_cache_destroy(c);
 }
 
-#line 1631 "chapters/08-slab.nw" /* <slab tests: constructors and colours> */
+#line 1641 "chapters/08-slab.nw" /* <slab tests: constructors and colours> */
 KTEST(slab_colours)
 {
 	struct kmem_cache *c;
@@ -219,7 +219,7 @@ KTEST(slab_colours)
 		kmem_cache_free(c, objs[i]);
 	kmem_cache_destroy(c);
 }
-#line 1661 "chapters/08-slab.nw" /* <slab tests: misuse> */
+#line 1671 "chapters/08-slab.nw" /* <slab tests: misuse> */
 static void misuse(struct ktest *t, struct kmem_cache *a, struct kmem_cache *b, u8 *p, u8 *q)
 {
 	u8 local[16];
@@ -239,7 +239,7 @@ static void misuse(struct ktest *t, struct kmem_cache *a, struct kmem_cache *b, 
 	KEXPECT_PANIC(t, ksize(p + 8), "which is not the start of an object");
 }
 
-#line 1683 "chapters/08-slab.nw" /* <slab tests: misuse> */
+#line 1693 "chapters/08-slab.nw" /* <slab tests: misuse> */
 KTEST(slab_refuses_misuse)
 {
 	struct kmem_cache *a, *b;
@@ -259,7 +259,7 @@ KTEST(slab_refuses_misuse)
 	kmem_cache_destroy(b);
 	KEXPECT_PANIC(t, kmem_cache_alloc(b, GFP_KERNEL), "which is not a live cache");
 }
-#line 1709 "chapters/08-slab.nw" /* <slab tests: debugging> */
+#line 1719 "chapters/08-slab.nw" /* <slab tests: debugging> */
 static void freer(struct kmem_cache *c, void *p) { kmem_cache_free(c, p); }
 
 KTEST(slab_poison_catches_a_write_after_free)
@@ -283,7 +283,7 @@ KTEST(slab_poison_catches_a_write_after_free)
 	kmem_cache_destroy(c);
 }
 
-#line 1735 "chapters/08-slab.nw" /* <slab tests: debugging> */
+#line 1745 "chapters/08-slab.nw" /* <slab tests: debugging> */
 KTEST(slab_red_zone_catches_an_overrun)
 {
 	struct kmem_cache *c;
@@ -304,7 +304,7 @@ KTEST(slab_red_zone_catches_an_overrun)
 	kmem_cache_destroy(c);
 }
 
-#line 1758 "chapters/08-slab.nw" /* <slab tests: debugging> */
+#line 1768 "chapters/08-slab.nw" /* <slab tests: debugging> */
 KTEST(slab_red_zone_on_a_tiny_object)
 {
 	struct kmem_cache *c;
@@ -321,7 +321,7 @@ KTEST(slab_red_zone_on_a_tiny_object)
 	kmem_cache_destroy(c);
 }
 
-#line 1777 "chapters/08-slab.nw" /* <slab tests: debugging> */
+#line 1787 "chapters/08-slab.nw" /* <slab tests: debugging> */
 KTEST(slab_catches_a_corrupt_freelist)
 {
 	struct kmem_cache *c;
@@ -343,7 +343,7 @@ KTEST(slab_catches_a_corrupt_freelist)
 	kmem_cache_free(c, b);
 	kmem_cache_destroy(c);
 }
-#line 1808 "chapters/08-slab.nw" /* <slab tests: kmalloc> */
+#line 1818 "chapters/08-slab.nw" /* <slab tests: kmalloc> */
 static size_t class_of(size_t n)
 {
 	static const size_t classes[] = { 8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048,
@@ -355,7 +355,7 @@ static size_t class_of(size_t n)
 	return 0;
 }
 
-#line 1822 "chapters/08-slab.nw" /* <slab tests: kmalloc> */
+#line 1832 "chapters/08-slab.nw" /* <slab tests: kmalloc> */
 KTEST(kmalloc_size_classes)
 {
 	unsigned long before;
@@ -392,7 +392,7 @@ KTEST(kmalloc_size_classes)
 	KEXPECT_EQ(t, nr_free_pages(), before);
 }
 
-#line 1864 "chapters/08-slab.nw" /* <slab tests: kmalloc> */
+#line 1874 "chapters/08-slab.nw" /* <slab tests: kmalloc> */
 KTEST(kfree_takes_only_what_kmalloc_gave)
 {
 	struct page *pg;

@@ -1,4 +1,4 @@
-#line 1382 "chapters/08-slab.nw" /* <mm/slab_test.h> */
+#line 1392 "chapters/08-slab.nw" /* <mm/slab_test.h> */
 /* slab_test.h - what the slab's tests share. */
 #include <handoff/slab.h>
 #include "slab.h"

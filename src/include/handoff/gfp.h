@@ -89,6 +89,9 @@ void pages_free_caller(unsigned long addr, unsigned int order, const char *calle
 
 /** nr_free_pages - the free pages of every zone of every node. */
 unsigned long nr_free_pages(void);
+
+/** mem_map_bytes - the struct pages of every node, over its span: the buddy's metadata. */
+unsigned long mem_map_bytes(void);
 extern unsigned long totalram_pages;	/* the pages the buddy was given */
 #line 342 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 2025 "chapters/08-slab.nw" /* <arch/x86/mm/slab_boot_test.c> */
+#line 2035 "chapters/08-slab.nw" /* <arch/x86/mm/slab_boot_test.c> */
 /* slab_boot_test.c - the live slab allocator, and kmalloc until the buddy is empty. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -21,7 +21,7 @@ KTEST(slab_took_over_from_buddy)
 	}
 }
 
-#line 2051 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
+#line 2061 "chapters/08-slab.nw" /* <slab boot tests: exhaust and restore> */
 KTEST(kmalloc_until_the_buddy_is_empty)
 {
 	static const size_t sizes[] = { 8192, 4096, 32 };	/* see below */
