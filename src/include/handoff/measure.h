@@ -7,6 +7,13 @@
 void measure_entry(void);
 
 /**
+ * measure_tsc - with "measure" on the command line, print "measure: tsc @where N" alone (the
+ * first time, "measure: tsc entry N" before it): for a span inside a point, such as chapter
+ * 10's handoff to the buddy.
+ */
+void measure_tsc(const char *where);
+
+/**
  * measure_point - with "measure" on the command line, print "measure: tsc @where N" and
  * "measure: meta @where brk=... e820=... lmb=... bootmem=... buddy=... slab=..." (bytes).
  * @where is one word. Prints nothing without "measure".

@@ -8,11 +8,12 @@
 #include <handoff/gfp.h>
 #include <handoff/handoff.h>
 #include <handoff/lmb.h>
+#include <handoff/measure.h>
 #include <handoff/mm.h>
 #include <handoff/numa.h>
 #include <handoff/printk.h>
 
-#line 3457 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3458 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 static bool node_span(int nid, unsigned long *lo, unsigned long *hi)
 {
 	const struct numa_memblk *b;
@@ -70,7 +71,7 @@ void zone_sizes_init(void)
 		pgdat->node_id = nid;
 		NODE_DATA(nid) = pgdat;
 		node_memory_present(pgdat, nid, lo, hi);
-#line 3523 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
+#line 3524 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
 		if (!map)
 			printk("buddy: node %d: no memory in low memory: its zones are empty\n", nid);
 		else if (numa_meminfo.nr_nodes == 1)
@@ -84,10 +85,10 @@ void zone_sizes_init(void)
 			       pgdat->node_zones[ZONE_DMA].present_pages +
 			       pgdat->node_zones[ZONE_NORMAL].present_pages, __pa(map),
 			       __pa(map) + (hi - lo) * sizeof(*map) - 1);
-#line 3515 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3516 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 	}
 }
-#line 3551 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+#line 3552 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
 void buddy_ledger(const char *from, const char *to)
 {
 	unsigned long total = 0, free = 0, reserved = 0;
@@ -165,7 +166,7 @@ static void buddy_memdump(void)
 				  pgdat->node_start_pfn + pgdat->node_spanned_pages);
 	}
 }
-#line 3631 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
+#line 3632 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
 /**
  * buddy_takes_over - bootmem's free pages go to their nodes' buddies and bootmem is retired; the
  * ledger line (and a line per node), every node's free lists, and mem_map's runs on memdump.
@@ -174,7 +175,9 @@ void buddy_takes_over(void)
 {
 	int nid;
 
+	measure_tsc("buddy_begin");
 	totalram_pages = free_all_bootmem();
+	measure_tsc("buddy_end");
 	printk("buddy: free_all_bootmem() handed over %lu pages (%lu MiB)\n", totalram_pages,
 	       totalram_pages >> (20 - PAGE_SHIFT));
 	buddy_ledger("bootmem", "buddy");
