@@ -44,6 +44,9 @@ refuse "chain= is for stage 9" '```{.bootlines stage=10 chain=no-bootmem match="
 refuse "bootmem= is one of" '```{.bootlines stage=9 bootmem=one-bitmap match="^x"}' '```'
 refuse "bootmem= is one of" '```{.bootlines stage=10 bootmem=two-bitmaps match="^x"}' '```'
 refuse "numa= takes QEMU node sizes" '```{.bootlines stage=10 numa=lots match="^x"}' '```'
+refuse "allocs=N wants a count" '```{.node-measures allocs=0}' '```'
+refuse "unknown node-measures attribute(s) chain" '```{.node-measures chain=full}' '```'
+refuse "numa= takes QEMU node sizes" '```{.node-measures numa=256M,,256M}' '```'
 refuse "is not a regular expression" '```{.bootlines stage=9 match="(("}' '```'
 refuse "block never closed" '```{.bootlines stage=9 match="^x"}' 'text'
 

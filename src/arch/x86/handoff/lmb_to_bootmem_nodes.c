@@ -50,7 +50,7 @@ static void bootmem_memdump(void)
 		run = i;
 	}
 }
-#line 2368 "chapters/10-nodes.nw" /* <per-node bootmem: the nodes' spans> */
+#line 2394 "chapters/10-nodes.nw" /* <per-node bootmem: the nodes' spans> */
 /* Each node's first page frame and the one past its last, below max_low_pfn; 0, 0: none. */
 static void node_spans(unsigned long start[MAX_NUMNODES], unsigned long end[MAX_NUMNODES])
 {
@@ -65,7 +65,7 @@ static void node_spans(unsigned long start[MAX_NUMNODES], unsigned long end[MAX_
 		end[nid] = e;
 	}
 }
-#line 2385 "chapters/10-nodes.nw" /* <per-node bootmem: a bitmap per node> */
+#line 2411 "chapters/10-nodes.nw" /* <per-node bootmem: a bitmap per node> */
 static bootmem_data_t *owner_on_node(const struct bootmem *bm, unsigned long pfn)
 {
 	return bootmem_nodes_owner(&bootmem_nodes, pfn);
@@ -100,7 +100,7 @@ static void bitmap_per_node(void)
 	printk("bootmem: %d bitmap%s, one per node with low memory, %lu bytes in all\n", nr,
 	       nr == 1 ? "" : "s", bootmem_bitmaps_bytes(&bootmem));
 }
-#line 2427 "chapters/10-nodes.nw" /* <per-node bootmem: fill and check> */
+#line 2453 "chapters/10-nodes.nw" /* <per-node bootmem: fill and check> */
 static void fill_from_each_node(void)
 {
 	struct range_walk w;
@@ -126,8 +126,26 @@ static void check_nodes(void)
 				panic("bootmem: page 0x%lx is free in node %d's bitmap, but on node %d",
 				      pfn, (int)(b - node_bdata), lmb_pfn_nid(pfn));
 }
+#line 2374 "chapters/10-nodes.nw" /* <per-node bootmem: dump each bitmap> */
+static void bitmaps_memdump(void)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		const bootmem_data_t *b = &node_bdata[nid];
+		unsigned long run = b->node_min_pfn, n = b->node_low_pfn;
 
-#line 2352 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_nodes.c> */
+		for (unsigned long i = run + 1; b->node_bootmem_map && i <= n; i++) {
+			bool prev = bootmem_page_reserved(b, i - 1);
+
+			if (i < n && prev == bootmem_page_reserved(b, i))
+				continue;
+			printk("memmap: bootmem.node%d 0x%llx 0x%llx %s\n", nid, PFN_PHYS(run),
+			       PFN_PHYS(i), prev ? "reserved" : "free");
+			run = i;
+		}
+	}
+}
+
+#line 2353 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_nodes.c> */
 /**
  * bootmem_takes_over - BOOTMEM=per-node: a bitmap per node, each node's free memory freed into
  * its own, LMB retired; the ledger line, and the bitmaps' runs when memdump is asked for.
@@ -140,4 +158,5 @@ void bootmem_takes_over(void)
 	check_and_count();
 	retire(&lmb.life, "LMB", "bootmem", "alloc_bootmem()");
 	memdump(bootmem_memdump);
+	memdump(bitmaps_memdump);
 }
