@@ -1,4 +1,4 @@
-#line 3177 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
+#line 3620 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
 /* node_ledger_test.c - the handoff lines node by node, on a small interleaved machine. */
 #include <handoff/handoff.h>
 #include <handoff/ktest.h>

@@ -1,4 +1,4 @@
-#line 3388 "chapters/10-nodes.nw" /* <mm/node_data_test.c> */
+#line 3094 "chapters/10-nodes.nw" /* <mm/node_data_test.c> */
 /* node_data_test.c - pg_data_t per node: lookups, fallback, and no merging across nodes. */
 #include <asm/page.h>
 #include <handoff/gfp.h>

@@ -35,7 +35,7 @@ typedef struct pglist_data {
 } pg_data_t;
 
 #ifdef CONFIG_NUMA
-#line 3263 "chapters/10-nodes.nw" /* <mmzone.h: with CONFIG_NUMA, one pg_data_t per node (chapter 10)> */
+#line 2969 "chapters/10-nodes.nw" /* <mmzone.h: with CONFIG_NUMA, one pg_data_t per node (chapter 10)> */
 #include <handoff/numa.h>
 
 extern pg_data_t *node_data[MAX_NUMNODES];	/* NULL: a node with no memory in low memory */

@@ -1,4 +1,4 @@
-#line 3461 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
+#line 3167 "chapters/10-nodes.nw" /* <arch/x86/handoff/bootmem_to_buddy_nodes.c> */
 /* bootmem_to_buddy_nodes.c - a pg_data_t per node, from bootmem; bootmem's pages to them. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -13,7 +13,7 @@
 #include <handoff/numa.h>
 #include <handoff/printk.h>
 
-#line 3484 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3190 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 static bool node_span(int nid, unsigned long *lo, unsigned long *hi)
 {
 	const struct numa_memblk *b;
@@ -71,7 +71,7 @@ void zone_sizes_init(void)
 		pgdat->node_id = nid;
 		NODE_DATA(nid) = pgdat;
 		node_memory_present(pgdat, nid, lo, hi);
-#line 3550 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
+#line 3256 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
 		if (!map)
 			printk("buddy: node %d: no memory in low memory: its zones are empty\n", nid);
 		else if (numa_meminfo.nr_nodes == 1)
@@ -85,10 +85,10 @@ void zone_sizes_init(void)
 			       pgdat->node_zones[ZONE_DMA].present_pages +
 			       pgdat->node_zones[ZONE_NORMAL].present_pages, __pa(map),
 			       __pa(map) + (hi - lo) * sizeof(*map) - 1);
-#line 3542 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3248 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 	}
 }
-#line 3578 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+#line 3284 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
 void buddy_ledger(const char *from, const char *to)
 {
 	unsigned long total = 0, free = 0, reserved = 0;
@@ -166,7 +166,7 @@ static void buddy_memdump(void)
 				  pgdat->node_start_pfn + pgdat->node_spanned_pages);
 	}
 }
-#line 3658 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
+#line 3364 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
 /**
  * buddy_takes_over - bootmem's free pages go to their nodes' buddies and bootmem is retired; the
  * ledger line (and a line per node), every node's free lists, and mem_map's runs on memdump.
