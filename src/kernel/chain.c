@@ -48,7 +48,7 @@ static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 	return descriptors + *caches * sizeof(struct kmem_cache);
 }
 #line 1280 "chapters/08-slab.nw" /* <chain table: what bootmem and the buddy hold> */
-static unsigned long bitmap_pages(void)
+static unsigned long bitmaps_given_back(void)
 {
 	const bootmem_data_t *b;
 	unsigned long pages = 0;
@@ -70,7 +70,7 @@ void chain_summary(void)
 	printk("chain: lmb        %6lu pages                       %llu bytes (region arrays)\n",
 	       reserved_growth("lmb"), lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved));
 	printk("chain: bootmem    %6lu pages (and its bitmap back) %lu bytes (bitmap)\n",
-	       reserved_growth("bootmem") + bitmap_pages(), bootmem_bitmaps_bytes(&bootmem));
+	       reserved_growth("bootmem") + bitmaps_given_back(), bootmem_bitmaps_bytes(&bootmem));
 	printk("chain: buddy      %6lu pages in use now            %lu bytes (mem_map)\n",
 	       totalram_pages - nr_free_pages(), mem_map_bytes());
 	printk("chain: slab       %6lu objects in %lu caches        %lu bytes (descriptors, caches)\n",

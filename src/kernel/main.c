@@ -21,7 +21,7 @@
 #include <handoff/mm.h>
 #line 886 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 1243 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
+#line 1242 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
 #line 1320 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
@@ -65,7 +65,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	acpi_like_user("start_kernel");
 #line 3797 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
 	node_alloc_probe("start_kernel");
-#line 1238 "chapters/07-buddy.nw" /* <boot steps> */
+#line 1237 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
 #line 1315 "chapters/08-slab.nw" /* <boot steps> */

@@ -8,7 +8,7 @@
 struct bootmem_nodes bootmem_nodes = { .bm = &bootmem, .pfn_nid = lmb_pfn_nid };
 
 #line 2134 "chapters/10-nodes.nw" /* <bootmem nodes: the ranges> */
-static void check_nid(const char *fn, int nid, const char *caller)
+static void bootmem_check_nid(const char *fn, int nid, const char *caller)
 {
 	if (nid < 0 || nid >= MAX_NUMNODES)
 		panic("%s: %s() asked for node %d; nodes are 0 to %d", fn, caller, nid,
@@ -20,7 +20,7 @@ void bootmem_add_node_range(struct bootmem_nodes *bn, int nid, bootmem_data_t *b
 {
 	int i = bn->nr_ranges;
 
-	check_nid("bootmem_add_node_range", nid, "bootmem_add_node_range");
+	bootmem_check_nid("bootmem_add_node_range", nid, "bootmem_add_node_range");
 	if (i == BOOTMEM_NODE_RANGES)
 		panic("bootmem: node %d's page frames 0x%lx-0x%lx make more ranges than the table's %d",
 		      nid, start_pfn, end_pfn - 1, BOOTMEM_NODE_RANGES);
@@ -101,7 +101,7 @@ void *___alloc_bootmem_exact_nid(struct bootmem_nodes *bn, int nid, size_t size,
 	void *p;
 
 	check_live(&bn->bm->life, "alloc_bootmem_node", caller);
-	check_nid("alloc_bootmem_node", nid, caller);
+	bootmem_check_nid("alloc_bootmem_node", nid, caller);
 	p = alloc_in_ranges(bn, nid, size, align, goal, limit, caller);
 	if (!p && goal)
 		p = alloc_in_ranges(bn, nid, size, align, 0, limit, caller);
@@ -131,7 +131,7 @@ void *___alloc_bootmem_node(struct bootmem_nodes *bn, int nid, size_t size, size
 static void check_on_node(const struct bootmem_nodes *bn, int nid, phys_addr_t spfn,
 			  phys_addr_t epfn, const char *fn, const char *caller)
 {
-	check_nid(fn, nid, caller);
+	bootmem_check_nid(fn, nid, caller);
 	for (phys_addr_t pfn = spfn; pfn < epfn; pfn++)
 		if (pfn > ~0ul || bn->pfn_nid((unsigned long)pfn) != nid)
 			panic("%s: %s() asked for page 0x%llx on node %d, but the page is on node "

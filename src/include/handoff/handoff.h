@@ -82,7 +82,7 @@ void lmb_takes_over(void);
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 1192 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
+#line 1191 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
