@@ -21,15 +21,15 @@
 #include <handoff/mm.h>
 #line 886 "chapters/06-bootmem.nw" /* <main.c: what the boot steps call> */
 #include <handoff/bootmem.h>
-#line 1242 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
+#line 1247 "chapters/07-buddy.nw" /* <main.c: what the boot steps call> */
 #include <handoff/gfp.h>
 #line 1320 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 2831 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 2836 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
-#line 871 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#line 876 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/numa_init.h>
-#line 3801 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#line 3836 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/node_measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -37,7 +37,7 @@ void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2835 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
+#line 2840 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
 	measure_entry();
 #line 2725 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
@@ -51,7 +51,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1482 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 867 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
+#line 872 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
 	numa_init();
 #line 1120 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
@@ -60,12 +60,12 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 878 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 2851 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 2856 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
-#line 3797 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
+#line 3832 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
 	node_alloc_probe("start_kernel");
-#line 1237 "chapters/07-buddy.nw" /* <boot steps> */
+#line 1242 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
 	buddy_takes_over();
 #line 1315 "chapters/08-slab.nw" /* <boot steps> */
@@ -73,7 +73,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	chain_summary();
 #line 2098 "chapters/09-shortcuts.nw" /* <boot steps> */
 	census_report();
-#line 2856 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2861 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
 	measure_reserved("end");
 #line 2697 "chapters/01-boot.nw" /* <kernel/main.c> */

@@ -1,4 +1,4 @@
-#line 2803 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
+#line 2808 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
 /* measure.c - chapter 9's measurements: the counter, the metadata, an ACPI-like early user. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -166,6 +166,7 @@ static bool in_mem_map(phys_addr_t addr)
 	return false;
 }
 
+#line 2766 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
 static bool in_lmb_reserved(phys_addr_t addr)
 {
 	const struct lmb_region *r;

@@ -17,7 +17,7 @@ static const struct stage stages[] = {
 	{ 5, "paging" },
 #line 909 "chapters/06-bootmem.nw" /* <stages> */
 	{ 6, "bootmem" },
-#line 1272 "chapters/07-buddy.nw" /* <stages> */
+#line 1277 "chapters/07-buddy.nw" /* <stages> */
 	{ 7, "buddy" },
 #line 1324 "chapters/08-slab.nw" /* <stages> */
 	{ 8, "slab" },

@@ -79,6 +79,7 @@ static u64 hole_end(const struct numa_meminfo *mi, u64 a, u64 limit)
 	return limit;
 }
 
+#line 240 "chapters/10-nodes.nw" /* <numa.c: check the table against RAM> */
 bool numa_check_ram(struct numa_meminfo *mi, const struct e820map *map)
 {
 	const struct e820entry *e;
@@ -100,7 +101,7 @@ bool numa_check_ram(struct numa_meminfo *mi, const struct e820map *map)
 	}
 	return true;
 }
-#line 263 "chapters/10-nodes.nw" /* <numa.c: print the table> */
+#line 268 "chapters/10-nodes.nw" /* <numa.c: print the table> */
 void numa_print(const struct numa_meminfo *mi)
 {
 	const struct numa_memblk *b;
@@ -115,7 +116,7 @@ void numa_print(const struct numa_meminfo *mi)
 			printk("numa: node %d has no memory\n", nid);
 	printk("numa: %d node%s\n", mi->nr_nodes, mi->nr_nodes == 1 ? "" : "s");
 }
-#line 295 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+#line 300 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
 static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, const char *end,
 				    const char **next)
 {
@@ -138,7 +139,7 @@ static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, cons
 	*next = p;
 	return numa_add_memblk(mi, (int)nid, start, stop);
 }
-#line 323 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+#line 328 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
 /* @len bytes at @s as a string (printk has no "%.*s"), in one of two buffers, cut at 63. */
 static const char *cut(int which, const char *s, size_t len)
 {

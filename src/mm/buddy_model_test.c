@@ -1,4 +1,4 @@
-#line 1635 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
+#line 1640 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
 /* buddy_model_test.c - random allocations and frees, checked against a page-by-page model. */
 #include <handoff/gfp.h>
 #include <handoff/ktest.h>
@@ -14,7 +14,7 @@ static int nr_held;
 
 static bool is_hole(unsigned long i) { return (i >= 500 && i < 520) || i >= 1000; }
 
-#line 1680 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
+#line 1685 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
 static bool block_ok(const struct zone *z, const struct page *p, unsigned int o)
 {
 	unsigned long i = tpfn(p) - TNODE_START, n = 1ul << o;
@@ -35,7 +35,7 @@ static bool block_ok(const struct zone *z, const struct page *p, unsigned int o)
 	return true;
 }
 
-#line 1703 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
+#line 1708 "chapters/07-buddy.nw" /* <buddy model: the free lists against the model> */
 static bool lists_match_model(void)
 {
 	memset(covered, 0, sizeof(covered));
@@ -63,7 +63,7 @@ static bool lists_match_model(void)
 			return false;
 	return true;
 }
-#line 1733 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
+#line 1738 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
 static unsigned long dma_free_in_model(void)
 {
 	unsigned long n = 0;
@@ -89,7 +89,7 @@ static bool fits_in_model(gfp_t gfp, unsigned int order)
 	return false;
 }
 
-#line 1761 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
+#line 1766 "chapters/07-buddy.nw" /* <buddy model: could it have been served?> */
 static bool served_well(const struct page *p, gfp_t gfp, unsigned int order)
 {
 	unsigned long i = tpfn(p) - TNODE_START, n = 1ul << order;
@@ -103,7 +103,7 @@ static bool served_well(const struct page *p, gfp_t gfp, unsigned int order)
 			return false;
 	return PageHead(p) && p->private == order && !PageBuddy(p);
 }
-#line 1777 "chapters/07-buddy.nw" /* <buddy model: one step> */
+#line 1782 "chapters/07-buddy.nw" /* <buddy model: one step> */
 static bool one_step(u32 *seed)
 {
 	if (nr_held < 200 && ktest_rand(seed) % 5 < 3) {
@@ -129,7 +129,7 @@ static bool one_step(u32 *seed)
 	return true;
 }
 
-#line 1657 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
+#line 1662 "chapters/07-buddy.nw" /* <mm/buddy_model_test.c> */
 KTEST(buddy_matches_model)
 {
 	u32 seed = 1965;

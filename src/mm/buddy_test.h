@@ -1,4 +1,4 @@
-#line 1346 "chapters/07-buddy.nw" /* <mm/buddy_test.h> */
+#line 1351 "chapters/07-buddy.nw" /* <mm/buddy_test.h> */
 /* buddy_test.h - the test node, shared by the buddy's tests. */
 #include <handoff/gfp.h>
 

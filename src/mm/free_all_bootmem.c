@@ -1,4 +1,4 @@
-#line 981 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
+#line 986 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
 /* free_all_bootmem.c - bootmem hands every free page, and its bitmap, to the buddy. */
 #include <asm/page.h>
 #include <handoff/free_all_bootmem.h>
@@ -6,7 +6,7 @@
 #include <handoff/pfn.h>
 #include <handoff/printk.h>
 
-#line 1068 "chapters/07-buddy.nw" /* <free_all_bootmem: which buddy a page goes to> */
+#line 1073 "chapters/07-buddy.nw" /* <free_all_bootmem: which buddy a page goes to> */
 /* The buddy page frame @pfn goes to: @pgdat, or with none given, that of its node. */
 static pg_data_t *buddy_of(pg_data_t *pgdat, unsigned long pfn)
 {
@@ -36,7 +36,7 @@ static unsigned long free_run(pg_data_t *pgdat, unsigned long s, unsigned long e
 	}
 	return count;
 }
-#line 1100 "chapters/07-buddy.nw" /* <free_all_bootmem: check the transfer> */
+#line 1105 "chapters/07-buddy.nw" /* <free_all_bootmem: check the transfer> */
 static void check_transfer(const struct bootmem *bm, pg_data_t *pgdat, unsigned long count)
 {
 	unsigned long free = bootmem_free_pages(bm), buddy = 0, min, low;
@@ -57,7 +57,7 @@ static void check_transfer(const struct bootmem *bm, pg_data_t *pgdat, unsigned 
 		panic("free_all_bootmem: %lu pages free in the buddy, %lu handed over", buddy, count);
 }
 
-#line 991 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
+#line 996 "chapters/07-buddy.nw" /* <mm/free_all_bootmem.c> */
 unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const char *by)
 {
 	unsigned long pfn = b->node_min_pfn, end = b->node_low_pfn, count = 0;
@@ -75,7 +75,7 @@ unsigned long free_all_bootmem_core(bootmem_data_t *b, pg_data_t *pgdat, const c
 	return count;
 }
 
-#line 1054 "chapters/07-buddy.nw" /* <free_all_bootmem: the bitmaps' own pages> */
+#line 1059 "chapters/07-buddy.nw" /* <free_all_bootmem: the bitmaps' own pages> */
 static unsigned long bitmap_pages(const bootmem_data_t *b, const char *by)
 {
 	if (__pa(b->node_bootmem_map) & (PAGE_SIZE - 1))
@@ -83,7 +83,7 @@ static unsigned long bitmap_pages(const bootmem_data_t *b, const char *by)
 		      by, (void *)b->node_bootmem_map);
 	return (unsigned long)PFN_UP(bootmem_bootmap_bytes(b->node_low_pfn - b->node_min_pfn));
 }
-#line 1013 "chapters/07-buddy.nw" /* <free_all_bootmem: every bitmap, checked, then the bitmaps> */
+#line 1018 "chapters/07-buddy.nw" /* <free_all_bootmem: every bitmap, checked, then the bitmaps> */
 unsigned long __free_all_bootmem(struct bootmem *bm, pg_data_t *pgdat, const char *by)
 {
 	unsigned long count = 0;
@@ -103,7 +103,7 @@ unsigned long __free_all_bootmem(struct bootmem *bm, pg_data_t *pgdat, const cha
 	}
 	return count;
 }
-#line 1043 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
+#line 1048 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
 unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)

@@ -68,7 +68,7 @@ int __reserve_bootmem(struct bootmem *bm, phys_addr_t addr, size_t size, int fla
 	__lmb_reserve(addr, size, caller);
 	return 0;
 }
-#line 1068 "chapters/07-buddy.nw" /* <free_all_bootmem: which buddy a page goes to> */
+#line 1073 "chapters/07-buddy.nw" /* <free_all_bootmem: which buddy a page goes to> */
 /* The buddy page frame @pfn goes to: @pgdat, or with none given, that of its node. */
 static pg_data_t *buddy_of(pg_data_t *pgdat, unsigned long pfn)
 {
@@ -98,7 +98,7 @@ static unsigned long free_run(pg_data_t *pgdat, unsigned long s, unsigned long e
 	}
 	return count;
 }
-#line 1043 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
+#line 1048 "chapters/07-buddy.nw" /* <free_bootmem_late: whole pages to the buddy> */
 unsigned long __free_bootmem_late(phys_addr_t addr, size_t size, const char *caller)
 {
 	if (size > ~(phys_addr_t)0 - addr)

@@ -1,4 +1,4 @@
-#line 437 "chapters/07-buddy.nw" /* <mm/page_alloc.c> */
+#line 442 "chapters/07-buddy.nw" /* <mm/page_alloc.c> */
 /* page_alloc.c - the buddy allocator: free blocks of 2^order pages, split and merged. */
 #include <asm/page.h>
 #include <handoff/compiler.h>
@@ -13,7 +13,7 @@ unsigned long totalram_pages;
 
 static const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal" };
 
-#line 460 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+#line 465 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 void free_area_init_node(pg_data_t *pgdat, struct page *map, unsigned long start_pfn,
 			 const unsigned long zone_end[MAX_NR_ZONES])
 {
@@ -45,7 +45,7 @@ void free_area_init_node(pg_data_t *pgdat, struct page *map, unsigned long start
 	}
 }
 
-#line 501 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+#line 506 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 static void setup_lowmem_reserve(pg_data_t *pgdat)
 {
 	for (unsigned int j = 0; j < MAX_NR_ZONES; j++) {
@@ -59,7 +59,7 @@ static void setup_lowmem_reserve(pg_data_t *pgdat)
 	}
 }
 
-#line 520 "chapters/07-buddy.nw" /* <buddy: set up a node> */
+#line 525 "chapters/07-buddy.nw" /* <buddy: set up a node> */
 void memory_present(pg_data_t *pgdat, unsigned long start, unsigned long end)
 {
 	for (unsigned int z = 0; z < MAX_NR_ZONES; z++) {
@@ -72,7 +72,7 @@ void memory_present(pg_data_t *pgdat, unsigned long start, unsigned long end)
 	}
 	setup_lowmem_reserve(pgdat);
 }
-#line 541 "chapters/07-buddy.nw" /* <buddy: free lists> */
+#line 546 "chapters/07-buddy.nw" /* <buddy: free lists> */
 static void add_to_free_area(struct zone *zone, struct page *page, unsigned int order)
 {
 	SetPageBuddy(page);
@@ -90,7 +90,7 @@ static void del_from_free_area(struct zone *zone, struct page *page, unsigned in
 	zone->free_area[order].nr_free--;
 	zone->free_pages -= 1ul << order;
 }
-#line 568 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 573 "chapters/07-buddy.nw" /* <buddy: allocate> */
 static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
 {
 	while (high > low) {
@@ -114,7 +114,7 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	}
 	return NULL;
 }
-#line 602 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 607 "chapters/07-buddy.nw" /* <buddy: allocate> */
 static void prep_new_block(pg_data_t *pgdat, struct page *page, unsigned int order, gfp_t gfp)
 {
 	for (unsigned long i = 1; i < 1ul << order; i++)
@@ -127,7 +127,7 @@ static void prep_new_block(pg_data_t *pgdat, struct page *page, unsigned int ord
 	if (gfp & __GFP_ZERO)
 		memset(__va(PFN_PHYS(node_page_to_pfn(pgdat, page))), 0, PAGE_SIZE << order);
 }
-#line 632 "chapters/07-buddy.nw" /* <buddy: allocate> */
+#line 637 "chapters/07-buddy.nw" /* <buddy: allocate> */
 struct page *buddy_alloc(pg_data_t *pgdat, gfp_t gfp, unsigned int order)
 {
 	int high = (gfp & __GFP_DMA) ? ZONE_DMA : ZONE_NORMAL;
@@ -148,7 +148,7 @@ struct page *buddy_alloc(pg_data_t *pgdat, gfp_t gfp, unsigned int order)
 	}
 	return NULL;
 }
-#line 664 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 669 "chapters/07-buddy.nw" /* <buddy: free> */
 static bool page_is_buddy(pg_data_t *pgdat, const struct zone *zone, unsigned long pfn,
 			  unsigned int order)
 {
@@ -174,7 +174,7 @@ static void free_one_block(pg_data_t *pgdat, struct zone *zone, unsigned long pf
 	}
 	add_to_free_area(zone, node_pfn_to_page(pgdat, pfn), order);
 }
-#line 718 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 723 "chapters/07-buddy.nw" /* <buddy: free> */
 static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 {
 	for (unsigned int o = 0; o < MAX_ORDER; o++) {
@@ -190,7 +190,7 @@ static struct page *free_block_around(const pg_data_t *pgdat, unsigned long pfn)
 	return NULL;
 }
 
-#line 746 "chapters/07-buddy.nw" /* <buddy free: check the block> */
+#line 751 "chapters/07-buddy.nw" /* <buddy free: check the block> */
 static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned int order,
 				const char *caller)
 {
@@ -223,7 +223,7 @@ static unsigned long check_free(pg_data_t *pgdat, struct page *page, unsigned in
 	return pfn;
 }
 
-#line 735 "chapters/07-buddy.nw" /* <buddy: free> */
+#line 740 "chapters/07-buddy.nw" /* <buddy: free> */
 void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const char *caller)
 {
 	unsigned long pfn = check_free(pgdat, page, order, caller);
@@ -232,7 +232,7 @@ void buddy_free(pg_data_t *pgdat, struct page *page, unsigned int order, const c
 	page->private = 0;
 	free_one_block(pgdat, page_zone_of(pgdat, page), pfn, order);
 }
-#line 802 "chapters/07-buddy.nw" /* <buddy: hand reserved pages over> */
+#line 807 "chapters/07-buddy.nw" /* <buddy: hand reserved pages over> */
 static unsigned int largest_order(unsigned long pfn, unsigned long end)
 {
 	unsigned int order = MAX_ORDER - 1;
@@ -271,7 +271,7 @@ unsigned long buddy_free_reserved(pg_data_t *pgdat, unsigned long start, unsigne
 	}
 	return count;
 }
-#line 849 "chapters/07-buddy.nw" /* <buddy: count and show> */
+#line 854 "chapters/07-buddy.nw" /* <buddy: count and show> */
 bool buddy_page_is_free(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return node_has_pfn(pgdat, pfn) && free_block_around(pgdat, pfn);
@@ -303,7 +303,7 @@ void buddyinfo(const pg_data_t *pgdat)
 		printk("\n");
 	}
 }
-#line 891 "chapters/07-buddy.nw" /* <buddy: count and show> */
+#line 896 "chapters/07-buddy.nw" /* <buddy: count and show> */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);

@@ -1,4 +1,4 @@
-#line 1313 "chapters/07-buddy.nw" /* <mm/page_alloc_test.c> */
+#line 1318 "chapters/07-buddy.nw" /* <mm/page_alloc_test.c> */
 /* page_alloc_test.c - the buddy allocator on nodes of the tests' own. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -20,10 +20,10 @@ void tnode_init(unsigned long dma_pages)
 	memory_present(&tnode, TNODE_START, TNODE_START + TNODE_PAGES);
 }
 
-#line 1337 "chapters/07-buddy.nw" /* <mm/page_alloc_test.c> */
+#line 1342 "chapters/07-buddy.nw" /* <mm/page_alloc_test.c> */
 unsigned long tpfn(const struct page *p) { return node_page_to_pfn(&tnode, p); }
 
-#line 1365 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
+#line 1370 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
 static bool one_block_of_each(const struct zone *z, unsigned int lo, unsigned int hi)
 {
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
@@ -32,7 +32,7 @@ static bool one_block_of_each(const struct zone *z, unsigned int lo, unsigned in
 	return true;
 }
 
-#line 1376 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
+#line 1381 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
 KTEST(buddy_splits_and_merges)
 {
 	struct zone *z = &tnode.node_zones[ZONE_NORMAL];
@@ -56,7 +56,7 @@ KTEST(buddy_splits_and_merges)
 	KEXPECT_TRUE(t, buddy_alloc(&tnode, GFP_KERNEL, MAX_ORDER) == NULL);
 }
 
-#line 1402 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
+#line 1407 "chapters/07-buddy.nw" /* <buddy tests: splitting and merging> */
 KTEST(buddy_merges_only_with_its_buddy)
 {
 	struct zone *z = &tnode.node_zones[ZONE_NORMAL];
@@ -79,7 +79,7 @@ KTEST(buddy_merges_only_with_its_buddy)
 	buddy_free(&tnode, d, 0, "t");		/* c and d, then the two pairs */
 	KEXPECT_TRUE(t, one_block_of_each(z, 2, 2));
 }
-#line 1431 "chapters/07-buddy.nw" /* <buddy tests: zones> */
+#line 1436 "chapters/07-buddy.nw" /* <buddy tests: zones> */
 KTEST(buddy_zones_and_fallback)
 {
 	struct zone *dma = &tnode.node_zones[ZONE_DMA], *normal = &tnode.node_zones[ZONE_NORMAL];
@@ -102,7 +102,7 @@ KTEST(buddy_zones_and_fallback)
 	KEXPECT_EQ(t, tnode.node_zones[ZONE_DMA].spanned_pages, 100);
 }
 
-#line 1459 "chapters/07-buddy.nw" /* <buddy tests: zones> */
+#line 1464 "chapters/07-buddy.nw" /* <buddy tests: zones> */
 KTEST(buddy_keeps_a_reserve_in_dma)
 {
 	struct zone *dma = &tnode.node_zones[ZONE_DMA];
@@ -125,7 +125,7 @@ KTEST(buddy_keeps_a_reserve_in_dma)
 		KEXPECT_TRUE(t, buddy_alloc(&tnode, GFP_DMA, 0) != NULL);
 	KEXPECT_TRUE(t, dma->free_pages == 0 && !buddy_alloc(&tnode, GFP_DMA, 0));
 }
-#line 1487 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
+#line 1492 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
 static struct page stray;			/* a struct page, but not in the node's map */
 
 static void misuse(struct ktest *t, struct page *p, struct page *q)
@@ -146,7 +146,7 @@ static void misuse(struct ktest *t, struct page *p, struct page *q)
 		      "twice() handed over page 0x40008, which the buddy has already");
 }
 
-#line 1510 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
+#line 1515 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
 KTEST(buddy_refuses_misuse)
 {
 	struct page *p, *q;
@@ -169,7 +169,7 @@ KTEST(buddy_refuses_misuse)
 	KEXPECT_TRUE(t, PageReserved(tpages + 16) && PageReserved(tpages + 31));	/* untouched */
 	KEXPECT_EQ(t, tnode.node_zones[ZONE_NORMAL].free_pages, 48);
 }
-#line 1539 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
+#line 1544 "chapters/07-buddy.nw" /* <buddy tests: misuse> */
 KTEST(buddy_catches_a_written_free_page)
 {
 	tnode_init(0);
@@ -178,7 +178,7 @@ KTEST(buddy_catches_a_written_free_page)
 	KEXPECT_PANIC(t, buddy_alloc(&tnode, GFP_KERNEL, 3),
 		      "page 0x40005, inside a free block of order 3, has flags");
 }
-#line 1556 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
+#line 1561 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
 #define BPAGES	32
 static u8 bmem[2 * BPAGES * PAGE_SIZE];	/* a 32-page window aligned to 32 pages inside */
 static u8 *barena;
@@ -206,7 +206,7 @@ static unsigned long bootmem_and_node(void)
 	return s;
 }
 
-#line 1586 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
+#line 1591 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
 KTEST(free_all_bootmem_hands_everything_over)
 {
 	unsigned long s = bootmem_and_node();
@@ -228,7 +228,7 @@ KTEST(free_all_bootmem_hands_everything_over)
 		      "late_again() handed over page");
 }
 
-#line 1610 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
+#line 1615 "chapters/07-buddy.nw" /* <buddy tests: from bootmem> */
 KTEST(free_all_bootmem_refuses_a_shared_bitmap_page)
 {
 	unsigned long s = bootmem_and_node();

@@ -1,4 +1,4 @@
-#line 952 "chapters/07-buddy.nw" /* <include/handoff/free_all_bootmem.h> */
+#line 957 "chapters/07-buddy.nw" /* <include/handoff/free_all_bootmem.h> */
 #ifndef _HANDOFF_FREE_ALL_BOOTMEM_H
 #define _HANDOFF_FREE_ALL_BOOTMEM_H
 #include <handoff/bootmem.h>

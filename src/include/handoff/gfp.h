@@ -1,4 +1,4 @@
-#line 322 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
+#line 327 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
 #ifndef _HANDOFF_GFP_H
 #define _HANDOFF_GFP_H
 #include <handoff/mm.h>
@@ -17,7 +17,7 @@ typedef unsigned int gfp_t;
 #define GFP_KERNEL	(__GFP_WAIT | __GFP_IO | __GFP_FS)
 #define GFP_DMA		(__GFP_DMA)
 
-#line 347 "chapters/07-buddy.nw" /* <gfp.h: the core, on any node> */
+#line 352 "chapters/07-buddy.nw" /* <gfp.h: the core, on any node> */
 /**
  * free_area_init_node - @pgdat covers page frames [@start_pfn, @zone_end[MAX_NR_ZONES - 1]),
  * with one struct page each at @map; zone z ends at @zone_end[z] (empty zones end where the one
@@ -58,9 +58,9 @@ unsigned long buddy_free_pages(const struct zone *zone);
 
 /** buddyinfo - one line per zone: the number of free blocks of each order. */
 void buddyinfo(const pg_data_t *pgdat);
-#line 398 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
+#line 403 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
 #ifdef CONFIG_NUMA
-#line 3003 "chapters/10-nodes.nw" /* <gfp.h: with CONFIG_NUMA, allocation on a node and then on the others (chapter 10)> */
+#line 3008 "chapters/10-nodes.nw" /* <gfp.h: with CONFIG_NUMA, allocation on a node and then on the others (chapter 10)> */
 #define __GFP_THISNODE	0x40000u	/* that node or nothing */
 
 /**
@@ -69,7 +69,7 @@ void buddyinfo(const pg_data_t *pgdat);
  * one. Panics on a node number that is not a node of this kernel.
  */
 struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order);
-#line 400 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
+#line 405 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
 #else
 #define alloc_pages_node(nid, gfp, order)	buddy_alloc(NODE_DATA(nid), (gfp), (order))
 #endif
@@ -93,5 +93,5 @@ unsigned long nr_free_pages(void);
 /** mem_map_bytes - the struct pages of every node, over its span: the buddy's metadata. */
 unsigned long mem_map_bytes(void);
 extern unsigned long totalram_pages;	/* the pages the buddy was given */
-#line 342 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
+#line 347 "chapters/07-buddy.nw" /* <include/handoff/gfp.h> */
 #endif

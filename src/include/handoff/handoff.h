@@ -82,7 +82,7 @@ void lmb_takes_over(void);
 /** bootmem_takes_over - bootmem takes LMB's memory over (chapter 6). */
 void bootmem_takes_over(void);
 
-#line 1191 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
+#line 1196 "chapters/07-buddy.nw" /* <handoff.h: what later chapters add> */
 /** zone_sizes_init - the zones, and mem_map from bootmem, before the buddy takes over. */
 void zone_sizes_init(void);
 
@@ -126,9 +126,9 @@ void census_print(const struct census *c);
 
 /** census_report - census_print of the boot's census, if the command line says census. */
 void census_report(void);
-#line 2843 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#line 2848 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #include <handoff/measure.h>
-#line 3595 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
+#line 3625 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger_nodes - on a machine with more than one node, "handoff: @from -> @to node=N
  * total=T free=F reserved=R" for every node, counted page by page in @to's structures; panics

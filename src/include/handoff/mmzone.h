@@ -34,8 +34,9 @@ typedef struct pglist_data {
 	int node_id;			/* the node it is: 0 until chapter 10 */
 } pg_data_t;
 
+#line 258 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #ifdef CONFIG_NUMA
-#line 2969 "chapters/10-nodes.nw" /* <mmzone.h: with CONFIG_NUMA, one pg_data_t per node (chapter 10)> */
+#line 2974 "chapters/10-nodes.nw" /* <mmzone.h: with CONFIG_NUMA, one pg_data_t per node (chapter 10)> */
 #include <handoff/numa.h>
 
 extern pg_data_t *node_data[MAX_NUMNODES];	/* NULL: a node with no memory in low memory */
@@ -60,7 +61,7 @@ bool pfn_valid(unsigned long pfn);
 #define numa_node_id()		0
 #define for_each_online_node(nid) \
 	for ((nid) = 0; (nid) < MAX_NUMNODES; (nid)++) if (!NODE_DATA(nid)) ; else
-#line 255 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
+#line 260 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #else
 extern pg_data_t contig_page_data;
 #define MAX_NUMNODES			1
@@ -72,7 +73,7 @@ extern pg_data_t contig_page_data;
 #define pfn_valid(pfn)			node_has_pfn(&contig_page_data, (pfn))
 #endif
 
-#line 281 "chapters/07-buddy.nw" /* <mmzone.h: pages and page frames> */
+#line 286 "chapters/07-buddy.nw" /* <mmzone.h: pages and page frames> */
 static inline struct page *node_pfn_to_page(const pg_data_t *pgdat, unsigned long pfn)
 {
 	return pgdat->node_mem_map + (pfn - pgdat->node_start_pfn);
@@ -99,5 +100,5 @@ static inline struct zone *page_zone_of(pg_data_t *pgdat, const struct page *pag
 #define page_to_pfn(page)	node_page_to_pfn(page_pgdat(page), (page))
 #define page_address(page)	__va(PFN_PHYS(page_to_pfn(page)))
 #define virt_to_page(addr)	pfn_to_page(virt_to_pfn(addr))
-#line 267 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
+#line 272 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #endif

@@ -1,4 +1,4 @@
-#line 1132 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
+#line 1137 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
 /* bootmem_to_buddy.c - zones and mem_map from bootmem; then bootmem's free pages to the buddy. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -12,7 +12,7 @@
 /** zone_sizes_init - the zones of low memory, and mem_map for them, from bootmem. */
 void zone_sizes_init(void)
 {
-#line 1154 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
+#line 1159 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
 	unsigned long zone_end[MAX_NR_ZONES] = { MIN(MAX_DMA_PFN, max_low_pfn), max_low_pfn };
 	size_t bytes = max_low_pfn * sizeof(struct page);
 	struct page *map = alloc_bootmem(bytes);
@@ -24,10 +24,10 @@ void zone_sizes_init(void)
 			       (unsigned long)MIN(PFN_DOWN(m->base + m->size), (u64)max_low_pfn));
 	printk("buddy: mem_map of %lu struct pages (%zu bytes each) at [mem 0x%08llx-0x%08llx]\n",
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
-#line 1146 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
+#line 1151 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
 }
 
-#line 1207 "chapters/07-buddy.nw" /* <buddy handoff: count> */
+#line 1212 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 void buddy_ledger(const char *from, const char *to)
 {
 	const pg_data_t *pgdat = NODE_DATA(0);
@@ -50,7 +50,7 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-#line 1246 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
+#line 1251 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);
@@ -75,7 +75,7 @@ static void buddy_memdump(void)
 	}
 }
 
-#line 1174 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
+#line 1179 "chapters/07-buddy.nw" /* <arch/x86/handoff/bootmem_to_buddy.c> */
 /**
  * buddy_takes_over - bootmem's free pages go to the buddy and bootmem is retired (Linux's
  * mem_init); the ledger line, the free lists, and mem_map's runs when memdump is asked for.

@@ -68,7 +68,7 @@ static void bootmem_from_lmb(void)
 #line 797 "chapters/09-shortcuts.nw" /* <arch/x86/handoff/bootmem_to_early_slab.c> */
 static void mem_map_from_bootmem(void)
 {
-#line 1154 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
+#line 1159 "chapters/07-buddy.nw" /* <zone_sizes_init: the zones, and mem_map from bootmem> */
 	unsigned long zone_end[MAX_NR_ZONES] = { MIN(MAX_DMA_PFN, max_low_pfn), max_low_pfn };
 	size_t bytes = max_low_pfn * sizeof(struct page);
 	struct page *map = alloc_bootmem(bytes);

@@ -11,7 +11,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 1207 "chapters/07-buddy.nw" /* <buddy handoff: count> */
+#line 1212 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 void buddy_ledger(const char *from, const char *to)
 {
 	const pg_data_t *pgdat = NODE_DATA(0);
@@ -34,7 +34,7 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-#line 1246 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
+#line 1251 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);

@@ -30,7 +30,7 @@ void zone_sizes_init(void)
 	       max_low_pfn, sizeof(struct page), __pa(map), __pa(map) + bytes - 1);
 }
 
-#line 1207 "chapters/07-buddy.nw" /* <buddy handoff: count> */
+#line 1212 "chapters/07-buddy.nw" /* <buddy handoff: count> */
 void buddy_ledger(const char *from, const char *to)
 {
 	const pg_data_t *pgdat = NODE_DATA(0);
@@ -53,7 +53,7 @@ void buddy_ledger(const char *from, const char *to)
 			reserved += !buddy_page_is_free(pgdat, (unsigned long)pfn);
 	handoff_ledger(from, to, total, free, reserved);
 }
-#line 1246 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
+#line 1251 "chapters/07-buddy.nw" /* <buddy handoff: dump mem_map> */
 static const char *page_state(unsigned long pfn)
 {
 	const struct page *page = pfn_to_page(pfn);

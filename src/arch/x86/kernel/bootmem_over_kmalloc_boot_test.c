@@ -27,7 +27,7 @@ KTEST(bootmem_over_kmalloc_took_over)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1864 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
+#line 1869 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -60,7 +60,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1899 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1904 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long snapshot[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
 
 bool snapshot_of_free_lists(bool take)
@@ -94,7 +94,7 @@ unsigned long dma_pages(bool reserve)
 	return pages;
 }
 
-#line 1935 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1940 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *seed,
 				     unsigned long *blocks)
 {
@@ -116,7 +116,7 @@ static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *se
 	}
 }
 
-#line 1959 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1964 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 KTEST(buddy_exhausted_and_restored)
 {
 	unsigned long pages, before = nr_free_pages(), blocks = 0;

@@ -1,4 +1,4 @@
-#line 1827 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
+#line 1832 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.c> */
 /* buddy_boot_test.c - the handoff from bootmem, and the live buddy allocator. */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -31,7 +31,7 @@ KTEST(buddy_took_over_from_bootmem)
 	KEXPECT_TRUE(t, totalram_pages > 0 && nr_free_pages() <= totalram_pages);
 }
 
-#line 1864 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
+#line 1869 "chapters/07-buddy.nw" /* <buddy boot tests: the live allocator> */
 KTEST(buddy_live_allocations)
 {
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
@@ -64,7 +64,7 @@ KTEST(buddy_live_allocations)
 	free_pages(a, 2);
 	free_pages(0, 3);					/* nothing: as in Linux */
 }
-#line 1899 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1904 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long snapshot[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
 
 bool snapshot_of_free_lists(bool take)
@@ -98,7 +98,7 @@ unsigned long dma_pages(bool reserve)
 	return pages;
 }
 
-#line 1935 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1940 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *seed,
 				     unsigned long *blocks)
 {
@@ -120,7 +120,7 @@ static unsigned long take_everything(gfp_t gfp, struct list_head *taken, u32 *se
 	}
 }
 
-#line 1959 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
+#line 1964 "chapters/07-buddy.nw" /* <buddy boot tests: exhaust and restore> */
 KTEST(buddy_exhausted_and_restored)
 {
 	unsigned long pages, before = nr_free_pages(), blocks = 0;

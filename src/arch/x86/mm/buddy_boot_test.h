@@ -1,4 +1,4 @@
-#line 1816 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.h> */
+#line 1821 "chapters/07-buddy.nw" /* <arch/x86/mm/buddy_boot_test.h> */
 /* buddy_boot_test.h - what the buddy's boot tests share with the slab's. */
 #include <handoff/types.h>
 
