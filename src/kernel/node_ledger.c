@@ -1,4 +1,4 @@
-#line 3467 "chapters/10-nodes.nw" /* <kernel/node_ledger.c> */
+#line 3501 "chapters/10-nodes.nw" /* <kernel/node_ledger.c> */
 /* node_ledger.c - each handoff line again, node by node (chapter 10). */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -10,7 +10,7 @@
 #include <handoff/printk.h>
 #include <handoff/string.h>
 
-#line 3487 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
+#line 3521 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
 static void lmb_free_walk(free_extent_fn fn, void *arg)
 {
 	struct range_walk w;
@@ -42,7 +42,7 @@ static void bootmem_free_walk(free_extent_fn fn, void *arg)
 	}
 }
 
-#line 3523 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
+#line 3557 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
 static void buddy_free_walk(free_extent_fn fn, void *arg)
 {
 	int nid;
@@ -76,7 +76,7 @@ free_walk_fn ledger_free_walk(const char *to)
 			return walks[i].walk;
 	return NULL;
 }
-#line 3562 "chapters/10-nodes.nw" /* <node_ledger.c: count the nodes> */
+#line 3596 "chapters/10-nodes.nw" /* <node_ledger.c: count the nodes> */
 /* Add the pages of [@start, @end) to the node each lies on: @out[nid].free, or .total. */
 static void add_by_node(u64 start, u64 end, struct node_pages *out, bool free)
 {
@@ -104,7 +104,7 @@ void node_page_counts(free_walk_fn walk, struct node_pages out[MAX_NUMNODES])
 		add_by_node(PFN_UP(m->base), PFN_DOWN(m->base + m->size), out, false);
 	walk(add_free, out);
 }
-#line 3596 "chapters/10-nodes.nw" /* <node_ledger.c: the lines after a handoff> */
+#line 3630 "chapters/10-nodes.nw" /* <node_ledger.c: the lines after a handoff> */
 void handoff_ledger_nodes(const char *from, const char *to, unsigned long total,
 			  unsigned long free, unsigned long reserved)
 {

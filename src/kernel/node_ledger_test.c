@@ -1,4 +1,4 @@
-#line 3650 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
+#line 3684 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
 /* node_ledger_test.c - the handoff lines node by node, on a small interleaved machine. */
 #include <handoff/handoff.h>
 #include <handoff/ktest.h>
@@ -22,7 +22,7 @@ static void two_interleaved_nodes(void)
 	lmb_reserve(7 * MiB, 2 * MiB + 100);		/* pages 1792..2304: 256 on 0, 257 on 1 */
 }
 
-#line 3678 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
+#line 3712 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
 static void twice(free_extent_fn fn, void *arg)
 {
 	fn(0, 16, arg);

@@ -38,10 +38,11 @@ unsigned long bootmem_next_node_run(const struct bootmem_nodes *bn, unsigned lon
 
 /**
  * bootmem_nodes_owner - the bitmap of one range of page frame @pfn's own node that holds
- * @pfn, or NULL: the rule for bitmaps whose ranges overlap (struct bootmem's owner).
+ * @pfn; for a page on no node (a hole), the first bitmap that spans it; NULL if none does: the
+ * rule for bitmaps whose ranges overlap (struct bootmem's owner).
  */
 bootmem_data_t *bootmem_nodes_owner(const struct bootmem_nodes *bn, unsigned long pfn);
-#line 2070 "chapters/10-nodes.nw" /* <bootmem_nodes.h: the node calls> */
+#line 2071 "chapters/10-nodes.nw" /* <bootmem_nodes.h: the node calls> */
 /**
  * ___alloc_bootmem_exact_nid - @size zeroed bytes aligned to @align on node @nid, below @limit
  * (0: none), preferably at or above @goal; NULL when node @nid has no room.
