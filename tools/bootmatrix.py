@@ -16,7 +16,10 @@ expectations say `numa=SIZES` boots QEMU with those NUMA nodes (tools/boot.sh -N
 With --bootmem NAME other than per-node (chapter 10's one-bitmap), the kernel is
 BUILD/stageNN-NAME, and a line that says `bootmem=A,B` applies only to those.
 With --since N, only the lines whose first stage is N or later, and the lines
-that say `units`, become cases (make test boots a variant's own stage so).
+that say `units`, become cases (make test boots a variant's own stage so); with
+--bochs-since N, the same for the Bochs lines only (make test's stages before
+the last: QEMU boots every line at every stage, Bochs each line at its own
+stage and at the last).
 
 A boot runs the unit tests (test-y: the same in every boot) only when its line
 says `units`; every other boot gets `ktest=boot` at the start of its command line,
@@ -110,7 +113,8 @@ def stage_name(stage, chain='full', bootmem='per-node'):
     return 'stage%02d' % stage + ('-' + variant if variant else '')
 
 
-def cases(stage, rows, logdir, build='build', chain='full', bootmem='per-node', since=0):
+def cases(stage, rows, logdir, build='build', chain='full', bootmem='per-node', since=0,
+          bochs_since=0):
     sname = stage_name(stage, chain, bootmem)
     sdir = os.path.join(build, sname)
     out = []
@@ -121,7 +125,7 @@ def cases(stage, rows, logdir, build='build', chain='full', bootmem='per-node', 
             continue
         if bootmems is not None and bootmem not in bootmems:
             continue
-        if first < since and not units:
+        if first < (since if emu == 'qemu' else max(since, bochs_since)) and not units:
             continue
         name = '%s %s%s %s %s' % (sname, emu, ' ' + mach if emu == 'qemu' else '',
                                   mem, media)
@@ -174,6 +178,8 @@ def main(argv):
                     help='a bootmem of chapter 10: one-bitmap boots BUILD/stageNN-one-bitmap')
     ap.add_argument('--since', type=int, default=0,
                     help='only the lines of stage N on, and the units lines')
+    ap.add_argument('--bochs-since', type=int, default=0,
+                    help='only the Bochs lines of stage N on, and the units lines')
     ap.add_argument('stages', nargs='+', type=int)
     ns = ap.parse_args(argv)
     try:
@@ -184,7 +190,8 @@ def main(argv):
     for s in ns.stages:
         logdir = ns.logdir or os.path.join(ns.build, 'logs',
                                            'check-' + stage_name(s, ns.chain, ns.bootmem))
-        for c in cases(s, rows, logdir, ns.build, ns.chain, ns.bootmem, ns.since):
+        for c in cases(s, rows, logdir, ns.build, ns.chain, ns.bootmem, ns.since,
+                       ns.bochs_since):
             print('\t'.join(c))
     return 0
 

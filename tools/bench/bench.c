@@ -350,15 +350,15 @@ static void bootmem_setup(void)
 	memset(map, 0, bytes);
 	zone_end[ZONE_DMA] = start + MAX_DMA_PFN;
 	zone_end[ZONE_NORMAL] = end;
-	free_area_init_node(&contig_page_data, map, start, zone_end);
+	free_area_init_node(NODE_DATA(0), map, start, zone_end);
 	for_each_lmb(memory, m)
-		memory_present(&contig_page_data, (unsigned long)PFN_UP(m->base),
+		memory_present(NODE_DATA(0), (unsigned long)PFN_UP(m->base),
 			       (unsigned long)MIN(PFN_DOWN(m->base + m->size), (u64)end));
 	lmb_for_each_free_range(w, &s, &e) {
 		phys_addr_t lo = PFN_UP(s), hi = MIN(PFN_DOWN(e), (phys_addr_t)end);
 
 		if (lo < hi)
-			totalram_pages += buddy_free_reserved(&contig_page_data, (unsigned long)lo,
+			totalram_pages += buddy_free_reserved(NODE_DATA(0), (unsigned long)lo,
 							      (unsigned long)hi, "bench");
 	}
 	kmem_cache_init(0);
@@ -387,7 +387,8 @@ static void bootmem_metadata(void)
 }
 #else
 static u8 *bootmem_bitmap_saved;
-static bootmem_data_t bootmem_saved;
+static struct bootmem bootmem_saved;		/* the bootmem and its one bitmap, after set-up */
+static bootmem_data_t bitmap_saved;
 static unsigned long bootmem_setup_free;
 
 /* As the handoff from LMB does: a bitmap over low memory, allocated from LMB, all reserved;
@@ -400,16 +401,19 @@ static void bootmem_setup(void)
 	const struct lmb_region *r;
 
 	lmb_setup();
-	init_bootmem_core(&bootmem, __va(lmb_alloc(bytes, PAGE_SIZE)), min, min + pages);
+	bootmem = (struct bootmem){ 0 };	/* one bitmap, as chapter 6's init_bootmem links it */
+	init_bootmem_core(&bootmem_node_data[0], __va(lmb_alloc(bytes, PAGE_SIZE)), min, min + pages);
+	link_bootmem(&bootmem, &bootmem_node_data[0]);
 	for_each_lmb(memory, r)
 		free_bootmem(r->base, r->size);
 	for_each_lmb(reserved, r)
 		reserve_bootmem(r->base, r->size, BOOTMEM_DEFAULT);
-	bootmem_count(&bootmem, &bootmem_setup_free, &reserved);
+	bootmem_count(&bootmem_node_data[0], &bootmem_setup_free, &reserved);
 	if (!(bootmem_bitmap_saved = realloc(bootmem_bitmap_saved, bytes)))
 		die("no memory for a copy of a %zu-byte bitmap", bytes);
-	memcpy(bootmem_bitmap_saved, bootmem.node_bootmem_map, bytes);
+	memcpy(bootmem_bitmap_saved, bootmem_node_data[0].node_bootmem_map, bytes);
 	bootmem_saved = bootmem;
+	bitmap_saved = bootmem_node_data[0];
 }
 
 /* Between batches of sub-page blocks: bootmem frees whole pages only, so the partial pages a
@@ -417,15 +421,16 @@ static void bootmem_setup(void)
 static void bootmem_restore(void)
 {
 	bootmem = bootmem_saved;
-	memcpy(bootmem.node_bootmem_map, bootmem_bitmap_saved,
-	       bootmem_bootmap_bytes(bootmem.node_low_pfn - bootmem.node_min_pfn));
+	bootmem_node_data[0] = bitmap_saved;
+	memcpy(bootmem_node_data[0].node_bootmem_map, bootmem_bitmap_saved,
+	       bootmem_bootmap_bytes(bootmem_node_data[0].node_low_pfn - bootmem_node_data[0].node_min_pfn));
 }
 
 static void bootmem_check(void)
 {
 	unsigned long free, reserved;
 
-	bootmem_count(&bootmem, &free, &reserved);
+	bootmem_count(&bootmem_node_data[0], &free, &reserved);
 	if (free != bootmem_setup_free)
 		die("bootmem: %lu pages free after the last batch; %lu before the first",
 		    free, bootmem_setup_free);
@@ -439,7 +444,7 @@ static void bootmem_metadata(void)
 	char what[160];
 
 	bootmem_setup();
-	pages = bootmem.node_low_pfn - bootmem.node_min_pfn;
+	pages = bootmem_node_data[0].node_low_pfn - bootmem_node_data[0].node_min_pfn;
 	snprintf(what, sizeof(what), "bootmem_bootmap_bytes(%lu pages) + sizeof(bootmem_data_t) = %zu",
 		 pages, sizeof(bootmem_data_t));
 	meta_row("bootmem", what, bootmem_bootmap_bytes(pages) + sizeof(bootmem_data_t),
@@ -468,15 +473,15 @@ static void buddy_setup(void)
 	struct page *map;
 
 	bootmem_setup();
-	start = bootmem.node_min_pfn;
-	end = bootmem.node_low_pfn;
+	start = bootmem_node_data[0].node_min_pfn;
+	end = bootmem_node_data[0].node_low_pfn;
 	zone_end[ZONE_DMA] = start + MAX_DMA_PFN;
 	zone_end[ZONE_NORMAL] = end;
 	map = __alloc_bootmem((end - start) * sizeof(struct page), SMP_CACHE_BYTES,
 			      phys(MAX_DMA_ADDRESS));
-	free_area_init_node(&contig_page_data, map, start, zone_end);
+	free_area_init_node(NODE_DATA(0), map, start, zone_end);
 	for_each_lmb(memory, m)
-		memory_present(&contig_page_data, (unsigned long)PFN_UP(m->base),
+		memory_present(NODE_DATA(0), (unsigned long)PFN_UP(m->base),
 			       (unsigned long)MIN(PFN_DOWN(m->base + m->size), (u64)end));
 	free_all_bootmem();
 	buddy_setup_free = nr_free_pages();
@@ -501,7 +506,7 @@ static void buddy_metadata(void)
 	char what[160];
 
 	buddy_setup();
-	pages = contig_page_data.node_spanned_pages;
+	pages = NODE_DATA(0)->node_spanned_pages;
 	snprintf(what, sizeof(what), "mem_map: %lu x sizeof(struct page) = %zu, + sizeof(pg_data_t) = %zu",
 		 pages, sizeof(struct page), sizeof(pg_data_t));
 	meta_row("buddy", what, pages * sizeof(struct page) + sizeof(pg_data_t),
