@@ -1,4 +1,4 @@
-#line 3771 "chapters/10-nodes.nw" /* <kernel/node_measure.c> */
+#line 3775 "chapters/10-nodes.nw" /* <kernel/node_measure.c> */
 /* node_measure.c - chapter 10's probe of bootmem's node calls. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -10,10 +10,11 @@
 #include <handoff/mmzone.h>
 #include <handoff/node_measure.h>
 #include <handoff/printk.h>
+#include <handoff/string.h>
 
 #define PROBE_MAX	10000
 
-#line 3793 "chapters/10-nodes.nw" /* <node_measure.c: the nodes to ask, and where a block landed> */
+#line 3798 "chapters/10-nodes.nw" /* <node_measure.c: the nodes to ask, and where a block landed> */
 static int nodes_with_memory(int nid[MAX_NUMNODES])
 {
 	int n = 0;
@@ -41,11 +42,12 @@ static int landed_on(const void *p, unsigned long pages, int nid)
 			return 0;
 	return 1;
 }
-#line 3823 "chapters/10-nodes.nw" /* <node_measure.c: the probe> */
+#line 3828 "chapters/10-nodes.nw" /* <node_measure.c: the probe> */
 void node_alloc_probe(const char *caller)
 {
-	static struct { void *p; unsigned long pages; } got[PROBE_MAX];
+	struct { void *p; unsigned long pages; } *got;
 	unsigned long landed = 0, elsewhere = 0, failed = 0, pages = 0;
+	u64 alloc = 0, zero = 0;
 	int nid[MAX_NUMNODES], nodes;
 	const char *arg, *end;
 	u32 seed = 2008;
@@ -58,12 +60,20 @@ void node_alloc_probe(const char *caller)
 		panic("node_allocs: %s() was given node_allocs= that is not a count from 1 to %d",
 		      caller, PROBE_MAX);
 	nodes = nodes_with_memory(nid);
+	got = alloc_bootmem((size_t)n * sizeof(*got));		/* only when asked for */
 	measure_tsc("node_allocs_begin");
 	for (u64 i = 0; i < n; i++) {
 		int want = nid[i % (u64)nodes];
+		u64 t0 = measure_counter(), t1;
 
 		got[i].pages = 1 + ktest_rand(&seed) % 16;
 		got[i].p = __alloc_bootmem_node_nopanic(want, got[i].pages * PAGE_SIZE, PAGE_SIZE, 0);
+		t1 = measure_counter();
+		alloc += t1 - t0;
+		if (got[i].p) {					/* its zeroing, timed again */
+			memset(got[i].p, 0, got[i].pages * PAGE_SIZE);
+			zero += measure_counter() - t1;
+		}
 		if (!got[i].p)
 			failed++;
 		else if (landed_on(got[i].p, got[i].pages, want))
@@ -75,7 +85,9 @@ void node_alloc_probe(const char *caller)
 	while (n--)
 		if (got[n].p)
 			free_bootmem(__pa(got[n].p), got[n].pages * PAGE_SIZE);
+	free_bootmem(__pa(got), (landed + elsewhere + failed) * sizeof(*got));
 	printk("node_allocs: %lu allocations of %lu pages on %d node%s: %lu on the node asked, %lu "
-	       "on another, %lu failed\n", landed + elsewhere + failed, pages, nodes,
-	       nodes == 1 ? "" : "s", landed, elsewhere, failed);
+	       "on another, %lu failed; counter %llu allocating, %llu of it zeroing\n",
+	       landed + elsewhere + failed, pages, nodes, nodes == 1 ? "" : "s", landed, elsewhere,
+	       failed, alloc, zero);
 }

@@ -13,6 +13,9 @@ void measure_entry(void);
  */
 void measure_tsc(const char *where);
 
+/** measure_counter - the time stamp counter now: guest instructions under tools/boot.sh -I 0. */
+u64 measure_counter(void);
+
 /**
  * measure_point - with "measure" on the command line, print "measure: tsc @where N" and
  * "measure: meta @where brk=... e820=... lmb=... bootmem=... buddy=... slab=..." (bytes).
