@@ -1,7 +1,8 @@
-#line 3501 "chapters/10-nodes.nw" /* <kernel/node_ledger.c> */
+#line 3506 "chapters/10-nodes.nw" /* <kernel/node_ledger.c> */
 /* node_ledger.c - each handoff line again, node by node (chapter 10). */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
+#include <handoff/bootmem_nodes.h>
 #include <handoff/gfp.h>
 #include <handoff/handoff.h>
 #include <handoff/lmb.h>
@@ -10,39 +11,40 @@
 #include <handoff/printk.h>
 #include <handoff/string.h>
 
-#line 3521 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
+#line 3527 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
 static void lmb_free_walk(free_extent_fn fn, void *arg)
 {
 	struct range_walk w;
 	phys_addr_t s, e;
 
-	lmb_for_each_free_range(w, &s, &e)
-		if (PFN_UP(s) < PFN_DOWN(e))
-			fn(PFN_UP(s), PFN_DOWN(e), arg);
+	for (int nid = 0; nid < numa_meminfo.nr_nodes; nid++)	/* by the regions' own nodes */
+		lmb_for_each_free_range_nid(w, nid, &s, &e)
+			if (PFN_UP(s) < PFN_DOWN(e))
+				fn(PFN_UP(s), PFN_DOWN(e), nid, arg);
 }
 
+/* Each node range bootmem registered: the clear bits of its bitmap there, as that node's. */
 static void bootmem_free_walk(free_extent_fn fn, void *arg)
 {
-	const bootmem_data_t *b;
-
-	for_each_bdata(&bootmem, b) {				/* every bitmap's clear bits */
-		unsigned long pfn = b->node_min_pfn, end = b->node_low_pfn;
+	for (int i = 0; i < bootmem_nodes.nr_ranges; i++) {
+		const struct bootmem_node_range *r = &bootmem_nodes.range[i];
+		unsigned long pfn = r->start_pfn, end = r->end_pfn;
 
 		while (pfn < end) {
 			unsigned long run = pfn;
 
-			while (run < end && !bootmem_page_reserved(b, run))
+			while (run < end && !bootmem_page_reserved(r->b, run))
 				run++;
 			if (run > pfn)
-				fn(pfn, run, arg);
-			while (run < end && bootmem_page_reserved(b, run))
+				fn(pfn, run, r->nid, arg);
+			while (run < end && bootmem_page_reserved(r->b, run))
 				run++;
 			pfn = run;
 		}
 	}
 }
 
-#line 3557 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
+#line 3564 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
 static void buddy_free_walk(free_extent_fn fn, void *arg)
 {
 	int nid;
@@ -58,7 +60,7 @@ static void buddy_free_walk(free_extent_fn fn, void *arg)
 						    lru) {
 					unsigned long pfn = node_page_to_pfn(pgdat, page);
 
-					fn(pfn, pfn + (1ul << o), arg);
+					fn(pfn, pfn + (1ul << o), nid, arg);
 				}
 			}
 	}
@@ -76,23 +78,30 @@ free_walk_fn ledger_free_walk(const char *to)
 			return walks[i].walk;
 	return NULL;
 }
-#line 3596 "chapters/10-nodes.nw" /* <node_ledger.c: count the nodes> */
-/* Add the pages of [@start, @end) to the node each lies on: @out[nid].free, or .total. */
-static void add_by_node(u64 start, u64 end, struct node_pages *out, bool free)
+#line 3603 "chapters/10-nodes.nw" /* <node_ledger.c: count the nodes> */
+/*
+ * Add the pages of [@start, @end) to the node the table puts each on: @out[node].free, or
+ * .total. A free extent that its allocator keeps as node @nid's must lie on @nid.
+ */
+static void add_by_node(u64 start, u64 end, int nid, struct node_pages *out, bool free)
 {
 	const struct numa_memblk *b;
 
 	for_each_numa_memblk(&numa_meminfo, b) {
 		u64 s = MAX(start, b->start >> PAGE_SHIFT), e = MIN(end, b->end >> PAGE_SHIFT);
 
-		if (s < e)
-			*(free ? &out[b->nid].free : &out[b->nid].total) += (unsigned long)(e - s);
+		if (s >= e)
+			continue;
+		if (free && nid != NUMA_NO_NODE && nid != b->nid)
+			panic("handoff: node %d's free memory holds page frames 0x%llx-0x%llx, which "
+			      "are node %d's", nid, s, e - 1, b->nid);
+		*(free ? &out[b->nid].free : &out[b->nid].total) += (unsigned long)(e - s);
 	}
 }
 
-static void add_free(u64 start, u64 end, void *out)
+static void add_free(u64 start, u64 end, int nid, void *out)
 {
-	add_by_node(start, end, out, true);
+	add_by_node(start, end, nid, out, true);
 }
 
 void node_page_counts(free_walk_fn walk, struct node_pages out[MAX_NUMNODES])
@@ -101,10 +110,10 @@ void node_page_counts(free_walk_fn walk, struct node_pages out[MAX_NUMNODES])
 
 	memset(out, 0, MAX_NUMNODES * sizeof(*out));
 	for_each_lmb(memory, m)
-		add_by_node(PFN_UP(m->base), PFN_DOWN(m->base + m->size), out, false);
+		add_by_node(PFN_UP(m->base), PFN_DOWN(m->base + m->size), NUMA_NO_NODE, out, false);
 	walk(add_free, out);
 }
-#line 3630 "chapters/10-nodes.nw" /* <node_ledger.c: the lines after a handoff> */
+#line 3644 "chapters/10-nodes.nw" /* <node_ledger.c: the lines after a handoff> */
 void handoff_ledger_nodes(const char *from, const char *to, unsigned long total,
 			  unsigned long free, unsigned long reserved)
 {

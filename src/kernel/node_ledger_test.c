@@ -1,4 +1,4 @@
-#line 3684 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
+#line 3698 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
 /* node_ledger_test.c - the handoff lines node by node, on a small interleaved machine. */
 #include <handoff/handoff.h>
 #include <handoff/ktest.h>
@@ -20,13 +20,19 @@ static void two_interleaved_nodes(void)
 	lmb_test_begin();				/* the booted kernel's LMB is kept */
 	lmb_add(0, 32 * MiB);
 	lmb_reserve(7 * MiB, 2 * MiB + 100);		/* pages 1792..2304: 256 on 0, 257 on 1 */
+	lmb_learn_nodes(&numa_meminfo);			/* the regions' nodes, as at boot */
 }
 
-#line 3712 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
+#line 3727 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
 static void twice(free_extent_fn fn, void *arg)
 {
-	fn(0, 16, arg);
-	fn(8, 24, arg);					/* pages 8..15 again */
+	fn(0, 16, NUMA_NO_NODE, arg);
+	fn(8, 24, NUMA_NO_NODE, arg);			/* pages 8..15 again */
+}
+
+static void misplaced(free_extent_fn fn, void *arg)
+{
+	fn(2048, 2050, 0, arg);				/* node 1's first pages, on node 0's lists */
 }
 
 KTEST(node_ledger_counts_each_node)
@@ -43,6 +49,8 @@ KTEST(node_ledger_counts_each_node)
 	KEXPECT_EQ(t, n[2].total, 0ul);
 	node_page_counts(twice, n);
 	KEXPECT_EQ(t, n[0].free, 32ul);			/* 24 pages, 8 of them twice */
+	KEXPECT_PANIC(t, node_page_counts(misplaced, n), "node 0's free memory holds page frames "
+		      "0x800-0x801, which are node 1's");
 	KEXPECT_TRUE(t, ledger_free_walk("nobody") == NULL);
 	lmb_page_counts(&total, &free, &reserved);
 	handoff_ledger_nodes("test", "lmb", total, free, reserved);	/* adds up: no panic */

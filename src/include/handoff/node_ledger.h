@@ -1,11 +1,14 @@
-#line 3474 "chapters/10-nodes.nw" /* <include/handoff/node_ledger.h> */
+#line 3476 "chapters/10-nodes.nw" /* <include/handoff/node_ledger.h> */
 #ifndef _HANDOFF_NODE_LEDGER_H
 #define _HANDOFF_NODE_LEDGER_H
 #include <handoff/numa.h>
 #include <handoff/types.h>
 
-/* One free extent of an allocator, page frames [@start, @end), given to a counter. */
-typedef void (*free_extent_fn)(u64 start, u64 end, void *arg);
+/*
+ * One free extent of an allocator, page frames [@start, @end), given to a counter with @nid,
+ * the node whose structure holds it (NUMA_NO_NODE: the allocator keeps no node for it).
+ */
+typedef void (*free_extent_fn)(u64 start, u64 end, int nid, void *arg);
 
 /** free_walk_fn - call @fn on every free extent of one allocator of the chain. */
 typedef void (*free_walk_fn)(free_extent_fn fn, void *arg);
