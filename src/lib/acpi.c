@@ -95,7 +95,8 @@ static const char *table_fault(struct acpi_walk *w, u64 phys, u32 len)
 #line 550 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, const char *what)
 {
-	const u8 *p = phys ? w->a->map(w->a->ctx, phys, ACPI_HEADER) : NULL;
+	bool fw = phys && w->a->firmware(w->a->ctx, phys, ACPI_HEADER);	/* before a byte is read */
+	const u8 *p = fw ? w->a->map(w->a->ctx, phys, ACPI_HEADER) : NULL;
 	const char *why = NULL;
 	char sig[5] = "????";
 	u32 len = 0;
@@ -105,7 +106,8 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 		len = get32(p + 4);
 	}
 	if (!p)
-		why = phys ? "cannot be mapped" : "no address";
+		why = !phys ? "no address" : !fw ? "not inside the memory map's reserved or ACPI ranges"
+		      : "cannot be mapped";
 	else if (want && memcmp(sig, want, 4))
 		why = want[0] == 'R' ? "not the RSDT's signature" : "not the XSDT's signature";
 	else if (!(why = table_fault(w, phys, len)) &&
@@ -125,7 +127,7 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 	}
 	return p;
 }
-#line 593 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 595 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 #define SRAT_FIRST	48		/* the header, then 12 reserved bytes */
 #define SRAT_ENABLED	1
 #define SRAT_HOTPLUG	2
@@ -148,7 +150,7 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 	if (type != 1)
 		return numa_name_node(mi, (int)pxm), NULL;
 	
-#line 626 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
+#line 628 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
 {
 	u64 base = get64(e + 8), size64 = get64(e + 16);
 
@@ -163,9 +165,9 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 		return "a range that wraps past 2^64";
 	return numa_add_memblk(mi, (int)pxm, base, base + size64);
 }
-#line 615 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 617 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 }
-#line 643 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 645 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 {
 	u32 len = get32(t + 4), off = SRAT_FIRST;
@@ -187,7 +189,7 @@ static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 	numa_reset(mi);
 	return false;
 }
-#line 671 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
+#line 673 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
 bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rsdp)
 {
 	static struct acpi_walk w;
