@@ -23,7 +23,7 @@ static const struct stage stages[] = {
 	{ 8, "slab" },
 #line 101 "chapters/09-shortcuts.nw" /* <stages> */
 	{ 9, "shortcuts, chain " CHAIN_NAME },
-#line 38 "chapters/10-nodes.nw" /* <stages> */
+#line 41 "chapters/10-nodes.nw" /* <stages> */
 	{ 10, "nodes, bootmem " BOOTMEM_NAME },
 #line 1243 "chapters/01-boot.nw" /* <kernel/stage.c> */
 };

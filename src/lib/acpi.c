@@ -1,4 +1,4 @@
-#line 433 "chapters/10-nodes.nw" /* <lib/acpi.c> */
+#line 436 "chapters/10-nodes.nw" /* <lib/acpi.c> */
 /* acpi.c - the RSDP, the RSDT or XSDT, and the SRAT's nodes; every table checked first. */
 #include <handoff/acpi.h>
 #include <handoff/printk.h>
@@ -21,7 +21,7 @@ static u8 acpi_sum(const u8 *p, u32 len)
 	return sum;
 }
 
-#line 468 "chapters/10-nodes.nw" /* <acpi.c: find the RSDP> */
+#line 471 "chapters/10-nodes.nw" /* <acpi.c: find the RSDP> */
 static bool rsdp_valid(const struct acpi_access *a, u64 phys)
 {
 	const u8 *p = a->map(a->ctx, phys, 20);
@@ -59,7 +59,7 @@ u64 acpi_find_rsdp(const struct acpi_access *a)
 		rsdp = rsdp_scan(a, ebda, ebda + 1024 <= 0xa0000 ? 1024 : 0xa0000 - ebda);
 	return rsdp ? rsdp : rsdp_scan(a, 0xe0000, 0x20000);
 }
-#line 512 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
+#line 515 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 struct acpi_walk {
 	const struct acpi_access *a;
 	int nr_seen;
@@ -92,7 +92,7 @@ static const char *table_fault(struct acpi_walk *w, u64 phys, u32 len)
 					w->seen[i].sig, w->seen[i].start), why;
 	return NULL;
 }
-#line 550 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
+#line 553 "chapters/10-nodes.nw" /* <acpi.c: check a table> */
 static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, const char *what)
 {
 	bool fw = phys && w->a->firmware(w->a->ctx, phys, ACPI_HEADER);	/* before a byte is read */
@@ -127,7 +127,7 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 	}
 	return p;
 }
-#line 595 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 598 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 #define SRAT_FIRST	48		/* the header, then 12 reserved bytes */
 #define SRAT_ENABLED	1
 #define SRAT_HOTPLUG	2
@@ -150,7 +150,7 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 	if (type != 1)
 		return numa_name_node(mi, (int)pxm), NULL;
 	
-#line 628 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
+#line 631 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
 {
 	u64 base = get64(e + 8), size64 = get64(e + 16);
 
@@ -165,9 +165,9 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 		return "a range that wraps past 2^64";
 	return numa_add_memblk(mi, (int)pxm, base, base + size64);
 }
-#line 617 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 620 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 }
-#line 645 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 648 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 {
 	u32 len = get32(t + 4), off = SRAT_FIRST;
@@ -189,7 +189,7 @@ static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 	numa_reset(mi);
 	return false;
 }
-#line 673 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
+#line 676 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
 bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rsdp)
 {
 	static struct acpi_walk w;

@@ -1,4 +1,4 @@
-#line 133 "chapters/10-nodes.nw" /* <lib/numa.c> */
+#line 136 "chapters/10-nodes.nw" /* <lib/numa.c> */
 /* numa.c - the node table: ranges of memory and the node each belongs to. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -30,7 +30,7 @@ bool numa_node_has_memory(const struct numa_meminfo *mi, int nid)
 	return false;
 }
 
-#line 174 "chapters/10-nodes.nw" /* <numa.c: add a block> */
+#line 177 "chapters/10-nodes.nw" /* <numa.c: add a block> */
 const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end)
 {
 	static char why[96];
@@ -56,7 +56,7 @@ const char *numa_add_memblk(struct numa_meminfo *mi, int nid, u64 start, u64 end
 	numa_name_node(mi, nid);
 	return NULL;
 }
-#line 213 "chapters/10-nodes.nw" /* <numa.c: check the table against RAM> */
+#line 216 "chapters/10-nodes.nw" /* <numa.c: check the table against RAM> */
 /* The block of @mi that holds address @a, or NULL. */
 static const struct numa_memblk *block_at(const struct numa_meminfo *mi, u64 a)
 {
@@ -79,7 +79,7 @@ static u64 hole_end(const struct numa_meminfo *mi, u64 a, u64 limit)
 	return limit;
 }
 
-#line 240 "chapters/10-nodes.nw" /* <numa.c: check the table against RAM> */
+#line 243 "chapters/10-nodes.nw" /* <numa.c: check the table against RAM> */
 bool numa_check_ram(struct numa_meminfo *mi, const struct e820map *map)
 {
 	const struct e820entry *e;
@@ -101,7 +101,7 @@ bool numa_check_ram(struct numa_meminfo *mi, const struct e820map *map)
 	}
 	return true;
 }
-#line 268 "chapters/10-nodes.nw" /* <numa.c: print the table> */
+#line 271 "chapters/10-nodes.nw" /* <numa.c: print the table> */
 void numa_print(const struct numa_meminfo *mi)
 {
 	const struct numa_memblk *b;
@@ -116,7 +116,7 @@ void numa_print(const struct numa_meminfo *mi)
 			printk("numa: node %d has no memory\n", nid);
 	printk("numa: %d node%s\n", mi->nr_nodes, mi->nr_nodes == 1 ? "" : "s");
 }
-#line 300 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+#line 303 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
 static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, const char *end,
 				    const char **next)
 {
@@ -139,7 +139,7 @@ static const char *parse_fake_range(struct numa_meminfo *mi, const char *s, cons
 	*next = p;
 	return numa_add_memblk(mi, (int)nid, start, stop);
 }
-#line 328 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
+#line 331 "chapters/10-nodes.nw" /* <numa.c: parse fake_numa=> */
 /* @len bytes at @s as a string (printk has no "%.*s"), in one of two buffers, cut at 63. */
 static const char *cut(int which, const char *s, size_t len)
 {

@@ -1,4 +1,4 @@
-#line 398 "chapters/10-nodes.nw" /* <include/handoff/acpi.h> */
+#line 401 "chapters/10-nodes.nw" /* <include/handoff/acpi.h> */
 #ifndef _HANDOFF_ACPI_H
 #define _HANDOFF_ACPI_H
 #include <handoff/numa.h>

@@ -36,7 +36,7 @@ typedef struct pglist_data {
 
 #line 258 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #ifdef CONFIG_NUMA
-#line 3010 "chapters/10-nodes.nw" /* <mmzone.h: with CONFIG_NUMA, one pg_data_t per node (chapter 10)> */
+#line 3019 "chapters/10-nodes.nw" /* <mmzone.h: with CONFIG_NUMA, one pg_data_t per node (chapter 10)> */
 #include <handoff/numa.h>
 
 extern pg_data_t *node_data[MAX_NUMNODES];	/* NULL: a node with no memory in low memory */
@@ -57,7 +57,11 @@ int page_to_nid(const struct page *page);
 /** pfn_valid - does page frame @pfn have a struct page in its node's mem_map? */
 bool pfn_valid(unsigned long pfn);
 
-/* The processor that runs the kernel is the boot processor, on node 0 in every machine here. */
+/*
+ * The processor that runs the kernel is the boot processor; this kernel reads no processor
+ * affinity, and takes it to be on node 0 (with fake_numa=1:0-512M that node has no memory, and
+ * every allocation falls back).
+ */
 #define numa_node_id()		0
 #define for_each_online_node(nid) \
 	for ((nid) = 0; (nid) < MAX_NUMNODES; (nid)++) if (!NODE_DATA(nid)) ; else

@@ -1,4 +1,4 @@
-#line 61 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
+#line 64 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
 #ifndef _HANDOFF_NUMA_H
 #define _HANDOFF_NUMA_H
 #include <handoff/types.h>
@@ -26,7 +26,7 @@ extern struct numa_meminfo numa_meminfo;	/* the kernel's: filled by numa_init() 
 	for ((b) = (mi)->blk; (b) < (mi)->blk + (mi)->nr_blks; (b)++)
 
 struct e820map;
-#line 93 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
+#line 96 "chapters/10-nodes.nw" /* <numa.h: the table's operations> */
 /** numa_reset - empty @mi: no blocks, one node, no source. */
 void numa_reset(struct numa_meminfo *mi);
 
@@ -59,5 +59,5 @@ bool numa_check_ram(struct numa_meminfo *mi, const struct e820map *map);
 
 /** numa_print - "numa: node N [mem 0xSTART-0xLAST] (SOURCE)" per block, then the count. */
 void numa_print(const struct numa_meminfo *mi);
-#line 89 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
+#line 92 "chapters/10-nodes.nw" /* <include/handoff/numa.h> */
 #endif
