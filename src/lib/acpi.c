@@ -132,7 +132,7 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 #define SRAT_ENABLED	1
 #define SRAT_HOTPLUG	2
 
-static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 len)
+static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 len, u8 rev)
 {
 	static const u8 size[3] = { 16, 40, 24 };
 	u32 pxm, flags;
@@ -141,7 +141,12 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 		return NULL;				/* another kind: not about nodes */
 	if (len < size[type])
 		return "an entry shorter than its kind";
-	pxm = type == 0 ? (u32)e[2] | get32(e + 8) >> 8 << 8 : get32(e + (type == 1 ? 2 : 4));
+#line 636 "chapters/10-nodes.nw" /* <srat: the proximity domain, as the table's revision has it> */
+	if (type == 0)
+		pxm = rev >= 2 ? (u32)e[2] | get32(e + 8) >> 8 << 8 : e[2];
+	else
+		pxm = get32(e + (type == 1 ? 2 : 4)) & (type == 1 && rev <= 1 ? 0xff : ~0u);
+#line 612 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 	flags = get32(e + (type == 0 ? 4 : type == 1 ? 28 : 12));
 	if (!(flags & SRAT_ENABLED))
 		return NULL;
@@ -150,7 +155,7 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 	if (type != 1)
 		return numa_name_node(mi, (int)pxm), NULL;
 	
-#line 631 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
+#line 643 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
 {
 	u64 base = get64(e + 8), size64 = get64(e + 16);
 
@@ -167,7 +172,7 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 }
 #line 620 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 }
-#line 648 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 660 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 {
 	u32 len = get32(t + 4), off = SRAT_FIRST;
@@ -180,7 +185,7 @@ static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 			why = "an entry runs past the table's end";
 		else if (t[off + 1] < 2)
 			why = "an entry of length 0 or 1";
-		else if (!(why = srat_entry(mi, t + off, t[off], t[off + 1])))
+		else if (!(why = srat_entry(mi, t + off, t[off], t[off + 1], t[8])))
 			off += t[off + 1];
 	}
 	if (!why)
@@ -189,7 +194,7 @@ static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 	numa_reset(mi);
 	return false;
 }
-#line 676 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
+#line 688 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
 bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rsdp)
 {
 	static struct acpi_walk w;
