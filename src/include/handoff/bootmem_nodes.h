@@ -42,7 +42,7 @@ unsigned long bootmem_next_node_run(const struct bootmem_nodes *bn, unsigned lon
  * rule for bitmaps whose ranges overlap (struct bootmem's owner).
  */
 bootmem_data_t *bootmem_nodes_owner(const struct bootmem_nodes *bn, unsigned long pfn);
-#line 2088 "chapters/10-nodes.nw" /* <bootmem_nodes.h: the node calls> */
+#line 2091 "chapters/10-nodes.nw" /* <bootmem_nodes.h: the node calls> */
 /**
  * ___alloc_bootmem_exact_nid - @size zeroed bytes aligned to @align on node @nid, below @limit
  * (0: none), preferably at or above @goal; NULL when node @nid has no room.
