@@ -25,11 +25,11 @@
 #include <handoff/gfp.h>
 #line 1320 "chapters/08-slab.nw" /* <main.c: what the boot steps call> */
 #include <handoff/slab.h>
-#line 2844 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
+#line 2849 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
 #line 893 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/numa_init.h>
-#line 3938 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#line 3951 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/node_measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -37,7 +37,7 @@ void start_kernel(u32 magic, u32 mbi_phys);
 
 void start_kernel(u32 magic, u32 mbi_phys)
 {
-#line 2848 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
+#line 2853 "chapters/09-shortcuts.nw" /* <start_kernel: first of all> */
 	measure_entry();
 #line 2725 "chapters/01-boot.nw" /* <boot steps> */
 	console_init();
@@ -60,10 +60,10 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	init_memory_mapping();
 #line 878 "chapters/06-bootmem.nw" /* <boot steps> */
 	bootmem_takes_over();
-#line 2864 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
+#line 2869 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
-#line 3934 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
+#line 3947 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
 	node_alloc_probe("start_kernel");
 #line 1242 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();
@@ -73,7 +73,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 	chain_summary();
 #line 2098 "chapters/09-shortcuts.nw" /* <boot steps> */
 	census_report();
-#line 2869 "chapters/09-shortcuts.nw" /* <boot steps> */
+#line 2874 "chapters/09-shortcuts.nw" /* <boot steps> */
 	measure_point("end");
 	measure_reserved("end");
 #line 2697 "chapters/01-boot.nw" /* <kernel/main.c> */

@@ -1,4 +1,4 @@
-#line 2816 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
+#line 2821 "chapters/09-shortcuts.nw" /* <kernel/measure.c> */
 /* measure.c - chapter 9's measurements: the counter, the metadata, an ACPI-like early user. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -13,7 +13,7 @@
 #include <handoff/printk.h>
 #include <handoff/slab.h>
 
-#line 2579 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
+#line 2584 "chapters/09-shortcuts.nw" /* <measure: the time stamp counter> */
 static u64 rdtsc(void)
 {
 	u32 lo, hi;
@@ -59,7 +59,7 @@ static unsigned long slab_metadata(unsigned long *objs, unsigned long *caches)
 	}
 	return descriptors + *caches * sizeof(struct kmem_cache);
 }
-#line 2620 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
+#line 2625 "chapters/09-shortcuts.nw" /* <measure: the metadata held now> */
 static unsigned long bootmem_bitmap_held(void)
 {
 	const bootmem_data_t *b;
@@ -95,7 +95,7 @@ void measure_point(const char *where)
 	       lmb_type_bytes(&lmb.memory) + lmb_type_bytes(&lmb.reserved), bootmem_bitmap_held(),
 	       mem_map_held(), slab_held());
 }
-#line 2669 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
+#line 2674 "chapters/09-shortcuts.nw" /* <measure: an early user that allocates the way ACPI had to> */
 static void *early_allocate(size_t size)
 {
 	return slab_is_available() ? kmalloc(size, GFP_KERNEL) : alloc_bootmem(size);
@@ -108,7 +108,7 @@ static void early_free(void *p, size_t size)
 	else
 		free_bootmem(__pa(p), size);
 }
-#line 2689 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
+#line 2694 "chapters/09-shortcuts.nw" /* <measure: free memory of the allocator in charge> */
 static u64 free_bytes_in_charge(const char **where)
 {
 	unsigned long pages = 0;
@@ -129,7 +129,7 @@ static u64 free_bytes_in_charge(const char **where)
 	*where = "lmb";
 	return lmb.memory.total_size - lmb.reserved.total_size;
 }
-#line 2715 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
+#line 2720 "chapters/09-shortcuts.nw" /* <measure: the ACPI-like user> */
 void acpi_like_user(const char *caller)
 {
 	const char *arg, *end, *where;
@@ -154,7 +154,7 @@ void acpi_like_user(const char *caller)
 	       n, bytes, slab_is_available() ? "kmalloc" : "alloc_bootmem", where,
 	       (long long)(before - after));
 }
-#line 2753 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
+#line 2758 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
 /* Does the page at @addr hold a part of some node's mem_map? */
 static bool in_mem_map(phys_addr_t addr)
 {
@@ -171,7 +171,7 @@ static bool in_mem_map(phys_addr_t addr)
 	return false;
 }
 
-#line 2774 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
+#line 2779 "chapters/09-shortcuts.nw" /* <measure: the reserved pages and their owners> */
 static bool in_lmb_reserved(phys_addr_t addr)
 {
 	const struct lmb_region *r;

@@ -43,6 +43,21 @@ static int landed_on(const void *p, unsigned long pages, int nid)
 	return 1;
 }
 #line 3880 "chapters/10-nodes.nw" /* <node_measure.c: the probe> */
+/* @pages pages on node @nid, the counter's ticks added to @alloc, and a second zeroing's to @zero. */
+static void *timed_alloc(int nid, unsigned long pages, u64 *alloc, u64 *zero)
+{
+	u64 t0 = measure_counter(), t1;
+	void *p = __alloc_bootmem_node_nopanic(nid, pages * PAGE_SIZE, PAGE_SIZE, 0);
+
+	t1 = measure_counter();
+	*alloc += t1 - t0;
+	if (p) {
+		memset(p, 0, pages * PAGE_SIZE);
+		*zero += measure_counter() - t1;
+	}
+	return p;
+}
+#line 3900 "chapters/10-nodes.nw" /* <node_measure.c: the probe> */
 void node_alloc_probe(const char *caller)
 {
 	struct { void *p; unsigned long pages; } *got;
@@ -64,16 +79,9 @@ void node_alloc_probe(const char *caller)
 	measure_tsc("node_allocs_begin");
 	for (u64 i = 0; i < n; i++) {
 		int want = nid[i % (u64)nodes];
-		u64 t0 = measure_counter(), t1;
 
 		got[i].pages = 1 + ktest_rand(&seed) % 16;
-		got[i].p = __alloc_bootmem_node_nopanic(want, got[i].pages * PAGE_SIZE, PAGE_SIZE, 0);
-		t1 = measure_counter();
-		alloc += t1 - t0;
-		if (got[i].p) {					/* its zeroing, timed again */
-			memset(got[i].p, 0, got[i].pages * PAGE_SIZE);
-			zero += measure_counter() - t1;
-		}
+		got[i].p = timed_alloc(want, got[i].pages, &alloc, &zero);
 		if (!got[i].p)
 			failed++;
 		else if (landed_on(got[i].p, got[i].pages, want))

@@ -126,7 +126,7 @@ void census_print(const struct census *c);
 
 /** census_report - census_print of the boot's census, if the command line says census. */
 void census_report(void);
-#line 2856 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
+#line 2861 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #include <handoff/measure.h>
 #line 3703 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
 /**

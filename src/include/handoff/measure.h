@@ -23,6 +23,7 @@ u64 measure_counter(void);
  */
 void measure_point(const char *where);
 
+#line 2551 "chapters/09-shortcuts.nw" /* <include/handoff/measure.h> */
 /**
  * acpi_like_user - with "acpi_like=N" on the command line, make N small allocate/free pairs the
  * way an early user of the allocation interface must (kmalloc once the slab is available,

@@ -39,7 +39,7 @@ void slab_takes_over(void)
 	bool debug = cmdline_has(boot_command_line, "slab_debug");
 
 	kmem_cache_init(debug ? SLAB_DEBUG : 0);
-#line 2860 "chapters/09-shortcuts.nw" /* <slab_takes_over: once the slab is up> */
+#line 2865 "chapters/09-shortcuts.nw" /* <slab_takes_over: once the slab is up> */
 	measure_point("slab_up");
 #line 1145 "chapters/08-slab.nw" /* <arch/x86/handoff/buddy_to_slab.c> */
 	printk("slab: the cache of caches and the kmalloc caches are up%s\n",
