@@ -27,9 +27,9 @@
 #include <handoff/slab.h>
 #line 2849 "chapters/09-shortcuts.nw" /* <main.c: what the boot steps call> */
 #include <handoff/measure.h>
-#line 893 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#line 921 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/numa_init.h>
-#line 3951 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#line 3979 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/node_measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -51,7 +51,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 1482 "chapters/03-e820.nw" /* <boot steps> */
 	setup_memory_map();
 	e820_takes_over(mbi_phys);
-#line 889 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
+#line 917 "chapters/10-nodes.nw" /* <boot steps: before LMB takes over> */
 	numa_init();
 #line 1120 "chapters/04-lmb.nw" /* <boot steps> */
 	lmb_takes_over();
@@ -63,7 +63,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 2869 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
-#line 3947 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
+#line 3975 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
 	node_alloc_probe("start_kernel");
 #line 1242 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();

@@ -127,7 +127,23 @@ static const u8 *acpi_table(struct acpi_walk *w, u64 phys, const char *want, con
 	}
 	return p;
 }
-#line 598 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 642 "chapters/10-nodes.nw" /* <srat: proximity domains to nodes> */
+static u32 pxm_of_node[MAX_NUMNODES];	/* node n is proximity domain pxm_of_node[n] */
+static int nr_pxm;
+
+static int pxm_to_node(u32 pxm)
+{
+	for (int n = 0; n < nr_pxm; n++)
+		if (pxm_of_node[n] == pxm)
+			return n;
+	if (nr_pxm == MAX_NUMNODES)
+		return -1;
+	if (pxm != (u32)nr_pxm)
+		printk("numa: SRAT: proximity domain %u is node %d\n", pxm, nr_pxm);
+	pxm_of_node[nr_pxm] = pxm;
+	return nr_pxm++;
+}
+#line 599 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 #define SRAT_FIRST	48		/* the header, then 12 reserved bytes */
 #define SRAT_ENABLED	1
 #define SRAT_HOTPLUG	2
@@ -136,49 +152,49 @@ static const char *srat_entry(struct numa_meminfo *mi, const u8 *e, u8 type, u8 
 {
 	static const u8 size[3] = { 16, 40, 24 };
 	u32 pxm, flags;
+	int nid;
 
 	if (type > 2)
 		return NULL;				/* another kind: not about nodes */
 	if (len < size[type])
 		return "an entry shorter than its kind";
-#line 636 "chapters/10-nodes.nw" /* <srat: the proximity domain, as the table's revision has it> */
+#line 665 "chapters/10-nodes.nw" /* <srat: the proximity domain, as the table's revision has it> */
 	if (type == 0)
 		pxm = rev >= 2 ? (u32)e[2] | get32(e + 8) >> 8 << 8 : e[2];
 	else
 		pxm = get32(e + (type == 1 ? 2 : 4)) & (type == 1 && rev <= 1 ? 0xff : ~0u);
-#line 612 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 614 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 	flags = get32(e + (type == 0 ? 4 : type == 1 ? 28 : 12));
 	if (!(flags & SRAT_ENABLED))
 		return NULL;
-	if (pxm >= MAX_NUMNODES)
-		return "a proximity domain beyond this kernel's nodes";
+	if ((nid = pxm_to_node(pxm)) < 0)
+		return "more proximity domains than this kernel's nodes";
 	if (type != 1)
-		return numa_name_node(mi, (int)pxm), NULL;
+		return numa_name_node(mi, nid), NULL;
 	
-#line 643 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
+#line 672 "chapters/10-nodes.nw" /* <srat: a memory-affinity entry> */
 {
 	u64 base = get64(e + 8), size64 = get64(e + 16);
 
-	if (flags & SRAT_HOTPLUG) {
-		printk("numa: SRAT: node %u [mem 0x%08llx, 0x%llx bytes] hot-pluggable: left out\n",
-		       pxm, base, size64);
-		return NULL;
-	}
+	if (flags & SRAT_HOTPLUG)
+		printk("numa: SRAT: node %d [mem 0x%08llx, 0x%llx bytes] is hot-pluggable: kept on "
+		       "its node\n", nid, base, size64);
 	if (!size64)
-		return numa_name_node(mi, (int)pxm), NULL;
+		return numa_name_node(mi, nid), NULL;
 	if (base + size64 < base)
 		return "a range that wraps past 2^64";
-	return numa_add_memblk(mi, (int)pxm, base, base + size64);
+	return numa_add_memblk(mi, nid, base, base + size64);
 }
-#line 620 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 622 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 }
-#line 660 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
+#line 687 "chapters/10-nodes.nw" /* <acpi.c: read the SRAT> */
 static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 {
 	u32 len = get32(t + 4), off = SRAT_FIRST;
 	const char *why = len < SRAT_FIRST ? "shorter than its fixed part" : NULL;
 
 	numa_reset(mi);
+	nr_pxm = 0;
 	mi->source = "srat";
 	while (!why && off < len) {
 		if (len - off < 2 || off + t[off + 1] > len)
@@ -194,7 +210,7 @@ static bool srat_parse(struct numa_meminfo *mi, const u8 *t, u64 phys)
 	numa_reset(mi);
 	return false;
 }
-#line 688 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
+#line 716 "chapters/10-nodes.nw" /* <acpi.c: walk the root table> */
 bool acpi_numa_init(struct numa_meminfo *mi, const struct acpi_access *a, u64 rsdp)
 {
 	static struct acpi_walk w;

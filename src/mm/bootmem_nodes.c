@@ -1,4 +1,4 @@
-#line 2137 "chapters/10-nodes.nw" /* <mm/bootmem_nodes.c> */
+#line 2165 "chapters/10-nodes.nw" /* <mm/bootmem_nodes.c> */
 /* bootmem_nodes.c - where each node's memory is in bootmem's bitmaps, and the node calls. */
 #include <asm/page.h>
 #include <handoff/bootmem_nodes.h>
@@ -7,7 +7,7 @@
 
 struct bootmem_nodes bootmem_nodes = { .bm = &bootmem, .pfn_nid = lmb_pfn_nid };
 
-#line 2160 "chapters/10-nodes.nw" /* <bootmem nodes: the ranges> */
+#line 2188 "chapters/10-nodes.nw" /* <bootmem nodes: the ranges> */
 static void bootmem_check_nid(const char *fn, int nid, const char *caller)
 {
 	if (nid < 0 || nid >= MAX_NUMNODES)
@@ -31,7 +31,7 @@ void bootmem_add_node_range(struct bootmem_nodes *bn, int nid, bootmem_data_t *b
 	bn->nr_ranges++;
 }
 
-#line 2191 "chapters/10-nodes.nw" /* <bootmem nodes: a node's next run of page frames> */
+#line 2219 "chapters/10-nodes.nw" /* <bootmem nodes: a node's next run of page frames> */
 unsigned long bootmem_next_node_run(const struct bootmem_nodes *bn, unsigned long *pfn,
 				    unsigned long end, int *nid)
 {
@@ -53,7 +53,7 @@ unsigned long bootmem_next_node_run(const struct bootmem_nodes *bn, unsigned lon
 	}
 	return last;
 }
-#line 2215 "chapters/10-nodes.nw" /* <bootmem nodes: the bitmap that has a page> */
+#line 2243 "chapters/10-nodes.nw" /* <bootmem nodes: the bitmap that has a page> */
 bootmem_data_t *bootmem_nodes_owner(const struct bootmem_nodes *bn, unsigned long pfn)
 {
 	int nid = bn->pfn_nid(pfn);
@@ -64,15 +64,15 @@ bootmem_data_t *bootmem_nodes_owner(const struct bootmem_nodes *bn, unsigned lon
 		    pfn < bn->range[i].end_pfn)
 			return bn->range[i].b;
 	
-#line 2234 "chapters/10-nodes.nw" /* <bootmem nodes: a page on no node> */
+#line 2262 "chapters/10-nodes.nw" /* <bootmem nodes: a page on no node> */
 	if (nid == NUMA_NO_NODE)
 		for_each_bdata(bn->bm, b)
 			if (pfn >= b->node_min_pfn && pfn < b->node_low_pfn)
 				return b;
 	return NULL;
-#line 2225 "chapters/10-nodes.nw" /* <bootmem nodes: the bitmap that has a page> */
+#line 2253 "chapters/10-nodes.nw" /* <bootmem nodes: the bitmap that has a page> */
 }
-#line 2255 "chapters/10-nodes.nw" /* <bootmem nodes: allocate on a node> */
+#line 2283 "chapters/10-nodes.nw" /* <bootmem nodes: allocate on a node> */
 static void forget_partial_page_off_node(const struct bootmem_nodes *bn, bootmem_data_t *b,
 					 int nid)
 {
@@ -102,7 +102,7 @@ static void *alloc_in_ranges(struct bootmem_nodes *bn, int nid, size_t size, siz
 	return NULL;
 }
 
-#line 2288 "chapters/10-nodes.nw" /* <bootmem nodes: the three allocation calls> */
+#line 2316 "chapters/10-nodes.nw" /* <bootmem nodes: the three allocation calls> */
 void *___alloc_bootmem_exact_nid(struct bootmem_nodes *bn, int nid, size_t size, size_t align,
 				 phys_addr_t goal, phys_addr_t limit, const char *caller)
 {
@@ -116,7 +116,7 @@ void *___alloc_bootmem_exact_nid(struct bootmem_nodes *bn, int nid, size_t size,
 #line 2087 "chapters/09-shortcuts.nw" /* <bootmem: what later chapters note about an allocation> */
 	if (p)
 		census_note("bootmem", caller, size);
-#line 2299 "chapters/10-nodes.nw" /* <bootmem nodes: the three allocation calls> */
+#line 2327 "chapters/10-nodes.nw" /* <bootmem nodes: the three allocation calls> */
 	return p;
 }
 
@@ -135,7 +135,7 @@ void *___alloc_bootmem_node(struct bootmem_nodes *bn, int nid, size_t size, size
 
 	return p ? p : ___alloc_bootmem(bn->bm, size, align, goal, 0, caller);
 }
-#line 2323 "chapters/10-nodes.nw" /* <bootmem nodes: free and reserve on a node> */
+#line 2351 "chapters/10-nodes.nw" /* <bootmem nodes: free and reserve on a node> */
 static void check_on_node(const struct bootmem_nodes *bn, int nid, phys_addr_t spfn,
 			  phys_addr_t epfn, const char *fn, const char *caller)
 {

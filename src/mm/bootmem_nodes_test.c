@@ -1,4 +1,4 @@
-#line 2625 "chapters/10-nodes.nw" /* <mm/bootmem_nodes_test.c> */
+#line 2653 "chapters/10-nodes.nw" /* <mm/bootmem_nodes_test.c> */
 /* bootmem_nodes_test.c - both bootmems of chapter 10, on the test arena, nodes interleaved. */
 #include <asm/page.h>
 #include <handoff/bootmem_nodes.h>
@@ -17,7 +17,7 @@ static struct bootmem tbm;
 static struct bootmem_nodes tbn;
 static bootmem_data_t tbd[MAX_NUMNODES];
 
-#line 2655 "chapters/10-nodes.nw" /* <bootmem nodes tests: the two shapes> */
+#line 2683 "chapters/10-nodes.nw" /* <bootmem nodes tests: the two shapes> */
 static int test_nid(unsigned long pfn)
 {
 	return pfn >= base && pfn < base + NPAGES ? layout[pfn - base] : NUMA_NO_NODE;
@@ -31,7 +31,7 @@ static bootmem_data_t *test_owner(const struct bootmem *bm, unsigned long pfn)
 static unsigned long pg(unsigned int i) { return base + i; }
 static unsigned int idx(const void *p) { return (unsigned int)(virt_to_pfn(p) - base); }
 
-#line 2672 "chapters/10-nodes.nw" /* <bootmem nodes tests: build a shape> */
+#line 2700 "chapters/10-nodes.nw" /* <bootmem nodes tests: build a shape> */
 static void build(bool per_node, const int *nodes)
 {
 	unsigned long start[MAX_NUMNODES] = { 0 }, end[MAX_NUMNODES] = { 0 }, pfn, e;
@@ -60,7 +60,7 @@ static void build(bool per_node, const int *nodes)
 				free_bootmem_core(b, PFN_PHYS(f), PAGE_SIZE, "build");
 	}
 }
-#line 2710 "chapters/10-nodes.nw" /* <bootmem nodes tests: one bitmap per node> */
+#line 2738 "chapters/10-nodes.nw" /* <bootmem nodes tests: one bitmap per node> */
 KTEST(bootmem_per_node_interleaved)
 {
 	unsigned int n0 = 0, n1 = 0;
@@ -87,7 +87,7 @@ KTEST(bootmem_per_node_interleaved)
 	__reserve_bootmem(&tbm, PFN_PHYS(pg(5)), PAGE_SIZE, 0, "linux");
 	KEXPECT_TRUE(t, !bootmem_page_reserved(&tbd[1], pg(5)));	/* missed */
 }
-#line 2743 "chapters/10-nodes.nw" /* <bootmem nodes tests: one bitmap per node> */
+#line 2771 "chapters/10-nodes.nw" /* <bootmem nodes tests: one bitmap per node> */
 KTEST(bootmem_per_node_reserves_across_a_hole)
 {
 	static const int holes[NPAGES] = { 0, 0, -1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1 };
@@ -100,7 +100,7 @@ KTEST(bootmem_per_node_reserves_across_a_hole)
 	__free_bootmem(&tbm, PFN_PHYS(pg(1)), 3 * PAGE_SIZE, "hole");
 	KEXPECT_TRUE(t, !bootmem_page_reserved(&tbd[0], pg(1)) && !bootmem_page_reserved(&tbd[0], pg(3)));
 }
-#line 2762 "chapters/10-nodes.nw" /* <bootmem nodes tests: one bitmap for all> */
+#line 2790 "chapters/10-nodes.nw" /* <bootmem nodes tests: one bitmap for all> */
 KTEST(bootmem_one_bitmap_by_node)
 {
 	unsigned int n1 = 0;
@@ -122,7 +122,7 @@ KTEST(bootmem_one_bitmap_by_node)
 	KEXPECT_PANIC(t, ___alloc_bootmem_exact_nid(&tbn, 8, 8, 8, 0, 0, "bad"),
 		      "bad() asked for node 8");
 }
-#line 2791 "chapters/10-nodes.nw" /* <bootmem nodes tests: to the buddy, each page once> */
+#line 2819 "chapters/10-nodes.nw" /* <bootmem nodes tests: to the buddy, each page once> */
 static struct page tpages[NPAGES];
 static pg_data_t tnode;
 
@@ -154,10 +154,10 @@ KTEST(bootmem_nodes_hand_over_each_page_once)
 	hand_over(t, true);
 	hand_over(t, false);
 }
-#line 2834 "chapters/10-nodes.nw" /* <bootmem nodes tests: against a model> */
+#line 2862 "chapters/10-nodes.nw" /* <bootmem nodes tests: against a model> */
 static bool taken[NPAGES];
 
-#line 2862 "chapters/10-nodes.nw" /* <bootmem nodes model: the model's questions> */
+#line 2890 "chapters/10-nodes.nw" /* <bootmem nodes model: the model's questions> */
 static bool matches(void)
 {
 	for (unsigned int i = 0; i < NPAGES; i++)
@@ -192,7 +192,7 @@ static bool on_node(const u8 *p, size_t size, int nid)
 			return false;
 	return true;
 }
-#line 2899 "chapters/10-nodes.nw" /* <bootmem nodes model: one step> */
+#line 2927 "chapters/10-nodes.nw" /* <bootmem nodes model: one step> */
 static bool model_steps(u32 *seed)
 {
 	static struct { u8 *p; size_t size; } live[64];
@@ -220,7 +220,7 @@ static bool model_steps(u32 *seed)
 								 "model")
 				  : ___alloc_bootmem_node_nopanic(&tbn, nid, size, small ? 8 : PAGE_SIZE, 0,
 								  "model");
-#line 2936 "chapters/10-nodes.nw" /* <bootmem nodes model: check an allocation> */
+#line 2964 "chapters/10-nodes.nw" /* <bootmem nodes model: check an allocation> */
 			if (!p) {
 				if (exact ? fits : fits_any)
 					return false;
@@ -236,7 +236,7 @@ static bool model_steps(u32 *seed)
 				taken[i] = true;
 			live[nr].p = p;
 			live[nr++].size = size;
-#line 2927 "chapters/10-nodes.nw" /* <bootmem nodes model: one step> */
+#line 2955 "chapters/10-nodes.nw" /* <bootmem nodes model: one step> */
 		}
 		if (!matches())
 			return false;
@@ -244,7 +244,7 @@ static bool model_steps(u32 *seed)
 	return true;
 }
 
-#line 2839 "chapters/10-nodes.nw" /* <bootmem nodes tests: against a model> */
+#line 2867 "chapters/10-nodes.nw" /* <bootmem nodes tests: against a model> */
 KTEST(bootmem_nodes_match_model)
 {
 	u32 seed = 0x10de5;

@@ -488,7 +488,7 @@ void lmb_memdump(void)
 	for_each_lmb(reserved, r)
 		printk("memmap: lmb.reserved 0x%llx 0x%llx reserved\n", r->base, r->base + r->size);
 }
-#line 1073 "chapters/10-nodes.nw" /* <lmb nodes: refuse what is not a node> */
+#line 1101 "chapters/10-nodes.nw" /* <lmb nodes: refuse what is not a node> */
 /* Panic unless @nid is a node (or NUMA_NO_NODE, if @any_ok: "any node"). */
 static void check_nid(const char *fn, int nid, bool any_ok, const char *caller)
 {
@@ -497,7 +497,7 @@ static void check_nid(const char *fn, int nid, bool any_ok, const char *caller)
 	panic("%s: %s() passed node %d, which is not a node: nodes are 0 to %d%s", fn, caller,
 	      nid, MAX_NUMNODES - 1, any_ok ? ", and NUMA_NO_NODE (-1) is any node" : "");
 }
-#line 1087 "chapters/10-nodes.nw" /* <lmb nodes: put memory on a node> */
+#line 1115 "chapters/10-nodes.nw" /* <lmb nodes: put memory on a node> */
 void __lmb_set_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller)
 {
 	unsigned long start, end;
@@ -516,7 +516,7 @@ void __lmb_add_node(phys_addr_t base, phys_addr_t size, int nid, const char *cal
 	check_nid("lmb_add_node", nid, false, caller);
 	lmb_add_range(&lmb.memory, base, size, nid, caller);
 }
-#line 1117 "chapters/10-nodes.nw" /* <lmb nodes: find free memory on a node> */
+#line 1145 "chapters/10-nodes.nw" /* <lmb nodes: find free memory on a node> */
 /* The highest free @size bytes aligned to @align in [@start, @end) on node @nid, or LMB_ERROR. */
 static phys_addr_t lmb_find_on_node(int nid, phys_addr_t start, phys_addr_t end,
 				    phys_addr_t size, phys_addr_t align)
@@ -535,7 +535,7 @@ static phys_addr_t lmb_find_on_node(int nid, phys_addr_t start, phys_addr_t end,
 	}
 	return LMB_ERROR;
 }
-#line 1143 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+#line 1171 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
 static phys_addr_t lmb_find_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
 				    phys_addr_t max_addr, int nid)
 {
@@ -551,7 +551,7 @@ static phys_addr_t lmb_find_try_nid(phys_addr_t size, phys_addr_t align, phys_ad
 	}
 	return found;
 }
-#line 1161 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+#line 1189 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
 phys_addr_t __lmb_alloc_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
 				phys_addr_t max_addr, int nid, bool may_fail, const char *caller)
 {
@@ -573,10 +573,10 @@ phys_addr_t __lmb_alloc_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t
 	lmb_add_range(&lmb.reserved, found, size, 0, caller);
 #line 2079 "chapters/09-shortcuts.nw" /* <lmb: what later chapters note about an allocation> */
 	census_note("lmb", caller, size);
-#line 1181 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
+#line 1209 "chapters/10-nodes.nw" /* <lmb nodes: allocate on a node> */
 	return found;
 }
-#line 1192 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
+#line 1220 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
 /* LMB's memory array seen from one node (NUMA_NO_NODE: all nodes). */
 struct lmb_node_view {
 	const struct lmb_type *type;
@@ -598,7 +598,7 @@ static void lmb_node_lists(struct lmb_node_view *v, int nid, struct range_list *
 	lmb_free_lists(mem, res);
 	*mem = (struct range_list){ v, (int)lmb.memory.cnt, lmb_node_range };
 }
-#line 1218 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
+#line 1246 "chapters/10-nodes.nw" /* <lmb nodes: one node's memory as a list> */
 bool __lmb_walk_next_nid(struct range_walk *w, int nid, phys_addr_t *start, phys_addr_t *end,
 			 const char *caller)
 {
@@ -625,7 +625,7 @@ void __lmb_page_counts_nid(int nid, unsigned long *total, unsigned long *free,
 	lmb_node_lists(&v, nid, &mem, &res);
 	range_page_counts(&mem, &res, total, free, reserved);
 }
-#line 1251 "chapters/10-nodes.nw" /* <lmb nodes: one page frame> */
+#line 1279 "chapters/10-nodes.nw" /* <lmb nodes: one page frame> */
 /* The index of the first region of @type that ends after @addr (cnt: none). */
 static unsigned long lmb_first_ending_after(const struct lmb_type *type, phys_addr_t addr)
 {
@@ -641,7 +641,7 @@ static unsigned long lmb_first_ending_after(const struct lmb_type *type, phys_ad
 	}
 	return lo;
 }
-#line 1269 "chapters/10-nodes.nw" /* <lmb nodes: one page frame> */
+#line 1297 "chapters/10-nodes.nw" /* <lmb nodes: one page frame> */
 int lmb_pfn_nid(unsigned long pfn)
 {
 	phys_addr_t start = PFN_PHYS(pfn), end = start + PAGE_SIZE;
@@ -659,7 +659,7 @@ bool lmb_pfn_reserved(unsigned long pfn)
 
 	return i < lmb.reserved.cnt && lmb.reserved.regions[i].base < PFN_PHYS(pfn + 1);
 }
-#line 1296 "chapters/10-nodes.nw" /* <lmb nodes: the boot step> */
+#line 1324 "chapters/10-nodes.nw" /* <lmb nodes: the boot step> */
 void lmb_learn_nodes(const struct numa_meminfo *mi)
 {
 	const struct numa_memblk *b;

@@ -1,4 +1,4 @@
-#line 1696 "chapters/10-nodes.nw" /* <mm/lmb_numa_model_test.c> */
+#line 1724 "chapters/10-nodes.nw" /* <mm/lmb_numa_model_test.c> */
 /* lmb_numa_model_test.c - LMB's nodes against a model of cells, on random interleaved layouts. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -15,7 +15,7 @@ static bool taken[WORK];
 static phys_addr_t cell(unsigned int c) { return ARENA + (phys_addr_t)c * CELL; }
 static unsigned int cell_of(phys_addr_t a) { return (unsigned int)((a - ARENA) / CELL); }
 
-#line 1736 "chapters/10-nodes.nw" /* <lmb numa model: a random layout> */
+#line 1764 "chapters/10-nodes.nw" /* <lmb numa model: a random layout> */
 static void random_layout(u32 *seed)
 {
 	for (unsigned int c = 0, n; c < WORK; c += n) {
@@ -37,7 +37,7 @@ static void random_layout(u32 *seed)
 		}
 	}
 }
-#line 1764 "chapters/10-nodes.nw" /* <lmb numa model: the expected allocation> */
+#line 1792 "chapters/10-nodes.nw" /* <lmb numa model: the expected allocation> */
 /* The highest cell where @n cells aligned to @align are free memory of one node (@nid, unless
  * NUMA_NO_NODE) inside [@lo, @hi); NONE if there is none. */
 static unsigned int model_fit(unsigned int n, unsigned int align, unsigned int lo,
@@ -69,7 +69,7 @@ static unsigned int model_try_nid(unsigned int n, unsigned int align, unsigned i
 		c = model_fit(n, align, 0, hi, NUMA_NO_NODE);
 	return c;
 }
-#line 1804 "chapters/10-nodes.nw" /* <lmb numa model: compare LMB with the model> */
+#line 1832 "chapters/10-nodes.nw" /* <lmb numa model: compare LMB with the model> */
 /* Does @type's region @i lie on whole cells from *@c on, is every cell it skips not @want, and
  * is it unmergeable with the region before? Moves *@c past it. */
 static bool region_on_cells(const struct lmb_type *type, unsigned long i, unsigned int *c,
@@ -91,7 +91,7 @@ static bool region_on_cells(const struct lmb_type *type, unsigned long i, unsign
 
 static bool is_memory(unsigned int c) { return nid_of[c] != NUMA_NO_NODE; }
 static bool is_taken(unsigned int c) { return taken[c]; }
-#line 1828 "chapters/10-nodes.nw" /* <lmb numa model: compare LMB with the model> */
+#line 1856 "chapters/10-nodes.nw" /* <lmb numa model: compare LMB with the model> */
 static bool lmb_matches_model(void)
 {
 	const struct lmb_type *mem = &lmb.memory, *res = &lmb.reserved;
@@ -125,7 +125,7 @@ static bool lmb_matches_model(void)
 			return false;
 	return true;
 }
-#line 1868 "chapters/10-nodes.nw" /* <lmb numa model: compare LMB with the model> */
+#line 1896 "chapters/10-nodes.nw" /* <lmb numa model: compare LMB with the model> */
 static bool walks_match_model(void)
 {
 	for (int n = 0; n < NODES; n++) {
@@ -153,7 +153,7 @@ static bool walks_match_model(void)
 	}
 	return true;
 }
-#line 1901 "chapters/10-nodes.nw" /* <lmb numa model: one random operation> */
+#line 1929 "chapters/10-nodes.nw" /* <lmb numa model: one random operation> */
 static bool random_step(u32 *seed)
 {
 	unsigned int c = ktest_rand(seed) % WORK, n = 1 + ktest_rand(seed) % 8;
@@ -179,7 +179,7 @@ static bool random_step(u32 *seed)
 		if (n)
 			lmb_free(cell(c), n * CELL);
 	} else {
-#line 1933 "chapters/10-nodes.nw" /* <lmb numa model: a random allocation> */
+#line 1961 "chapters/10-nodes.nw" /* <lmb numa model: a random allocation> */
 		unsigned int align = 1u << (ktest_rand(seed) % 4), lo = ktest_rand(seed) % WORK;
 		unsigned int hi = 1 + ktest_rand(seed) % WORK;
 		int nid = (int)(ktest_rand(seed) % (NODES + 1)) - 1;
@@ -191,12 +191,12 @@ static bool random_step(u32 *seed)
 			return false;
 		for (unsigned int i = want; i < want + n && want != NONE; i++)
 			taken[i] = true;
-#line 1927 "chapters/10-nodes.nw" /* <lmb numa model: one random operation> */
+#line 1955 "chapters/10-nodes.nw" /* <lmb numa model: one random operation> */
 	}
 	return true;
 }
 
-#line 1717 "chapters/10-nodes.nw" /* <mm/lmb_numa_model_test.c> */
+#line 1745 "chapters/10-nodes.nw" /* <mm/lmb_numa_model_test.c> */
 KTEST(lmb_numa_matches_model)
 {
 	u32 seed = 1010;

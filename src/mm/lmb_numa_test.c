@@ -1,4 +1,4 @@
-#line 1340 "chapters/10-nodes.nw" /* <mm/lmb_numa_test.c> */
+#line 1368 "chapters/10-nodes.nw" /* <mm/lmb_numa_test.c> */
 /* lmb_numa_test.c - LMB's nodes: memblock's alloc_try_nid cases on eight nodes, and merging. */
 #include <asm/page.h>
 #include "lmb_test.h"
@@ -27,7 +27,7 @@ static void eight_nodes(void)
 	}
 }
 
-#line 1383 "chapters/10-nodes.nw" /* <lmb numa tests: shorthands> */
+#line 1411 "chapters/10-nodes.nw" /* <lmb numa tests: shorthands> */
 #define TRY(size, min, max, nid) \
 	lmb_alloc_try_nid_nopanic((size), CACHE, (min), (max), (nid))
 #define EXPECT_REGION(t, type, i, b, s) ({		/* as in chapter 4's lmb_test.c */	\
@@ -35,7 +35,7 @@ static void eight_nodes(void)
 	KEXPECT_EQ(t, lmb.type.regions[i].size, s);				\
 })
 
-#line 1401 "chapters/10-nodes.nw" /* <lmb numa tests: the node is there> */
+#line 1429 "chapters/10-nodes.nw" /* <lmb numa tests: the node is there> */
 KTEST(lmb_numa_simple_and_part_reserved)
 {
 	eight_nodes();
@@ -59,7 +59,7 @@ KTEST(lmb_numa_reserved_full_merge)
 	EXPECT_REGION(t, reserved, 0, nb[6] - 128, ns[6] + 256);
 	lmb_test_end();
 }
-#line 1435 "chapters/10-nodes.nw" /* <lmb numa tests: the node cannot> */
+#line 1463 "chapters/10-nodes.nw" /* <lmb numa tests: the node cannot> */
 KTEST(lmb_numa_falls_back_to_any_node)
 {
 	eight_nodes();
@@ -89,7 +89,7 @@ KTEST(lmb_numa_nothing_fits)
 	KEXPECT_EQ(t, lmb.reserved.cnt, 2);
 	lmb_test_end();
 }
-#line 1476 "chapters/10-nodes.nw" /* <lmb numa tests: the range and the node> */
+#line 1504 "chapters/10-nodes.nw" /* <lmb numa tests: the range and the node> */
 KTEST(lmb_numa_range_before_node)
 {
 	phys_addr_t lo = NEND(2) - 256;
@@ -110,7 +110,7 @@ KTEST(lmb_numa_range_before_node)
 	KEXPECT_EQ(t, TRY(64, nb[2], NEND(5), 7), NEND(5) - 64);	/* numa_no_overlap_high */
 	lmb_test_end();
 }
-#line 1508 "chapters/10-nodes.nw" /* <lmb numa tests: one node, the range and the limit> */
+#line 1536 "chapters/10-nodes.nw" /* <lmb numa tests: one node, the range and the limit> */
 KTEST(lmb_try_nid_range_cases)
 {
 	phys_addr_t s = ARENA, e = ARENA + NUMA_MEM, r1 = e - 2 * CACHE, r2 = r1 - CACHE - 128;
@@ -134,7 +134,7 @@ KTEST(lmb_try_nid_range_cases)
 	KEXPECT_EQ(t, TRY(256, e - 1024, e, 0), s + NUMA_MEM / 2 - 768);
 	lmb_test_end();
 }
-#line 1539 "chapters/10-nodes.nw" /* <lmb numa tests: regions of two nodes> */
+#line 1567 "chapters/10-nodes.nw" /* <lmb numa tests: regions of two nodes> */
 KTEST(lmb_numa_regions_of_two_nodes_never_merge)
 {
 	lmb_test_begin();
@@ -173,7 +173,7 @@ KTEST(lmb_numa_set_node_cuts_and_merges)
 	EXPECT_REGION(t, memory, 0, ARENA, 0x3000);
 	lmb_test_end();
 }
-#line 1588 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
+#line 1616 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
 KTEST(lmb_numa_walk_and_counts_per_node)
 {
 	phys_addr_t s, e, s2, e2, want[2] = { 0x2000 - 0x400, 0x3000 - 0x800 }, got[2] = { 0, 0 };
@@ -211,7 +211,7 @@ KTEST(lmb_numa_walk_and_counts_per_node)
 	KEXPECT_TRUE(t, !res[0] && !res[1] && !fr[0] && !fr[1]);	/* ARENA + 0x5000: none */
 	lmb_test_end();
 }
-#line 1628 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
+#line 1656 "chapters/10-nodes.nw" /* <lmb numa tests: a node's memory> */
 KTEST(lmb_numa_learns_a_table)
 {
 	static struct numa_meminfo mi;
@@ -235,7 +235,7 @@ KTEST(lmb_numa_learns_a_table)
 	KEXPECT_EQ(t, lmb_pfn_nid(PFN_DOWN(ARENA + 0x5000)), NUMA_NO_NODE);
 	lmb_test_end();
 }
-#line 1658 "chapters/10-nodes.nw" /* <lmb numa tests: refused> */
+#line 1686 "chapters/10-nodes.nw" /* <lmb numa tests: refused> */
 KTEST(lmb_numa_refuses)
 {
 	phys_addr_t lo, hi;

@@ -1,4 +1,4 @@
-#line 3087 "chapters/10-nodes.nw" /* <mm/node_data.c> */
+#line 3115 "chapters/10-nodes.nw" /* <mm/node_data.c> */
 /* node_data.c - one pg_data_t per node; from a page frame to its node, and back (chapter 10). */
 #include <asm/page.h>
 #include <handoff/gfp.h>
@@ -8,7 +8,7 @@
 static pg_data_t node0;				/* the others come from their own nodes */
 pg_data_t *node_data[MAX_NUMNODES] = { &node0 };
 
-#line 3101 "chapters/10-nodes.nw" /* <node_data.c: the lookups> */
+#line 3129 "chapters/10-nodes.nw" /* <node_data.c: the lookups> */
 int pfn_to_nid(unsigned long pfn)
 {
 	const struct numa_memblk *b;
@@ -46,7 +46,7 @@ bool pfn_valid(unsigned long pfn)
 
 	return nid != NUMA_NO_NODE && NODE_DATA(nid) && node_has_pfn(NODE_DATA(nid), pfn);
 }
-#line 3141 "chapters/10-nodes.nw" /* <node_data.c: allocation on a node, then on the others> */
+#line 3169 "chapters/10-nodes.nw" /* <node_data.c: allocation on a node, then on the others> */
 struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
 {
 	if (nid == NUMA_NO_NODE)

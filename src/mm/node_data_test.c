@@ -1,4 +1,4 @@
-#line 3167 "chapters/10-nodes.nw" /* <mm/node_data_test.c> */
+#line 3195 "chapters/10-nodes.nw" /* <mm/node_data_test.c> */
 /* node_data_test.c - pg_data_t per node: lookups, fallback, and no merging across nodes. */
 #include <asm/page.h>
 #include <handoff/gfp.h>
@@ -32,7 +32,7 @@ static void interleaved_nodes(void)
 	}
 }
 
-#line 3205 "chapters/10-nodes.nw" /* <mm/node_data_test.c> */
+#line 3233 "chapters/10-nodes.nw" /* <mm/node_data_test.c> */
 KTEST(node_data_lookups_fallback_and_no_merging)
 {
 	struct numa_meminfo saved = numa_meminfo;

@@ -1,4 +1,4 @@
-#line 2029 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
+#line 2057 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
 #ifndef _HANDOFF_BOOTMEM_NODES_H
 #define _HANDOFF_BOOTMEM_NODES_H
 #include <handoff/bootmem.h>
@@ -23,7 +23,7 @@ struct bootmem_nodes {
 
 extern struct bootmem_nodes bootmem_nodes;	/* the kernel's: bootmem, lmb_pfn_nid */
 
-#line 2059 "chapters/10-nodes.nw" /* <bootmem_nodes.h: setting the nodes up> */
+#line 2087 "chapters/10-nodes.nw" /* <bootmem_nodes.h: setting the nodes up> */
 /** bootmem_add_node_range - node @nid's pages [@start_pfn, @end_pfn) are in bitmap @b. */
 void bootmem_add_node_range(struct bootmem_nodes *bn, int nid, bootmem_data_t *b,
 			    unsigned long start_pfn, unsigned long end_pfn);
@@ -42,7 +42,7 @@ unsigned long bootmem_next_node_run(const struct bootmem_nodes *bn, unsigned lon
  * rule for bitmaps whose ranges overlap (struct bootmem's owner).
  */
 bootmem_data_t *bootmem_nodes_owner(const struct bootmem_nodes *bn, unsigned long pfn);
-#line 2091 "chapters/10-nodes.nw" /* <bootmem_nodes.h: the node calls> */
+#line 2119 "chapters/10-nodes.nw" /* <bootmem_nodes.h: the node calls> */
 /**
  * ___alloc_bootmem_exact_nid - @size zeroed bytes aligned to @align on node @nid, below @limit
  * (0: none), preferably at or above @goal; NULL when node @nid has no room.
@@ -83,5 +83,5 @@ int __reserve_bootmem_node(struct bootmem_nodes *bn, int nid, phys_addr_t addr, 
 	__free_bootmem_node(&bootmem_nodes, (nid), (addr), (size), __func__)
 #define reserve_bootmem_node(nid, addr, size, flags) \
 	__reserve_bootmem_node(&bootmem_nodes, (nid), (addr), (size), (flags), __func__)
-#line 2055 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
+#line 2083 "chapters/10-nodes.nw" /* <include/handoff/bootmem_nodes.h> */
 #endif

@@ -60,7 +60,7 @@ unsigned long buddy_free_pages(const struct zone *zone);
 void buddyinfo(const pg_data_t *pgdat);
 #line 403 "chapters/07-buddy.nw" /* <gfp.h: Linux's interface, on the kernel's node> */
 #ifdef CONFIG_NUMA
-#line 3076 "chapters/10-nodes.nw" /* <gfp.h: with CONFIG_NUMA, allocation on a node and then on the others (chapter 10)> */
+#line 3104 "chapters/10-nodes.nw" /* <gfp.h: with CONFIG_NUMA, allocation on a node and then on the others (chapter 10)> */
 #define __GFP_THISNODE	0x40000u	/* that node or nothing */
 
 /**

@@ -119,10 +119,10 @@ static inline phys_addr_t lmb_array_bytes(unsigned long max)
 phys_addr_t lmb_type_bytes(const struct lmb_type *type);
 
 extern unsigned long lmb_search_steps;	/* regions the searches and walks have looked at */
-#line 977 "chapters/10-nodes.nw" /* <lmb.h: what later chapters add> */
+#line 1005 "chapters/10-nodes.nw" /* <lmb.h: what later chapters add> */
 #include <handoff/numa.h>
 
-#line 985 "chapters/10-nodes.nw" /* <lmb.h: the nodes of the memory regions> */
+#line 1013 "chapters/10-nodes.nw" /* <lmb.h: the nodes of the memory regions> */
 /**
  * lmb_set_node - the memory inside [@base, @base + @size) is on node @nid (0 to
  * MAX_NUMNODES - 1): regions are cut at the ends of the range and merged after, as
@@ -145,7 +145,7 @@ void lmb_learn_nodes(const struct numa_meminfo *mi);
 
 void __lmb_set_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller);
 void __lmb_add_node(phys_addr_t base, phys_addr_t size, int nid, const char *caller);
-#line 1010 "chapters/10-nodes.nw" /* <lmb.h: allocation on a node> */
+#line 1038 "chapters/10-nodes.nw" /* <lmb.h: allocation on a node> */
 /**
  * lmb_alloc_try_nid - reserve and return the highest free @size bytes aligned to @align (a power
  * of two), on node @nid inside [@min_addr, @max_addr) if they can be had, else in memblock's
@@ -162,7 +162,7 @@ void __lmb_add_node(phys_addr_t base, phys_addr_t size, int nid, const char *cal
 
 phys_addr_t __lmb_alloc_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
 				phys_addr_t max_addr, int nid, bool may_fail, const char *caller);
-#line 1029 "chapters/10-nodes.nw" /* <lmb.h: a node's memory, for the handoffs and the ledger> */
+#line 1057 "chapters/10-nodes.nw" /* <lmb.h: a node's memory, for the handoffs and the ledger> */
 /**
  * lmb_pfn_nid - the node of the memory region that holds all of page frame @pfn, or
  * NUMA_NO_NODE when none does (the page is not memory, or only part of it is).

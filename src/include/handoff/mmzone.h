@@ -36,7 +36,7 @@ typedef struct pglist_data {
 
 #line 258 "chapters/07-buddy.nw" /* <include/handoff/mmzone.h> */
 #ifdef CONFIG_NUMA
-#line 3034 "chapters/10-nodes.nw" /* <mmzone.h: with CONFIG_NUMA, one pg_data_t per node (chapter 10)> */
+#line 3062 "chapters/10-nodes.nw" /* <mmzone.h: with CONFIG_NUMA, one pg_data_t per node (chapter 10)> */
 #include <handoff/numa.h>
 
 extern pg_data_t *node_data[MAX_NUMNODES];	/* NULL: a node with no memory in low memory */

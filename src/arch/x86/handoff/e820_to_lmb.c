@@ -73,7 +73,7 @@ void lmb_takes_over(void)
 	check_nothing_lost();
 	retire(&early_res.life, "the early reservations", "LMB",
 	       "lmb_find_area(), lmb_reserve() and lmb_alloc()");
-#line 1319 "chapters/10-nodes.nw" /* <lmb handoff: what LMB learns before its ledger line> */
+#line 1347 "chapters/10-nodes.nw" /* <lmb handoff: what LMB learns before its ledger line> */
 	lmb_learn_nodes(&numa_meminfo);
 #line 1090 "chapters/04-lmb.nw" /* <lmb handoff: the transfer> */
 	lmb_page_counts(&total, &free, &reserved);

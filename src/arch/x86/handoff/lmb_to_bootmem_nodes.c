@@ -1,4 +1,4 @@
-#line 2373 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_nodes.c> */
+#line 2401 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_nodes.c> */
 /* lmb_to_bootmem_nodes.c - LMB hands its memory to bootmem: one bitmap per node (BOOTMEM=per-node). */
 #include <asm/page.h>
 #include <handoff/bootmem_nodes.h>
@@ -50,7 +50,7 @@ static void bootmem_memdump(void)
 		run = i;
 	}
 }
-#line 2434 "chapters/10-nodes.nw" /* <per-node bootmem: the nodes' spans> */
+#line 2462 "chapters/10-nodes.nw" /* <per-node bootmem: the nodes' spans> */
 /* Each node's first page frame and the one past its last, below max_low_pfn; 0, 0: none. */
 static void node_spans(unsigned long start[MAX_NUMNODES], unsigned long end[MAX_NUMNODES])
 {
@@ -65,7 +65,7 @@ static void node_spans(unsigned long start[MAX_NUMNODES], unsigned long end[MAX_
 		end[nid] = e;
 	}
 }
-#line 2451 "chapters/10-nodes.nw" /* <per-node bootmem: a bitmap per node> */
+#line 2479 "chapters/10-nodes.nw" /* <per-node bootmem: a bitmap per node> */
 static bootmem_data_t *owner_on_node(const struct bootmem *bm, unsigned long pfn)
 {
 	return bootmem_nodes_owner(&bootmem_nodes, pfn);
@@ -100,7 +100,7 @@ static void bitmap_per_node(void)
 	printk("bootmem: %d bitmap%s, one per node with low memory, %lu bytes in all\n", nr,
 	       nr == 1 ? "" : "s", bootmem_bitmaps_bytes(&bootmem));
 }
-#line 2493 "chapters/10-nodes.nw" /* <per-node bootmem: fill and check> */
+#line 2521 "chapters/10-nodes.nw" /* <per-node bootmem: fill and check> */
 static void fill_from_each_node(void)
 {
 	struct range_walk w;
@@ -126,7 +126,7 @@ static void check_nodes(void)
 				panic("bootmem: page 0x%lx is free in node %d's bitmap, but on node %d",
 				      pfn, (int)(b - node_bdata), lmb_pfn_nid(pfn));
 }
-#line 2414 "chapters/10-nodes.nw" /* <per-node bootmem: dump each bitmap> */
+#line 2442 "chapters/10-nodes.nw" /* <per-node bootmem: dump each bitmap> */
 static void bitmaps_memdump(void)
 {
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
@@ -145,7 +145,7 @@ static void bitmaps_memdump(void)
 	}
 }
 
-#line 2393 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_nodes.c> */
+#line 2421 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_nodes.c> */
 /**
  * bootmem_takes_over - BOOTMEM=per-node: a bitmap per node, each node's free memory freed into
  * its own, LMB retired; the ledger line, and the bitmaps' runs when memdump is asked for.

@@ -1,4 +1,4 @@
-#line 2534 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_one_bitmap.c> */
+#line 2562 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_one_bitmap.c> */
 /* lmb_to_bootmem_one_bitmap.c - LMB hands its memory to bootmem: one bitmap for every node. */
 #include <asm/page.h>
 #include <handoff/bootmem_nodes.h>
@@ -62,7 +62,7 @@ static void bootmem_from_lmb(void)
 		free_bootmem(s, e - s);
 	check_and_count();
 }
-#line 2563 "chapters/10-nodes.nw" /* <one-bitmap bootmem: the nodes' ranges> */
+#line 2591 "chapters/10-nodes.nw" /* <one-bitmap bootmem: the nodes' ranges> */
 static void register_node_ranges(void)
 {
 	bootmem_data_t *b = &bootmem_node_data[0];	/* the one init_bootmem sets up */
@@ -83,7 +83,7 @@ static void register_node_ranges(void)
 	       nodes == 1 ? "" : "s", bootmem_nodes.nr_ranges, bootmem_nodes.nr_ranges == 1 ? "" : "s");
 }
 
-#line 2549 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_one_bitmap.c> */
+#line 2577 "chapters/10-nodes.nw" /* <arch/x86/handoff/lmb_to_bootmem_one_bitmap.c> */
 /**
  * bootmem_takes_over - BOOTMEM=one-bitmap: chapter 6's bitmap from LMB, then every node's
  * stretches of memory registered in it, sorted by node; LMB retired.

@@ -1,4 +1,4 @@
-#line 2958 "chapters/10-nodes.nw" /* <arch/x86/kernel/bootmem_nodes_boot_test.c> */
+#line 2986 "chapters/10-nodes.nw" /* <arch/x86/kernel/bootmem_nodes_boot_test.c> */
 /* bootmem_nodes_boot_test.c - chapter 10's bootmem as the handoff left it. */
 #include <asm/page.h>
 #include <handoff/bootmem_nodes.h>

@@ -1,4 +1,4 @@
-#line 1951 "chapters/10-nodes.nw" /* <arch/x86/kernel/lmb_numa_boot_test.c> */
+#line 1979 "chapters/10-nodes.nw" /* <arch/x86/kernel/lmb_numa_boot_test.c> */
 /* lmb_numa_boot_test.c - LMB's regions carry the node table's nodes. */
 #include <handoff/ktest.h>
 #include <handoff/lmb.h>

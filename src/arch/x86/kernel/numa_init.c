@@ -1,4 +1,4 @@
-#line 749 "chapters/10-nodes.nw" /* <arch/x86/kernel/numa_init.c> */
+#line 777 "chapters/10-nodes.nw" /* <arch/x86/kernel/numa_init.c> */
 /* numa_init.c - the nodes: from fake_numa=, or from the SRAT read through a window. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -23,7 +23,7 @@ static u32 *current_pgd(void)
 	return __va(cr3 & ~0xfffu);
 }
 
-#line 779 "chapters/10-nodes.nw" /* <numa_init.c: open, move and close the window> */
+#line 807 "chapters/10-nodes.nw" /* <numa_init.c: open, move and close the window> */
 static void window_open(void)
 {
 	u32 *pgd = current_pgd();
@@ -54,7 +54,7 @@ static void window_close(void)
 	memset(window_pt, 0, sizeof(window_pt));
 	__asm__ volatile("mov %%cr3, %%eax; mov %%eax, %%cr3" : : : "eax", "memory");
 }
-#line 816 "chapters/10-nodes.nw" /* <numa_init.c: the firmware's ranges> */
+#line 844 "chapters/10-nodes.nw" /* <numa_init.c: the firmware's ranges> */
 static bool firmware_range(void *ctx, u64 phys, u64 len)
 {
 	const struct boot_mem_range *r;
@@ -73,7 +73,7 @@ static bool firmware_range(void *ctx, u64 phys, u64 len)
 	}
 	return at >= end;
 }
-#line 841 "chapters/10-nodes.nw" /* <numa_init.c: the boot step> */
+#line 869 "chapters/10-nodes.nw" /* <numa_init.c: the boot step> */
 /* With memdump: "memmap: numa START END nodeN", a line per block (the book's figures). */
 static void numa_memdump(void)
 {
