@@ -61,7 +61,7 @@ void handoff_ledger(const char *from, const char *to, unsigned long total, unsig
 									   reserved,
 									   freed_since_last_line };
 	freed_since_last_line = 0;
-#line 3741 "chapters/10-nodes.nw" /* <handoff_ledger: then what later chapters add> */
+#line 3745 "chapters/10-nodes.nw" /* <handoff_ledger: then what later chapters add> */
 	handoff_ledger_nodes(from, to, total, free, reserved);
 #line 1196 "chapters/03-e820.nw" /* <kernel/handoff.c> */
 }

@@ -29,7 +29,7 @@
 #include <handoff/measure.h>
 #line 921 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/numa_init.h>
-#line 3979 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
+#line 3983 "chapters/10-nodes.nw" /* <main.c: what the boot steps call> */
 #include <handoff/node_measure.h>
 
 #line 2691 "chapters/01-boot.nw" /* <kernel/main.c> */
@@ -63,7 +63,7 @@ void start_kernel(u32 magic, u32 mbi_phys)
 #line 2869 "chapters/09-shortcuts.nw" /* <boot steps: while bootmem rules> */
 	measure_point("bootmem_rules");
 	acpi_like_user("start_kernel");
-#line 3975 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
+#line 3979 "chapters/10-nodes.nw" /* <boot steps: while bootmem rules> */
 	node_alloc_probe("start_kernel");
 #line 1242 "chapters/07-buddy.nw" /* <boot steps> */
 	zone_sizes_init();

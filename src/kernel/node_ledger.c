@@ -1,4 +1,4 @@
-#line 3564 "chapters/10-nodes.nw" /* <kernel/node_ledger.c> */
+#line 3568 "chapters/10-nodes.nw" /* <kernel/node_ledger.c> */
 /* node_ledger.c - each handoff line again, node by node (chapter 10). */
 #include <asm/page.h>
 #include <handoff/bootmem.h>
@@ -11,7 +11,7 @@
 #include <handoff/printk.h>
 #include <handoff/string.h>
 
-#line 3585 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
+#line 3589 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
 static void lmb_free_walk(free_extent_fn fn, void *arg)
 {
 	struct range_walk w;
@@ -44,7 +44,7 @@ static void bootmem_free_walk(free_extent_fn fn, void *arg)
 	}
 }
 
-#line 3622 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
+#line 3626 "chapters/10-nodes.nw" /* <node_ledger.c: each allocator's free extents> */
 static void buddy_free_walk(free_extent_fn fn, void *arg)
 {
 	int nid;
@@ -78,7 +78,7 @@ free_walk_fn ledger_free_walk(const char *to)
 			return walks[i].walk;
 	return NULL;
 }
-#line 3661 "chapters/10-nodes.nw" /* <node_ledger.c: count the nodes> */
+#line 3665 "chapters/10-nodes.nw" /* <node_ledger.c: count the nodes> */
 /*
  * Add the pages of [@start, @end) to the node the table puts each on: @out[node].free, or
  * .total. A free extent that its allocator keeps as node @nid's must lie on @nid.
@@ -113,7 +113,7 @@ void node_page_counts(free_walk_fn walk, struct node_pages out[MAX_NUMNODES])
 		add_by_node(PFN_UP(m->base), PFN_DOWN(m->base + m->size), NUMA_NO_NODE, out, false);
 	walk(add_free, out);
 }
-#line 3702 "chapters/10-nodes.nw" /* <node_ledger.c: the lines after a handoff> */
+#line 3706 "chapters/10-nodes.nw" /* <node_ledger.c: the lines after a handoff> */
 void handoff_ledger_nodes(const char *from, const char *to, unsigned long total,
 			  unsigned long free, unsigned long reserved)
 {

@@ -1,4 +1,4 @@
-#line 3756 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
+#line 3760 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
 /* node_ledger_test.c - the handoff lines node by node, on a small interleaved machine. */
 #include <handoff/handoff.h>
 #include <handoff/ktest.h>
@@ -23,7 +23,7 @@ static void two_interleaved_nodes(void)
 	lmb_learn_nodes(&numa_meminfo);			/* the regions' nodes, as at boot */
 }
 
-#line 3785 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
+#line 3789 "chapters/10-nodes.nw" /* <kernel/node_ledger_test.c> */
 static void twice(free_extent_fn fn, void *arg)
 {
 	fn(0, 16, NUMA_NO_NODE, arg);

@@ -1,4 +1,4 @@
-#line 3855 "chapters/10-nodes.nw" /* <kernel/node_measure.c> */
+#line 3859 "chapters/10-nodes.nw" /* <kernel/node_measure.c> */
 /* node_measure.c - chapter 10's probe of bootmem's node calls. */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -14,7 +14,7 @@
 
 #define PROBE_MAX	10000
 
-#line 3878 "chapters/10-nodes.nw" /* <node_measure.c: the nodes to ask, and where a block landed> */
+#line 3882 "chapters/10-nodes.nw" /* <node_measure.c: the nodes to ask, and where a block landed> */
 static int nodes_with_memory(int nid[MAX_NUMNODES])
 {
 	int n = 0;
@@ -42,7 +42,7 @@ static int landed_on(const void *p, unsigned long pages, int nid)
 			return 0;
 	return 1;
 }
-#line 3908 "chapters/10-nodes.nw" /* <node_measure.c: the probe> */
+#line 3912 "chapters/10-nodes.nw" /* <node_measure.c: the probe> */
 /* @pages pages on node @nid, the counter's ticks added to @alloc, and a second zeroing's to @zero. */
 static void *timed_alloc(int nid, unsigned long pages, u64 *alloc, u64 *zero)
 {
@@ -57,7 +57,7 @@ static void *timed_alloc(int nid, unsigned long pages, u64 *alloc, u64 *zero)
 	}
 	return p;
 }
-#line 3928 "chapters/10-nodes.nw" /* <node_measure.c: the probe> */
+#line 3932 "chapters/10-nodes.nw" /* <node_measure.c: the probe> */
 void node_alloc_probe(const char *caller)
 {
 	struct { void *p; unsigned long pages; } *got;

@@ -1,4 +1,4 @@
-#line 4229 "chapters/10-nodes.nw" /* <lib/acpi_test.c> */
+#line 4233 "chapters/10-nodes.nw" /* <lib/acpi_test.c> */
 /* acpi_test.c - the RSDP, the root tables and the SRAT, whole and broken. */
 #include <handoff/acpi.h>
 #include <handoff/ktest.h>
@@ -14,7 +14,7 @@ static u64 fw_end = TABLES + sizeof(tables);	/* where the firmware's range ends 
 static int maps_outside;			/* maps asked for beyond it */
 static struct numa_meminfo tm;
 
-#line 4250 "chapters/10-nodes.nw" /* <acpi_test.c: the machine> */
+#line 4254 "chapters/10-nodes.nw" /* <acpi_test.c: the machine> */
 static const void *test_map(void *ctx, u64 phys, u32 len)
 {
 	(void)ctx;
@@ -41,7 +41,7 @@ static bool test_firmware(void *ctx, u64 phys, u64 len)
 }
 
 static const struct acpi_access acc = { test_map, test_firmware, NULL };
-#line 4279 "chapters/10-nodes.nw" /* <acpi_test.c: building tables> */
+#line 4283 "chapters/10-nodes.nw" /* <acpi_test.c: building tables> */
 static u8 *at(u64 phys) { return tables + (phys - TABLES); }
 static void put32(u8 *p, u32 v) { memcpy(p, &v, 4); }
 static void put64(u8 *p, u64 v) { memcpy(p, &v, 8); }
@@ -74,7 +74,7 @@ static void rsdt(u64 phys, int n, const u64 *entry)
 		s += r[i];
 	r[8] = (u8)-s;
 }
-#line 4314 "chapters/10-nodes.nw" /* <acpi_test.c: building tables> */
+#line 4318 "chapters/10-nodes.nw" /* <acpi_test.c: building tables> */
 /* An SRAT at @phys: @n memory ranges (node, base, size, flags), then a CPU on node @cpu_node. */
 struct mem { u32 node; u64 base, size; u32 flags; };
 
@@ -100,7 +100,7 @@ static u8 *srat(u64 phys, int n, const struct mem *m, int cpu_node)
 	fix_sum(p, len);
 	return p;
 }
-#line 4345 "chapters/10-nodes.nw" /* <acpi_test.c: building tables> */
+#line 4349 "chapters/10-nodes.nw" /* <acpi_test.c: building tables> */
 static const struct mem two[] = {
 	{ 0, 0, 0xa0000, 1 }, { 0, 0x100000, 0xff00000, 1 }, { 1, 0x10000000, 0x10000000, 1 },
 };
@@ -124,7 +124,7 @@ static bool walk(void)
 
 	return rsdp && acpi_numa_init(&tm, &acc, rsdp);
 }
-#line 4371 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
+#line 4375 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
 KTEST(acpi_two_nodes)
 {
 	machine(3, two, -1);
@@ -157,7 +157,7 @@ KTEST(acpi_rsdp_in_the_ebda)
 	KEXPECT_EQ(t, acpi_find_rsdp(&acc), 0);
 	memset(ebda, 0, sizeof(ebda));
 }
-#line 4406 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
+#line 4410 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
 KTEST(acpi_disabled_hotplug_and_memoryless)
 {
 	const struct mem m[] = {
@@ -174,7 +174,7 @@ KTEST(acpi_disabled_hotplug_and_memoryless)
 	KEXPECT_TRUE(t, tm.blk[1].nid == 1 && tm.blk[2].nid == 2);	/* domains 2 and 4 */
 	KEXPECT_TRUE(t, !numa_node_has_memory(&tm, 3));		/* domain 1: a CPU only */
 }
-#line 4428 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
+#line 4432 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
 #define EXPECT_ONE_NODE(t) KEXPECT_TRUE(t, !walk() && !tm.source && tm.nr_nodes == 1 && !tm.nr_blks)
 
 KTEST(acpi_bad_checksums)
@@ -190,7 +190,7 @@ KTEST(acpi_bad_checksums)
 	KEXPECT_TRUE(t, walk() && tm.nr_blks == 3);
 	KEXPECT_EQ(t, acpi_refused, 1);
 }
-#line 4446 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
+#line 4450 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
 KTEST(acpi_truncated_and_misplaced)
 {
 	machine(3, two, -1);
@@ -212,7 +212,7 @@ KTEST(acpi_truncated_and_misplaced)
 	fix_sum(at(TABLES), 44);
 	EXPECT_ONE_NODE(t);
 }
-#line 4470 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
+#line 4474 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
 KTEST(acpi_rsdt_loops_and_repeats)
 {
 	u64 e[] = { TABLES, TABLES + 0x400, TABLES + 0x400, TABLES + 0x410 };
@@ -245,7 +245,7 @@ KTEST(acpi_tables_that_overlap)
 	EXPECT_ONE_NODE(t);					/* the SRAT overlaps it: refused */
 	KEXPECT_EQ(t, acpi_refused, 1);
 }
-#line 4505 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
+#line 4509 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
 KTEST(acpi_srat_entries_wrong)
 {
 	const struct mem overlap[] = { { 0, 0, 0x200000, 1 }, { 1, 0x100000, 0x200000, 1 } };
@@ -276,7 +276,7 @@ KTEST(acpi_srat_entries_wrong)
 	fix_sum(s, 48 + 2 * 40 + 1);
 	EXPECT_ONE_NODE(t);
 }
-#line 4538 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
+#line 4542 "chapters/10-nodes.nw" /* <acpi_test.c: tests> */
 KTEST(acpi_xsdt_preferred)
 {
 	u8 *x, *r = fseg + 0x20;

@@ -1,4 +1,4 @@
-#line 4082 "chapters/10-nodes.nw" /* <lib/numa_test.c> */
+#line 4086 "chapters/10-nodes.nw" /* <lib/numa_test.c> */
 /* numa_test.c - the node table and fake_numa=. */
 #include <asm/e820.h>
 #include <handoff/ktest.h>
@@ -19,7 +19,7 @@ static bool fake(const char *s)
 	KEXPECT_EQ(t, tm.blk[i].end, e);					\
 })
 
-#line 4107 "chapters/10-nodes.nw" /* <numa_test.c: shapes> */
+#line 4111 "chapters/10-nodes.nw" /* <numa_test.c: shapes> */
 KTEST(numa_fake_interleaved)
 {
 	KASSERT_TRUE(t, fake("0:0-128M,1:128M-256M,0:256M-384M,1:384M-512M"));
@@ -54,7 +54,7 @@ KTEST(numa_fake_more_nodes_and_high_memory)
 	KASSERT_TRUE(t, fake("0:0-1G,0:2G-3G,1:1G-2G"));		/* ends not in RAM: as given */
 	KEXPECT_EQ(t, tm.nr_blks, 3);
 }
-#line 4144 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
+#line 4148 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
 KTEST(numa_fake_refused_whole)
 {
 	static const char *const bad[] = {
@@ -93,7 +93,7 @@ KTEST(numa_fake_whole_pages)
 	KEXPECT_TRUE(t, !fake("0:0-6K,1:6K-1M"));
 	KEXPECT_TRUE(t, fake("0:0-8K,1:8K-1M"));
 }
-#line 4189 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
+#line 4193 "chapters/10-nodes.nw" /* <numa_test.c: refused values> */
 static struct e820map ram(u64 s1, u64 e1, u64 s2, u64 e2)
 {
 	struct e820map m = { 0 };

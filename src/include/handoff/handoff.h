@@ -128,7 +128,7 @@ void census_print(const struct census *c);
 void census_report(void);
 #line 2861 "chapters/09-shortcuts.nw" /* <handoff.h: what later chapters add> */
 #include <handoff/measure.h>
-#line 3731 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
+#line 3735 "chapters/10-nodes.nw" /* <handoff.h: what later chapters add> */
 /**
  * handoff_ledger_nodes - on a machine with more than one node, "handoff: @from -> @to node=N
  * total=T free=F reserved=R" for every node, counted page by page in @to's structures; panics

@@ -1,4 +1,4 @@
-#line 3534 "chapters/10-nodes.nw" /* <include/handoff/node_ledger.h> */
+#line 3538 "chapters/10-nodes.nw" /* <include/handoff/node_ledger.h> */
 #ifndef _HANDOFF_NODE_LEDGER_H
 #define _HANDOFF_NODE_LEDGER_H
 #include <handoff/numa.h>

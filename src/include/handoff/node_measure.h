@@ -1,4 +1,4 @@
-#line 3841 "chapters/10-nodes.nw" /* <include/handoff/node_measure.h> */
+#line 3845 "chapters/10-nodes.nw" /* <include/handoff/node_measure.h> */
 #ifndef _HANDOFF_NODE_MEASURE_H
 #define _HANDOFF_NODE_MEASURE_H
 /**

@@ -13,7 +13,7 @@
 #include <handoff/numa.h>
 #include <handoff/printk.h>
 
-#line 3296 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3300 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 static bool node_span(int nid, unsigned long *lo, unsigned long *hi)
 {
 	const struct numa_memblk *b;
@@ -49,7 +49,7 @@ static void node_memory_present(pg_data_t *pgdat, int nid, unsigned long lo, uns
 		}
 }
 
-#line 3336 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3340 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 /**
  * zone_sizes_init - for every node a pg_data_t, on the node when it has memory; for a node with
  * memory in low memory, a mem_map over its span, on the node; its zones, and the memory present.
@@ -72,7 +72,7 @@ void zone_sizes_init(void)
 		pgdat->node_id = nid;
 		NODE_DATA(nid) = pgdat;
 		node_memory_present(pgdat, nid, lo, hi);
-#line 3367 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
+#line 3371 "chapters/10-nodes.nw" /* <zone_sizes_init: say where node nid's mem_map is> */
 		if (!map)
 			printk("buddy: node %d: no memory in low memory: its zones are empty\n", nid);
 		else if (numa_meminfo.nr_nodes == 1)
@@ -86,10 +86,10 @@ void zone_sizes_init(void)
 			       pgdat->node_zones[ZONE_DMA].present_pages +
 			       pgdat->node_zones[ZONE_NORMAL].present_pages, __pa(map),
 			       __pa(map) + (hi - lo) * sizeof(*map) - 1);
-#line 3359 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
+#line 3363 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: a node's span, and its pg_data_t> */
 	}
 }
-#line 3395 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+#line 3399 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
 void buddy_ledger(const char *from, const char *to)
 {
 	unsigned long total = 0, free = 0, reserved = 0;
@@ -116,7 +116,7 @@ void buddy_ledger(const char *from, const char *to)
 	handoff_ledger(from, to, total, free, reserved);
 }
 
-#line 3426 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+#line 3430 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
 /* Page frame @pfn as @pgdat's mem_map has it (its own node's, or a stranger's: reserved). */
 static const char *page_state(const pg_data_t *pgdat, unsigned long pfn)
 {
@@ -147,7 +147,7 @@ static void dump_runs(const char *owner, int nid, unsigned long lo, unsigned lon
 	}
 }
 
-#line 3461 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
+#line 3465 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the ledger line, and the dump> */
 /*
  * "memmap: buddy START END STATE" over low memory, each frame as its own node has it; with
  * nodes, then "memmap: buddy.nodeN ..." over each node's span, in its own map.
@@ -169,7 +169,7 @@ static void buddy_memdump(void)
 				  pgdat->node_start_pfn + pgdat->node_spanned_pages);
 	}
 }
-#line 3485 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
+#line 3489 "chapters/10-nodes.nw" /* <bootmem_to_buddy_nodes.c: the takeover> */
 /**
  * buddy_takes_over - bootmem's free pages go to their nodes' buddies and bootmem is retired; the
  * ledger line (and a line per node), every node's free lists, and mem_map's runs on memdump.

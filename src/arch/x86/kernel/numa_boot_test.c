@@ -1,4 +1,4 @@
-#line 4566 "chapters/10-nodes.nw" /* <arch/x86/kernel/numa_boot_test.c> */
+#line 4570 "chapters/10-nodes.nw" /* <arch/x86/kernel/numa_boot_test.c> */
 /* numa_boot_test.c - the node table the boot step filled. */
 #include <asm/e820.h>
 #include <handoff/ktest.h>
