@@ -67,7 +67,8 @@ EXERCISE := HANDOFF_CWD=$(CURDIR) tools/exercise.sh
 
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
-	host-lib host-test bench book book-html exercise check-exercise refresh-exercises clean
+	host-lib host-test bench book book-html exercise check-exercise refresh-exercises clean \
+	labs grade
 
 help:
 	@echo "Handoff: a book and a kernel in one source. Targets:"
@@ -202,6 +203,16 @@ host-test: host-lib
 
 bench: host-lib
 	@tools/bench/bench.sh
+
+# --- labs -------------------------------------------------------------------------------------
+
+# The labs (labs/labN.lab): their list, and the grade of one in this tree's work/ copies.
+labs:
+	@python3 tools/grade.py list
+
+grade:
+	@[ -n "$(LAB)" ] || { echo "make grade: say which lab, e.g. make grade LAB=1 (make labs lists them)" >&2; exit 2; }
+	@python3 tools/grade.py grade $(LAB)
 
 # --- the book, exercises, everything ----------------------------------------------------------
 
