@@ -68,7 +68,7 @@ EXERCISE := HANDOFF_CWD=$(CURDIR) tools/exercise.sh
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
 	host-lib host-test bench book book-html exercise check-exercise refresh-exercises clean \
-	labs grade
+	labs lab grade grade-all student-edition
 
 help:
 	@echo "Handoff: a book and a kernel in one source. Targets:"
@@ -98,6 +98,13 @@ help:
 	@echo "  make check-exercise EX=chNN-M   check your work on it"
 	@echo "  make qemu EX=chNN-M | qemu-gdb EX=chNN-M | bochs EX=chNN-M   boot your copy"
 	@echo "                           (with gdb: gdb -x work/chNN-M/build/.gdbinit)"
+	@echo "  make labs                the labs (labs/labN.lab) and their points"
+	@echo "  make lab LAB=n           start every exercise of lab n (work/chNN-M/ each)"
+	@echo "  make grade LAB=n         grade lab n in work/: a line per test, Score: X/Y last;"
+	@echo "                           build/grade/labN.json and build/grade/labN.xml (JUnit)"
+	@echo "  make grade-all DIR=d [LAB=n]   grade every submission in d (trees or git bundles),"
+	@echo "                           two at a time: build/grade-all/labN.csv and labN-summary.txt"
+	@echo "  make student-edition     build/student-edition/ (a git repository, no solutions) and .tar.gz"
 	@echo "  make refresh-exercises   after a chapter edit: re-apply every exercise's patches, report"
 	@echo "  make tangle              regenerate src/ from chapters/"
 	@echo "  make tangle-check        fail if src/ is not what chapters/ tangle to"
@@ -206,13 +213,26 @@ bench: host-lib
 
 # --- labs -------------------------------------------------------------------------------------
 
-# The labs (labs/labN.lab): their list, and the grade of one in this tree's work/ copies.
+# The labs (labs/labN.lab): their list; a lab's working copies started; the grade of one in
+# this tree's work/ copies; an instructor's grading of a directory of submissions; the
+# repository a class works in.
 labs:
 	@python3 tools/grade.py list
+
+lab:
+	@[ -n "$(LAB)" ] || { echo "make lab: say which lab, e.g. make lab LAB=1 (make labs lists them)" >&2; exit 2; }
+	@python3 tools/grade.py start $(LAB)
 
 grade:
 	@[ -n "$(LAB)" ] || { echo "make grade: say which lab, e.g. make grade LAB=1 (make labs lists them)" >&2; exit 2; }
 	@python3 tools/grade.py grade $(LAB)
+
+grade-all:
+	@[ -n "$(DIR)" ] || { echo "make grade-all: say where the submissions are, e.g. make grade-all DIR=submissions [LAB=1]" >&2; exit 2; }
+	@python3 tools/grade-all $(if $(LAB),--lab $(LAB)) $(DIR)
+
+student-edition:
+	@tools/student-edition build
 
 # --- the book, exercises, everything ----------------------------------------------------------
 

@@ -28,6 +28,10 @@
 # Optional exercises/chNN/M/chain: the chain of chapter 9 the exercise builds (make CHAIN=;
 # full when absent).
 #
+# HIDDEN_TESTS=FILE (check and prove): more KTEST cases, in test.nw's format, tangled after
+# test.nw and reported with its tests: an instructor's hidden tests (labs/hidden/chNN-M.nw,
+# which tools/grade.py passes; the student edition leaves them out).
+#
 # Paths in what it prints (compiler errors, test diagnostics, logs) are relative to
 # $HANDOFF_CWD (make sets it to the directory make runs in), else to the current directory.
 set -euo pipefail
@@ -92,7 +96,13 @@ start() {	# start DIR: the starter working copy
 }
 
 # The names of the exercise's own tests: every KTEST(name) in its test.nw.
-exercise_tests() { grep -oE 'KTEST\([A-Za-z0-9_]+\)' "$exdir/test.nw" | sed 's/KTEST(\(.*\))/\1/'; }
+exercise_tests() {
+	grep -ohE 'KTEST\([A-Za-z0-9_]+\)' "$exdir/test.nw" ${HIDDEN_TESTS:+"$HIDDEN_TESTS"} |
+		sed 's/KTEST(\(.*\))/\1/'
+}
+if [ -n "${HIDDEN_TESTS:-}" ]; then [ -f "$HIDDEN_TESTS" ] && HIDDEN_TESTS=$(realpath "$HIDDEN_TESTS") || {
+	echo "exercise: HIDDEN_TESTS=$HIDDEN_TESTS: no such file" >&2; exit 2; }
+fi
 
 # Paths as the student types them: relative to the directory make was started in (make passes
 # HANDOFF_CWD=$(CURDIR)), or this script's own; absolute when outside it.
@@ -126,9 +136,12 @@ build() {
 	mkdir -p "$b"
 	rm -f "$b/build.log" "$b/kernel.elf" "$b/handoff.iso"
 	cp "$exdir/test.nw" "$b/exercise-test.nw"
+	rm -f "$b/exercise-hidden.nw"
+	[ -z "${HIDDEN_TESTS:-}" ] || cp "$HIDDEN_TESTS" "$b/exercise-hidden.nw"
 	local chain=full
 	[ ! -f "$exdir/chain" ] || read -r chain <"$exdir/chain"
-	if ! (cd "$d" && "$root/tools/tangle.sh" build/src chapters/*.nw build/exercise-test.nw &&
+	if ! (cd "$d" && "$root/tools/tangle.sh" build/src chapters/*.nw build/exercise-test.nw \
+		${HIDDEN_TESTS:+build/exercise-hidden.nw} &&
 	      make -s -f "$root/tools/kernel.mk" SRC=build/src OUT=build CHAIN="$chain" \
 		   "${@:-kernel}") >"$b/build.log" 2>&1; then
 		fixpaths "$d" <"$b/build.log" >&2

@@ -1,52 +1,73 @@
 #!/usr/bin/env python3
-"""grade.py - the labs: list them, and grade one in a student's working tree.
+"""grade.py - the labs: list them, start them, grade them, and write their handouts.
 
-usage: grade.py list                   (make labs)
-       grade.py grade N [--root DIR]   (make grade LAB=N)
+usage: grade.py list                        (make labs)
+       grade.py start N                     (make lab LAB=N: a working copy of each exercise)
+       grade.py grade N [OPTIONS]           (make grade LAB=N)
+       grade.py starters N [OPTIONS]        fresh starters must build, boot and score the
+                                            lab's `starter` points (make test)
+       grade.py solved N --solutions DIR [OPTIONS]
+                                            fresh starters with DIR/chNN/M/solution.patch
+                                            must score full marks, hidden tests included
+       grade.py handouts                    the labs' handouts, as Markdown (the book)
+  OPTIONS: --root DIR (the tree whose exercises/, labs/ and tools/ grade; default this one),
+           --work DIR (where the copies chNN-M/ are; default ROOT/work),
+           --hidden DIR (the instructor's hidden tests; default ROOT/labs/hidden),
+           --out DIR (the reports; default ROOT/build/grade), --timeout S (per exercise)
 
 A lab is labs/labN.lab (labs/README.md has the format): its title, chapters, reading, the
-hours it takes, a time limit per exercise, and its exercises with their points. An
-exercise's points are shared out among its tests (the KTEST cases of its pristine
-exercises/chNN/M/test.nw), the remainder to the first ones.
+hours it takes, a time limit per exercise, its exercises with their points, and optionally
+hidden tests with theirs. An exercise's points are shared out among its tests (the KTEST
+cases of its pristine exercises/chNN/M/test.nw), the remainder to the first ones; a hidden
+test file's points (labs/hidden/chNN-M.nw) among its KTEST cases in the same way.
 
-Grading checks each exercise's working copy, work/chNN-M/ (made by make exercise
-EX=chNN-M), with tools/exercise.sh check, which takes the tests from exercises/, never
-from the copy, so editing a test in the copy changes nothing. An exercise with no copy,
-one that does not build, does not boot to a verdict, or runs past the lab's time limit
-scores 0 for each of its tests, with the reason. One line per test, then the total as the
-last line, `Score: X/Y`; and build/grade/labN.json and build/grade/labN.xml (JUnit), the
-shapes autograders read. The solutions are never read.
+Grading checks each exercise's working copy, work/chNN-M/ (made by make exercise EX=chNN-M
+or make lab LAB=N), with tools/exercise.sh check, which takes the tests from exercises/ (and
+the hidden ones from labs/hidden/), never from the copy, so editing a test in the copy
+changes nothing. An exercise with no copy, one that does not build, does not boot to a
+verdict, or runs past the time limit scores 0 for each of its tests, with the reason. One
+line per test, then the total as the last line, `Score: X/Y`; and build/grade/labN.json
+and build/grade/labN.xml (JUnit), the shapes autograders read. Where the hidden tests are
+not in the tree (the student edition), their points are named and left out of Y. The
+solutions are read by `solved` only.
 """
 
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from xml.sax.saxutils import escape, quoteattr
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KEYS = {"title", "chapters", "reading", "hours", "timeout", "exercise"}
+KEYS = {"title", "chapters", "reading", "hours", "timeout", "exercise", "hidden", "starter"}
 
 
 class LabError(Exception):
     pass
 
 
+def lab_numbers(root):
+    return sorted(int(m.group(1)) for f in os.listdir(os.path.join(root, "labs"))
+                  for m in [re.fullmatch(r"lab(\d+)\.lab", f)] if m)
+
+
 def read_lab(root, n):
+    """The lab's definition, labs/labN.lab, checked: LabError names the line that is wrong."""
     path = os.path.join(root, "labs", "lab{}.lab".format(n))
     if not os.path.exists(path):
-        have = sorted(int(m.group(1)) for f in os.listdir(os.path.join(root, "labs"))
-                      for m in [re.fullmatch(r"lab(\d+)\.lab", f)] if m)
         raise LabError("there is no lab {} (labs/lab{}.lab); the labs are {}".format(
-            n, n, ", ".join(map(str, have)) or "none"))
+            n, n, ", ".join(map(str, lab_numbers(root))) or "none"))
     lab = {"n": n, "title": "", "chapters": [], "reading": "", "hours": 0, "timeout": 240,
-           "exercises": []}
+           "starter": 0, "exercises": [], "hidden": [], "guards": {}}
     with open(path, encoding="utf-8") as f:
         for lineno, raw in enumerate(f, 1):
-            line = raw.split("#", 1)[0].strip() if raw.lstrip().startswith("#") else raw.strip()
-            if not line:
+            line = raw.strip()
+            if not line or line.startswith("#"):
                 continue
             key, _, rest = line.partition(" ")
             rest = rest.strip()
@@ -54,15 +75,32 @@ def read_lab(root, n):
             if key not in KEYS:
                 raise LabError("{}: unknown key {!r} (known: {})".format(
                     where, key, ", ".join(sorted(KEYS))))
-            if key == "exercise":
-                m = re.fullmatch(r"(ch\d\d-\d+)\s+(\d+)", rest)
-                if not m:
-                    raise LabError("{}: exercise wants chNN-M POINTS, not {!r}".format(where, rest))
+            if key in ("exercise", "hidden"):
+                m = re.fullmatch(r"(ch\d\d-\d+)\s+(\d+)((?:\s+guard=\w+)*)", rest)
+                if not m or (key == "hidden" and m.group(3)):
+                    raise LabError("{}: {} wants chNN-M POINTS{}, not {!r}".format(
+                        where, key, " [guard=TEST]..." if key == "exercise" else "", rest))
                 ex, pts = m.group(1), int(m.group(2))
-                if not os.path.exists(os.path.join(root, ex_dir(ex), "test.nw")):
+                test_nw = os.path.join(root, ex_dir(ex), "test.nw")
+                if not os.path.exists(test_nw):
                     raise LabError("{}: no exercise {} ({}/test.nw)".format(where, ex, ex_dir(ex)))
+                if pts == 0:
+                    raise LabError("{}: {} is worth 0 points".format(where, ex))
+                if key == "hidden":
+                    lab["hidden"].append((ex, pts))
+                    continue
+                guards = re.findall(r"guard=(\w+)", m.group(3))
+                tests = ktests(test_nw)
+                for g in guards:
+                    if g not in tests:
+                        raise LabError("{}: guard {} is not a test of {} (its tests: {})".format(
+                            where, g, ex, ", ".join(tests)))
+                if not set(tests) - set(guards):
+                    raise LabError("{}: every test of {} is a guard: nothing earns its points".format(
+                        where, ex))
                 lab["exercises"].append((ex, pts))
-            elif key in ("hours", "timeout"):
+                lab["guards"][ex] = guards
+            elif key in ("hours", "timeout", "starter"):
                 if not rest.isdigit():
                     raise LabError("{}: {} wants a number, not {!r}".format(where, key, rest))
                 lab[key] = int(rest)
@@ -74,6 +112,11 @@ def read_lab(root, n):
                 lab[key] = rest
     if not lab["exercises"]:
         raise LabError("{}: a lab needs at least one exercise".format(os.path.relpath(path, root)))
+    names = [ex for ex, _ in lab["exercises"]]
+    for ex, _ in lab["hidden"]:
+        if ex not in names:
+            raise LabError("{}: hidden tests of {}, which is not one of the lab's exercises".format(
+                os.path.relpath(path, root), ex))
     return lab
 
 
@@ -82,89 +125,149 @@ def ex_dir(ex):
     return os.path.join("exercises", chapter, m)
 
 
-def tests_of(root, ex):
-    with open(os.path.join(root, ex_dir(ex), "test.nw"), encoding="utf-8") as f:
+def ktests(path):
+    with open(path, encoding="utf-8") as f:
         return re.findall(r"KTEST\((\w+)\)", f.read())
 
 
 def shares(points, tests):
-    """The exercise's points over its tests: equal shares, the remainder to the first."""
+    """The points over the tests: equal shares, the remainder to the first."""
+    if not tests:
+        return []
     q, r = divmod(points, len(tests))
     return [q + (1 if i < r else 0) for i in range(len(tests))]
 
 
-def check(root, ex, timeout):
-    """-> ({test: (passed, reason)}, general reason or None, seconds)."""
-    copy = os.path.join(root, "work", ex)
-    if not os.path.isdir(copy):
-        return {}, "no work/{} (start it: make exercise EX={})".format(ex, ex), 0.0
-    t0 = time.monotonic()
+def run_limited(cmd, cwd, timeout, env=None):
+    """-> (returncode or None if it ran past timeout, output). The whole process group
+    goes on a timeout: exercise.sh's QEMU must not outlive it, holding a guest slot."""
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                         env=env, start_new_session=True)
     try:
-        p = subprocess.run([os.path.join(root, "tools", "exercise.sh"), "check", ex, copy],
-                           cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                           timeout=timeout, env=dict(os.environ, HANDOFF_CWD=root))
+        out, _ = p.communicate(timeout=timeout)
+        return p.returncode, out
     except subprocess.TimeoutExpired:
-        return {}, "ran past the lab's time limit of {} s".format(timeout), time.monotonic() - t0
+        os.killpg(p.pid, signal.SIGKILL)
+        out, _ = p.communicate()
+        return None, out
+
+
+def check(root, copy, ex, timeout, hidden=None):
+    """-> ({test: (passed, reason)}, general reason or None, seconds, log to open)."""
+    rel = os.path.relpath(copy, os.getcwd())
+    if not os.path.isdir(os.path.join(copy, "chapters")):
+        return {}, "not started: no {}/ (make exercise EX={}, or make lab LAB=n)".format(rel, ex), 0.0, None
+    env = dict(os.environ, HANDOFF_CWD=os.getcwd())
+    env.pop("HIDDEN_TESTS", None)
+    if hidden:
+        env["HIDDEN_TESTS"] = hidden
+    t0 = time.monotonic()
+    rc, out = run_limited([os.path.join(root, "tools", "exercise.sh"), "check", ex, copy], root,
+                          timeout, env)
     took = time.monotonic() - t0
-    results, current = {}, None
-    for line in p.stdout.splitlines():
+    log = os.path.join(rel, "build", "boot.log")
+    if rc is None:
+        return {}, "ran past the time limit of {} s (log: {})".format(timeout, log), took, log
+    results = {}
+    for line in out.splitlines():
         m = re.match(r"^  (ok|FAILED)\s+(\w+)(.*)$", line)
         if m:
-            current = m.group(2)
-            results[current] = (m.group(1) == "ok", m.group(3).strip(" ()") or None)
+            results[m.group(2)] = (m.group(1) == "ok", m.group(3).strip(" ()") or None)
             continue
         m = re.match(r"^\s+# (\w+): (.*)$", line)
         if m and m.group(1) in results and not results[m.group(1)][1]:
-            results[m.group(1)] = (False, m.group(2))
-    if p.returncode == 2 or (p.returncode != 0 and not results):
-        tail = [l.strip() for l in p.stdout.splitlines() if l.strip()][-3:]
-        return {}, "does not build or boot to a verdict: " + " | ".join(tail), took
-    panic = [l.strip() for l in p.stdout.splitlines() if "panic:" in l]
-    for t, (ok, why) in results.items():
-        if not ok and not why and panic:
-            results[t] = (False, panic[0])
-    return results, None, took
+            results[m.group(1)] = (False, m.group(2).strip())
+    lines = [l.strip() for l in out.splitlines() if l.strip()]
+    if "{}: does not build".format(ex) in out:
+        first = next((l for l in lines if "error" in l), lines[-1] if lines else "")
+        return {}, "does not build: {} (log: {})".format(
+            first, os.path.join(rel, "build", "build.log")), took, None
+    panic = next((l.lstrip("> ").strip() for l in lines if "panic:" in l), None)
+    hang = next((l for l in lines if "kernel hung" in l or "triple-faulted" in l), None)
+    why = panic or hang
+    for t, (ok, reason) in results.items():
+        if not ok and (not reason or reason.startswith("no result")) and why:
+            results[t] = (False, why)
+    if rc == 2 and not results:
+        return {}, "does not boot to a verdict: {} (log: {})".format(
+            why or (lines[-1] if lines else "no output"), log), took, log
+    return results, None, took, log
 
 
-def grade(root, n):
+def grade(root, n, work=None, hidden_dir=None, out=None, timeout=None, quiet=False):
+    """Grade lab N; print a line per test and `Score: X/Y` last; write the reports.
+    -> the report (a dict, as written to labN.json)."""
     lab = read_lab(root, n)
-    rows, got, total = [], 0, 0
-    print("Lab {}: {} (chapters {})".format(n, lab["title"], ", ".join(map(str, lab["chapters"]))))
+    work = work or os.path.join(root, "work")
+    hidden_dir = hidden_dir or os.path.join(root, "labs", "hidden")
+    timeout = timeout or lab["timeout"]
+    say = (lambda *a: None) if quiet else print
+    hidden = dict(lab["hidden"])
+    rows, ungraded = [], []
+    say("Lab {}: {} (chapters {})".format(n, lab["title"], ", ".join(map(str, lab["chapters"]))))
     for ex, pts in lab["exercises"]:
-        tests = tests_of(root, ex)
-        results, why, took = check(root, ex, lab["timeout"])
-        for t, p in zip(tests, shares(pts, tests)):
-            ok, reason = results.get(t, (False, why or "no result: the kernel stopped before it"))
-            score = p if ok else 0
-            got += score
-            total += p
-            rows.append({"exercise": ex, "test": t, "points": score, "max": p, "passed": ok,
-                         "message": "" if ok else reason or "failed", "seconds": round(took, 1)})
-            print("  {}  {:<44} {:>3}/{:<3}{}".format("PASS" if ok else "FAIL", "{} {}".format(ex, t),
-                                                     score, p, "" if ok else "  " + (reason or "failed")))
-    write_reports(root, lab, rows, got, total)
-    print("Score: {}/{}".format(got, total))
-    return 0
+        guards = lab["guards"].get(ex, [])
+        scored = [t for t in ktests(os.path.join(root, ex_dir(ex), "test.nw")) if t not in guards]
+        groups = [(guards, 0, False), (scored, pts, False)]
+        hfile = os.path.join(hidden_dir, ex + ".nw")
+        if ex in hidden:
+            if os.path.exists(hfile):
+                groups.append((ktests(hfile), hidden[ex], True))
+            else:
+                ungraded.append((ex, hidden[ex]))
+                hfile = None
+        else:
+            hfile = None
+        results, why, took, log = check(root, os.path.join(work, ex), ex, timeout, hfile)
+        broken = [g for g in guards if not results.get(g, (False,))[0]]
+        for tests, points, is_hidden in groups:
+            for t, p in zip(tests, shares(points, tests)):
+                ok, reason = results.get(t, (False, why or "no result: the kernel stopped before it"))
+                if ok and broken and t not in guards:
+                    ok, reason = False, "passes, but counts only when {} passes too (it checks what " \
+                        "the starter already did)".format(", ".join(broken))
+                if not ok and log and why is None and "(log:" not in (reason or ""):
+                    reason = "{} (log: {})".format(reason or "failed", log)
+                rows.append({"exercise": ex, "test": t, "hidden": is_hidden, "guard": t in guards,
+                             "points": p if ok else 0,
+                             "max": p, "passed": ok, "message": "" if ok else reason or "failed",
+                             "seconds": round(took, 1)})
+                r = rows[-1]
+                say("  {}  {:<52} {:>3}/{:<3}{}".format(
+                    "PASS" if ok else "FAIL", "{} {}{}".format(ex, t, " (hidden)" if is_hidden else " (guard)" if t in guards else ""),
+                    r["points"], p, "" if ok else "  " + r["message"]))
+    for ex, p in ungraded:
+        say("  ....  {:<52} {:>3} points, graded by your instructor".format(
+            "{} hidden tests".format(ex), p))
+    report = write_reports(out or os.path.join(root, "build", "grade"), lab, rows, ungraded)
+    say("Score: {}/{}".format(report["score"], report["max_score"]))
+    return report
 
 
-def write_reports(root, lab, rows, got, total):
-    out = os.path.join(root, "build", "grade")
+def write_reports(out, lab, rows, ungraded):
     os.makedirs(out, exist_ok=True)
     base = os.path.join(out, "lab{}".format(lab["n"]))
+    got = sum(r["points"] for r in rows)
+    total = sum(r["max"] for r in rows)
+    report = {"lab": lab["n"], "title": lab["title"], "score": got, "max_score": total,
+              "hidden_not_graded": sum(p for _, p in ungraded),
+              "tests": [{"name": "{} {}".format(r["exercise"], r["test"]), "exercise": r["exercise"],
+                         "hidden": r["hidden"], "guard": r["guard"], "score": r["points"], "max_score": r["max"],
+                         "status": "passed" if r["passed"] else "failed", "output": r["message"],
+                         "seconds": r["seconds"]} for r in rows]}
     with open(base + ".json", "w", encoding="utf-8") as f:
-        json.dump({"lab": lab["n"], "title": lab["title"], "score": got, "max_score": total,
-                   "tests": [{"name": "{} {}".format(r["exercise"], r["test"]), "score": r["points"],
-                              "max_score": r["max"], "status": "passed" if r["passed"] else "failed",
-                              "output": r["message"]} for r in rows]}, f, indent=2)
+        json.dump(report, f, indent=2)
         f.write("\n")
     fails = sum(1 for r in rows if not r["passed"])
     xml = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<testsuites><testsuite name={} tests="{}" failures="{}">'.format(
+           '<testsuites name={} tests="{}" failures="{}">'.format(
+               quoteattr("Handoff lab {}".format(lab["n"])), len(rows), fails),
+           '<testsuite name={} tests="{}" failures="{}">'.format(
                quoteattr("lab{}: {}".format(lab["n"], lab["title"])), len(rows), fails)]
     for r in rows:
         xml.append('  <testcase classname={} name={} time="{}">'.format(
-            quoteattr(r["exercise"]), quoteattr("{} ({} of {} points)".format(
-                r["test"], r["points"], r["max"])), r["seconds"]))
+            quoteattr(r["exercise"]), quoteattr("{}{} ({} of {} points)".format(
+                r["test"], " (hidden)" if r["hidden"] else "", r["points"], r["max"])), r["seconds"]))
         if not r["passed"]:
             xml.append('    <failure message={}>{}</failure>'.format(quoteattr(r["message"]),
                                                                    escape(r["message"])))
@@ -172,31 +275,162 @@ def write_reports(root, lab, rows, got, total):
     xml.append("</testsuite></testsuites>")
     with open(base + ".xml", "w", encoding="utf-8") as f:
         f.write("\n".join(xml) + "\n")
+    return report
+
+
+def start(root, ex, copy):
+    rc, out = run_limited([os.path.join(root, "tools", "exercise.sh"), "start", ex, copy], root, 120)
+    if rc != 0:
+        raise LabError("{}: the starter could not be made: {}".format(ex, out.strip()))
+
+
+def starters(root, n, **kw):
+    """Fresh starters of lab N must build, boot, and score exactly the lab's `starter` points."""
+    lab = read_lab(root, n)
+    with tempfile.TemporaryDirectory(prefix="handoff-starters-") as work:
+        for ex, _ in lab["exercises"]:
+            start(root, ex, os.path.join(work, ex))
+        report = grade(root, n, work=work, **kw)
+    broken = [t for t in report["tests"] if t["output"].startswith(("does not", "ran past", "not started"))]
+    bad = []
+    if broken:
+        bad.append("a starter does not build or boot to a verdict: " + "; ".join(
+            "{}: {}".format(t["name"], t["output"]) for t in broken[:3]))
+    if report["score"] != lab["starter"]:
+        bad.append("the starters score {}, the lab says they score {} (labs/lab{}.lab's starter)".format(
+            report["score"], lab["starter"], n))
+    for msg in bad:
+        print("starters: lab {}: {}".format(n, msg), file=sys.stderr)
+    if not bad:
+        print("starters: lab {}: every starter builds and boots, and they score {}/{}".format(
+            n, report["score"], report["max_score"]))
+    return 1 if bad else 0
+
+
+def solved(root, n, solutions, **kw):
+    """Fresh starters with the reference solutions must score full marks, hidden tests too."""
+    lab = read_lab(root, n)
+    with tempfile.TemporaryDirectory(prefix="handoff-solved-") as work:
+        for ex, _ in lab["exercises"]:
+            copy = os.path.join(work, ex)
+            start(root, ex, copy)
+            patch = os.path.join(solutions, ex.split("-")[0], ex.split("-")[1], "solution.patch")
+            rc, out = run_limited(["patch", "-s", "-p1", "--no-backup-if-mismatch", "-i", patch], copy, 60)
+            if rc != 0:
+                raise LabError("{}: {} does not apply to the starter: {}".format(ex, patch, out.strip()))
+        report = grade(root, n, work=work, **kw)
+    bad = []
+    if report["score"] != report["max_score"]:
+        bad.append("the solutions score {}/{}".format(report["score"], report["max_score"]))
+    if report["hidden_not_graded"]:
+        bad.append("{} points of hidden tests were not graded (no labs/hidden/ file)".format(
+            report["hidden_not_graded"]))
+    for msg in bad:
+        print("solved: lab {}: {}".format(n, msg), file=sys.stderr)
+    if not bad:
+        print("solved: lab {}: the solutions score full marks, {}/{}".format(
+            n, report["score"], report["max_score"]))
+    return 1 if bad else 0
 
 
 def list_labs(root):
-    labs = sorted(int(m.group(1)) for f in os.listdir(os.path.join(root, "labs"))
-                  for m in [re.fullmatch(r"lab(\d+)\.lab", f)] if m)
-    for n in labs:
+    for n in lab_numbers(root):
         lab = read_lab(root, n)
         pts = sum(p for _, p in lab["exercises"])
-        print("lab {}: {} (chapters {}; {} exercises, {} points, about {} hours)".format(
+        hid = sum(p for _, p in lab["hidden"])
+        print("lab {}: {} (chapters {}; {} exercises, {} points{}, about {} hours)".format(
             n, lab["title"], ", ".join(map(str, lab["chapters"])), len(lab["exercises"]), pts,
-            lab["hours"]))
+            " + {} hidden".format(hid) if hid else "", lab["hours"]))
     return 0
 
 
+def handout_title(root, ex):
+    with open(os.path.join(root, ex_dir(ex), "README.md"), encoding="utf-8") as f:
+        first = f.readline().strip().lstrip("#").strip()
+    return first
+
+
+def handouts(root):
+    """Markdown: one section per lab, for the book's appendix."""
+    out = []
+    for n in lab_numbers(root):
+        lab = read_lab(root, n)
+        pts = sum(p for _, p in lab["exercises"])
+        hid = sum(p for _, p in lab["hidden"])
+        out.append("### Lab {}: {} {{#lab{}}}\n".format(n, lab["title"], n))
+        out.append("*Chapters {}. About {} hours. {} points{}.*\n".format(
+            ", ".join(map(str, lab["chapters"])), lab["hours"], pts,
+            ", and {} of hidden tests that your instructor runs".format(hid) if hid else ""))
+        out.append("**Read.** {}\n".format(lab["reading"]))
+        out.append("**Build.** Start every exercise of the lab with `make lab LAB={}` (one working "
+                   "copy each, `work/chNN-M/`), and do each as its handout says:\n".format(n))
+        out.append("| exercise | points | tests |\n|---|--:|---|")
+        for ex, p in lab["exercises"]:
+            tests = ktests(os.path.join(root, ex_dir(ex), "test.nw"))
+            ch, m = ex[2:].split("-")
+            title = handout_title(root, ex)
+            title = re.sub(r"^Exercise \d+\.\d+:\s*", "", title)
+            out.append("| [{}.{}](#ch{}-exercises): {} | {} | {} |".format(
+                int(ch), m, ch, title, p, ", ".join("`{}`{}".format(
+                    t, " (guard)" if t in lab["guards"].get(ex, []) else "") for t in tests)))
+        out.append("")
+        out.append("**How it is graded.** `make grade LAB={}` checks each copy with the tests of "
+                   "`exercises/`, never the copy's, boots it in QEMU with a limit of {} s per "
+                   "exercise, and shares an exercise's points equally among its tests. It prints "
+                   "a line per test, the reason of each failure (the failing expectation, the "
+                   "panic, the hang, the log to open) and `Score: X/{}` last{}. A *guard* is a "
+                   "test of what the starter already does: it earns nothing, but while it fails "
+                   "the exercise's other tests earn nothing either.\n".format(
+                       n, lab["timeout"], pts,
+                       "; the hidden tests are not in your tree, and their points are left out "
+                       "of the total" if hid else ""))
+    return "\n".join(out)
+
+
 def main(argv):
-    root = ROOT
-    if "--root" in argv:
-        i = argv.index("--root")
-        root = os.path.abspath(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
+    sys.stdout.reconfigure(line_buffering=True)
+    opts = {}
+    for key in ("--root", "--work", "--hidden", "--out", "--timeout", "--solutions"):
+        if key in argv:
+            i = argv.index(key)
+            if i + 1 >= len(argv):
+                print("grade: {} wants a value".format(key), file=sys.stderr)
+                return 2
+            opts[key[2:]] = argv[i + 1]
+            argv = argv[:i] + argv[i + 2:]
+    root = os.path.abspath(opts.pop("root", ROOT))
+    kw = {"work": opts.get("work") and os.path.abspath(opts["work"]),
+          "hidden_dir": opts.get("hidden") and os.path.abspath(opts["hidden"]),
+          "out": opts.get("out") and os.path.abspath(opts["out"]),
+          "timeout": int(opts["timeout"]) if opts.get("timeout", "").isdigit() else None}
     try:
         if argv == ["list"]:
             return list_labs(root)
-        if len(argv) == 2 and argv[0] == "grade" and argv[1].isdigit():
-            return grade(root, int(argv[1]))
+        if argv == ["handouts"]:
+            print(handouts(root))
+            return 0
+        if len(argv) == 2 and argv[1].isdigit():
+            n = int(argv[1])
+            if argv[0] == "grade":
+                grade(root, n, **kw)	# a grade given is a success, whatever the score
+                return 0
+            if argv[0] == "start":
+                lab = read_lab(root, n)
+                for ex, _ in lab["exercises"]:
+                    copy = os.path.join(kw["work"] or os.path.join(root, "work"), ex)
+                    if os.path.exists(copy):
+                        print("lab {}: {} is there already, kept".format(n, os.path.relpath(copy)))
+                        continue
+                    start(root, ex, copy)
+                    print("lab {}: {} started in {}/ (its handout: README.md there)".format(
+                        n, ex, os.path.relpath(copy)))
+                return 0
+            if argv[0] == "starters":
+                kw.pop("work")
+                return starters(root, n, **kw)
+            if argv[0] == "solved" and "solutions" in opts:
+                kw.pop("work")
+                return solved(root, n, os.path.abspath(opts["solutions"]), **kw)
     except LabError as e:
         print("grade: {}".format(e), file=sys.stderr)
         return 2
