@@ -109,6 +109,22 @@ meas=$(python3 tools/chain-measures "$out/figures.md" "$out/book.md" "$out/measu
     die "chain measures failed"
 done_step "${meas#book: }"
 
+# 2c. The appendix for instructors, "Teaching with Handoff": labs/guide.md with the labs'
+#     table, handouts and common mistakes (tools/grade.py appendix), before the references.
+step "labs appendix (labs/, tools/grade.py appendix) -> book.md"
+python3 tools/grade.py appendix >"$out/appendix.md" || die "the labs appendix failed"
+python3 - "$out/book.md" "$out/appendix.md" <<'PY' || die "the labs appendix could not be put in"
+import sys
+path = sys.argv[1]
+book = open(path, encoding="utf-8").read()
+mark = "\n# References {#references"
+if book.count(mark) != 1:
+    sys.exit("book.sh: book.md has no one '# References' heading to put the appendix before")
+app = open(sys.argv[2], encoding="utf-8").read()
+open(path, "w", encoding="utf-8").write(book.replace(mark, "\n" + app.rstrip("\n") + "\n" + mark))
+PY
+done_step
+
 # 3. Markdown to one HTML page; the filter highlights and links the code, and
 #    citeproc turns each [@id] into a citation of book/references.yaml and
 #    writes the reference list where nw2md left its place (a div #refs).

@@ -9,7 +9,9 @@ usage: grade.py list                        (make labs)
        grade.py solved N --solutions DIR [OPTIONS]
                                             fresh starters with DIR/chNN/M/solution.patch
                                             must score full marks, hidden tests included
-       grade.py handouts                    the labs' handouts, as Markdown (the book)
+       grade.py handouts                    the labs' handouts, as Markdown
+       grade.py appendix                    the book's appendix, "Teaching with Handoff":
+                                            labs/guide.md, the handouts, labs/mistakes.md
   OPTIONS: --root DIR (the tree whose exercises/, labs/ and tools/ grade; default this one),
            --work DIR (where the copies chNN-M/ are; default ROOT/work),
            --hidden DIR (the instructor's hidden tests; default ROOT/labs/hidden),
@@ -387,6 +389,83 @@ def handouts(root):
     return "\n".join(out)
 
 
+def self_test():
+    """Lab files that are wrong are refused, naming the line; points are shared as documented;
+    the reports parse as JSON and JUnit XML and carry every test."""
+    import xml.etree.ElementTree as ET
+    bad = []
+    cases = [("title  T\nexercise ch01-1 10\nfrobnicate 3\n", "lab9.lab:3: unknown key 'frobnicate'"),
+             ("exercise ch01-1 ten\n", "lab9.lab:1: exercise wants chNN-M POINTS"),
+             ("exercise ch99-9 10\n", "lab9.lab:1: no exercise ch99-9"),
+             ("exercise ch01-1 0\n", "lab9.lab:1: ch01-1 is worth 0 points"),
+             ("exercise ch01-1 10 guard=nope\n", "lab9.lab:1: guard nope is not a test of ch01-1"),
+             ("exercise ch01-1 10\nhidden ch01-2 5\n", "hidden tests of ch01-2, which is not one"),
+             ("title T\n", "a lab needs at least one exercise"),
+             ("exercise ch01-1 10\ntimeout soon\n", "lab9.lab:2: timeout wants a number")]
+    with tempfile.TemporaryDirectory() as t:
+        os.makedirs(os.path.join(t, "labs"))
+        os.symlink(os.path.join(ROOT, "exercises"), os.path.join(t, "exercises"))
+        for text, want in cases:
+            with open(os.path.join(t, "labs", "lab9.lab"), "w") as f:
+                f.write(text)
+            try:
+                read_lab(t, 9)
+                bad.append("accepted: {!r}".format(text))
+            except LabError as e:
+                if want not in str(e):
+                    bad.append("{!r}: said {!r}, not {!r}".format(text, str(e), want))
+        if shares(10, ["a", "b", "c"]) != [4, 3, 3] or shares(0, ["g"]) != [0] or shares(5, []) != []:
+            bad.append("shares: {}".format(shares(10, ["a", "b", "c"])))
+        lab = {"n": 9, "title": "T & <x>"}
+        rows = [{"exercise": "ch01-1", "test": "a", "hidden": False, "guard": False, "points": 4,
+                 "max": 4, "passed": True, "message": "", "seconds": 1.0},
+                {"exercise": "ch01-1", "test": "b", "hidden": True, "guard": False, "points": 0,
+                 "max": 3, "passed": False, "message": "panic: <here> & \"there\"", "seconds": 1.0}]
+        report = write_reports(t, lab, rows, [("ch01-2", 5)])
+        with open(os.path.join(t, "lab9.json")) as f:
+            j = json.load(f)
+        if (j["score"], j["max_score"], j["hidden_not_graded"], len(j["tests"])) != (4, 7, 5, 2) or \
+                j["tests"][1]["status"] != "failed" or j != report:
+            bad.append("lab9.json: {}".format(j))
+        x = ET.parse(os.path.join(t, "lab9.xml")).getroot()
+        cases_ = x.findall(".//testcase")
+        fails = x.findall(".//failure")
+        if len(cases_) != 2 or len(fails) != 1 or fails[0].get("message") != 'panic: <here> & "there"':
+            bad.append("lab9.xml: {} cases, {} failures".format(len(cases_), len(fails)))
+    for b in bad:
+        print("grade self-test: " + b, file=sys.stderr)
+    if not bad:
+        print("grade self-test: passed ({} malformed lab files refused by line, shares, JSON and "
+              "JUnit reports)".format(len(cases)))
+    return 1 if bad else 0
+
+
+def labs_table(root):
+    out = ["| lab | chapters | exercises | points | hidden | hours |", "|---|---|---|--:|--:|--:|"]
+    for n in lab_numbers(root):
+        lab = read_lab(root, n)
+        out.append("| [{}: {}](#lab{}) | {} | {} | {} | {} | {} |".format(
+            n, lab["title"], n, ", ".join(map(str, lab["chapters"])),
+            ", ".join("{}.{}".format(int(ex[2:4]), ex.split("-")[1]) for ex, _ in lab["exercises"]),
+            sum(p for _, p in lab["exercises"]), sum(p for _, p in lab["hidden"]), lab["hours"]))
+    return "\n".join(out) + "\n"
+
+
+def appendix(root):
+    """The book's appendix: labs/guide.md with the labs' table, their handouts and the common
+    mistakes (labs/mistakes.md) put in at its markers."""
+    with open(os.path.join(root, "labs", "guide.md"), encoding="utf-8") as f:
+        text = f.read()
+    with open(os.path.join(root, "labs", "mistakes.md"), encoding="utf-8") as f:
+        mistakes = f.read()
+    for marker, body in (("<!-- labs-table -->", labs_table(root)), ("<!-- handouts -->", handouts(root)),
+                         ("<!-- mistakes -->", mistakes)):
+        if text.count(marker) != 1:
+            raise LabError("labs/guide.md: the marker {} must be there once".format(marker))
+        text = text.replace(marker, body.rstrip("\n"))
+    return text
+
+
 def main(argv):
     sys.stdout.reconfigure(line_buffering=True)
     opts = {}
@@ -406,8 +485,19 @@ def main(argv):
     try:
         if argv == ["list"]:
             return list_labs(root)
+        if argv == ["self-test"]:
+            return self_test()
+        if argv == ["numbers"]:	# for tools/test.sh
+            print("\n".join(map(str, lab_numbers(root))))
+            return 0
+        if argv == ["exercises"]:	# every exercise of a lab, for tools/test.sh
+            print("\n".join(ex for n in lab_numbers(root) for ex, _ in read_lab(root, n)["exercises"]))
+            return 0
         if argv == ["handouts"]:
             print(handouts(root))
+            return 0
+        if argv == ["appendix"]:
+            print(appendix(root))
             return 0
         if len(argv) == 2 and argv[1].isdigit():
             n = int(argv[1])

@@ -9,7 +9,9 @@
 # Cases, in order: tangle check; build of every stage (one per chapters/NN-*.nw), host tests
 # and the self-tests of judge.py, exercise.sh and nw2md, the sources check (tools/check-sources), two at a time; then, two at a time, the book, the boot matrix
 # (tests/boot/matrix) of every stage, a check that make bench still builds and runs its checks, and the proof of
-# every exercise (exercises/chNN/M/: tools/exercise.sh prove chNN-M). The summary gives the time of each group of cases.
+# every exercise (exercises/chNN/M/: tools/exercise.sh prove chNN-M), those of the labs through
+# the labs' cases: the student edition built and checked, its own make test's starters, each
+# lab solved, grade-all on five synthetic submissions. The summary gives the time of each group of cases.
 # Logs: build/test-logs/ (the boots' serial logs in build/test-logs/boot/).
 set -euo pipefail
 
@@ -51,6 +53,7 @@ group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test|s
 group 'boots qemu' '^boot stage[0-9]+(-[a-z-]+)? qemu '
 group 'boots bochs' '^boot stage[0-9]+(-[a-z-]+)? bochs '
 group proofs '^exercise ch[0-9]+-[0-9]+ proof$'
+group labs '^(student edition.*|lab [0-9]+ (starters|solved)|grade-all self-test|grade self-test)$'
 group book '^book$'
 
 case_ "tangle check" 1 "make -s tangle-check"
@@ -87,6 +90,13 @@ case_ "judge self-test" 2 "python3 tools/judge.py --self-test"
 case_ "exercise.sh self-test" 2 "tools/exercise.sh self-test"
 case_ "nw2md self-test" 2 "tools/nw2md-selftest.sh"
 case_ "sources check" 1 "tools/check-sources --self-test && tools/check-sources"
+# The labs (labs/labN.lab). With solutions/ (the book's repository): the student edition is
+# built and checked (no hunk of a solution in it) before the #WAIT, for the cases after it.
+labs=$(python3 tools/grade.py numbers)
+case_ "grade self-test" 2 "python3 tools/grade.py self-test"
+if [ -d solutions ]; then
+    case_ "student edition" 2 "tools/student-edition self-test && tools/student-edition build && tools/student-edition check"
+fi
 printf '#WAIT\n' >> "$cases"
 
 case_ "book" 2 "make -s book"
@@ -120,10 +130,32 @@ done
 # with SIGPIPE when the log outgrew the pipe's buffer and the load let grep catch up. The log is
 # now searched as a string (exercise.sh's test_result), and "exercise.sh self-test" above
 # checks that on a log far longer than a pipe holds.
-for d in $(find exercises -mindepth 2 -maxdepth 2 -type d -path 'exercises/ch[0-9]*/*' | sort); do
-    ch=$(basename "$(dirname "$d")") m=$(basename "$d")
-    case_ "exercise $ch-$m proof" 2 "tools/exercise.sh prove $ch-$m"
-done
+#
+# An exercise of a lab is proved by its lab's cases: its starter fails (lab N starters, which
+# the student edition's own make test runs), and with its solution it passes, the hidden tests
+# too (lab N solved, graded in the student edition). The others are proved one by one.
+# Without solutions/ (the student edition), only the starters are checked.
+in_labs=$(python3 tools/grade.py exercises)
+if [ -d solutions ]; then
+    # The student edition's own make test, as a student runs it, limited to the cases its
+    # tree's difference from this one can change (the rest are this tree's files, byte for
+    # byte, which tools/student-edition check has compared): its tangle check, its starters.
+    case_ "student edition make test" 1 "cd build/student-edition && tools/test.sh -k '^(tangle check|lab [0-9]+ starters)\$'"
+    for n in $labs; do
+        case_ "lab $n solved" 2 "python3 tools/grade.py solved $n --root build/student-edition --solutions solutions --hidden labs/hidden --out $logs/grade-solved"
+    done
+    case_ "grade-all self-test" 2 "tools/grade-all --self-test"
+    for d in $(find exercises -mindepth 2 -maxdepth 2 -type d -path 'exercises/ch[0-9]*/*' | sort); do
+        ch=$(basename "$(dirname "$d")") m=$(basename "$d")
+        grep -qxF "$ch-$m" <<< "$in_labs" ||
+            case_ "exercise $ch-$m proof" 2 "tools/exercise.sh prove $ch-$m"
+    done
+else
+    note "no solutions/ here (the student edition): each lab's starters are checked, the exercises are not proved"
+    for n in $labs; do
+        case_ "lab $n starters" 2 "python3 tools/grade.py starters $n --out $logs/grade-starters"
+    done
+fi
 
 if [ $list = yes ]; then
     awk -F'\t' '/^#(GROUP|WAIT)/ { next } /^#NOTE/ { print; next } { printf "%-40s %s\n", $1, $5 }' "$cases"
