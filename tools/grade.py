@@ -221,6 +221,8 @@ def grade(root, n, work=None, hidden_dir=None, out=None, timeout=None, quiet=Fal
         else:
             hfile = None
         results, why, took, log = check(root, os.path.join(work, ex), ex, timeout, hfile)
+        if why:
+            why = why.replace("LAB=n", "LAB={}".format(n))
         broken = [g for g in guards if not results.get(g, (False,))[0]]
         for tests, points, is_hidden in groups:
             for t, p in zip(tests, shares(points, tests)):
