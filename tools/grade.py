@@ -307,12 +307,8 @@ def starters(root, n, **kw):
     if report["score"] != lab["starter"]:
         bad.append("the starters score {}, the lab says they score {} (labs/lab{}.lab's starter)".format(
             report["score"], lab["starter"], n))
-    for msg in bad:
-        print("starters: lab {}: {}".format(n, msg), file=sys.stderr)
-    if not bad:
-        print("starters: lab {}: every starter builds and boots, and they score {}/{}".format(
-            n, report["score"], report["max_score"]))
-    return 1 if bad else 0
+    return outcome("starters", n, bad, "every starter builds and boots, and they score {}/{}".format(
+        report["score"], report["max_score"]))
 
 
 def solved(root, n, solutions, **kw):
@@ -333,11 +329,16 @@ def solved(root, n, solutions, **kw):
     if report["hidden_not_graded"]:
         bad.append("{} points of hidden tests were not graded (no labs/hidden/ file)".format(
             report["hidden_not_graded"]))
+    return outcome("solved", n, bad, "the solutions score full marks, {}/{}".format(
+        report["score"], report["max_score"]))
+
+
+def outcome(what, n, bad, good):
+    """Say each problem of a check of lab N on stderr, or that it holds: -> the exit status."""
     for msg in bad:
-        print("solved: lab {}: {}".format(n, msg), file=sys.stderr)
+        print("{}: lab {}: {}".format(what, n, msg), file=sys.stderr)
     if not bad:
-        print("solved: lab {}: the solutions score full marks, {}/{}".format(
-            n, report["score"], report["max_score"]))
+        print("{}: lab {}: {}".format(what, n, good))
     return 1 if bad else 0
 
 
