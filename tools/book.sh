@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# book.sh [--html] OUTDIR: weave chapters/*.nw into OUTDIR/html/index.html and
-# (without --html) OUTDIR/handoff.pdf.
+# book.sh [--html] OUTDIR: weave chapters/*.nw into the HTML book, OUTDIR/html/ (a home page
+# index.html, a page per chapter NN-name.html, the back matter's pages, search and the boot
+# panels), and (without --html) OUTDIR/handoff.pdf.
 #
 #   noweave (markup | finduses | noidx) | tools/nw2md   -> OUTDIR/woven.md (Pandoc Markdown)
 #   tools/memmap-figures (builds and boots stages)      -> OUTDIR/figures.md (figures drawn)
 #   tools/chain-measures (builds and boots chains)      -> OUTDIR/book.md  (chapter 9's measures)
-#   pandoc + book/chunks.lua + book/template.html       -> OUTDIR/html/index.html
+#   pandoc + book/chunks.lua + book/template.html       -> OUTDIR/html/book.html (one page)
+#   tools/book-web (pages, navigation, search index)    -> OUTDIR/html/index.html, NN-*.html, ...
+#   tools/book-boot-assets (v86, each stage's kernel)   -> OUTDIR/html/v86/, OUTDIR/html/boot/
+#   tools/book-print (what only paper needs)            -> OUTDIR/print.html
 #   weasyprint (print rules of book/handoff.css)        -> OUTDIR/handoff.pdf
 #
 # Each step prints a line saying what it did and how long it took.  The PDF is
@@ -53,7 +57,7 @@ mkdir -p "$1/html"
 out=$(cd "$1" && pwd)
 # A failed build must not leave the previous book looking current.  The last
 # PDF waits aside as handoff.pdf.last, to be kept if the page did not change.
-rm -f "$out/html/index.html" "$out/book.md" "$out/figures.md"
+rm -f "$out/html/index.html" "$out/html/book.html" "$out/book.md" "$out/figures.md"
 [ ! -e "$out/handoff.pdf" ] || mv "$out/handoff.pdf" "$out/handoff.pdf.last"
 root=$(cd "$(dirname "$0")/.." && pwd)
 # Relative paths from the repository root keep absolute paths out of the book.
@@ -130,7 +134,7 @@ done_step
 #    writes the reference list where nw2md left its place (a div #refs).
 #    Code keeps its tabs, as tangled: nw2md writes them as U+E000 and the
 #    filter restores them (Pandoc's --preserve-tabs is quadratic in tabs).
-step "pandoc + book/chunks.lua -> html/index.html"
+step "pandoc + book/chunks.lua -> html/book.html"
 pandoc "$out/book.md" \
     --from markdown --to html5 --standalone \
     --template book/template.html \
@@ -141,10 +145,22 @@ pandoc "$out/book.md" \
     --toc --toc-depth 2 \
     --css handoff.css \
     --fail-if-warnings \
-    --output "$out/html/index.html.tmp" || die "pandoc failed"
+    --output "$out/html/book.html.tmp" || die "pandoc failed"
 cp book/handoff.css "$out/html/handoff.css"
-mv "$out/html/index.html.tmp" "$out/html/index.html"
+mv "$out/html/book.html.tmp" "$out/html/book.html"
 done_step
+
+# 3b. The web book: book.html cut into a page per chapter and one per part of the back
+#     matter, with navigation, the search index, links in the prose and chunks that expand.
+step "tools/book-web html/book.html -> html/index.html, NN-*.html"
+web=$(python3 tools/book-web "$out/html/book.html" "$out/html") || die "the web book failed"
+done_step "${web#book: }"
+
+# 3c. The boot panels: v86 and every stage's kernel.elf (make -s STAGE=n), packed so that
+#     a page opened from file:// can boot them.
+step "tools/book-boot-assets (make -s STAGE=n) -> html/v86/, html/boot/"
+assets=$(python3 tools/book-boot-assets "$out/html") || die "the boot panels' files failed"
+done_step "${assets#book: }"
 if [ $pdf = no ]; then
     echo "book: $out/html/index.html"
     exit 0
@@ -154,7 +170,10 @@ fi
 #    errors (a missing stylesheet, a broken file) make it exit non-zero.
 #    It takes minutes and over a GB of memory, so an unchanged page is not
 #    printed again.
-source=$(cat "$out/html/index.html" "$out/html/handoff.css" | sha256sum | cut -d' ' -f1)
+step "tools/book-print html/book.html -> print.html"
+python3 tools/book-print "$out/html/book.html" "$out/print.html" || die "the page for print failed"
+done_step
+source=$(cat "$out/print.html" "$out/html/handoff.css" | sha256sum | cut -d' ' -f1)
 if [ -e "$out/handoff.pdf.last" ] && [ -e "$out/handoff.pdf.source" ] &&
         [ "$(cat "$out/handoff.pdf.source")" = "$source" ]; then
     step "PDF: the page did not change, the last handoff.pdf is kept"
@@ -162,8 +181,8 @@ if [ -e "$out/handoff.pdf.last" ] && [ -e "$out/handoff.pdf.source" ] &&
     done_step
 else
     rm -f "$out/handoff.pdf.last" "$out/handoff.pdf.source"
-    step "weasyprint html/index.html -> handoff.pdf (minutes)"
-    weasyprint --quiet "$out/html/index.html" "$out/handoff.pdf.tmp" || die "weasyprint failed"
+    step "weasyprint print.html -> handoff.pdf (minutes)"
+    weasyprint --quiet "$out/print.html" "$out/handoff.pdf.tmp" || die "weasyprint failed"
     mv "$out/handoff.pdf.tmp" "$out/handoff.pdf"
     echo "$source" >"$out/handoff.pdf.source"
     done_step
