@@ -67,7 +67,7 @@ EXERCISE := HANDOFF_CWD=$(CURDIR) tools/exercise.sh
 
 .DEFAULT_GOAL := stage
 .PHONY: help stage all run test deps doctor tangle tangle-check qemu bochs qemu-gdb check \
-	host-lib host-test bench book book-html exercise check-exercise refresh-exercises clean \
+	host-lib host-test bench book book-html book-check exercise check-exercise refresh-exercises clean \
 	labs lab grade grade-all student-edition
 
 help:
@@ -92,8 +92,11 @@ help:
 	@echo "  make check STAGE=n       the boot matrix of one stage, in QEMU and Bochs"
 	@echo "  make host-test           the tests on the build machine, under ASan+UBSan and valgrind"
 	@echo "  make bench               instructions per allocator operation vs. malloc: build/bench/report.md"
-	@echo "  make book                build/book/html/index.html and build/book/handoff.pdf"
-	@echo "  make book-html           the HTML book alone: build/book/html/index.html (no PDF)"
+	@echo "  make book                the web book (build/book/html/index.html, a page per chapter)"
+	@echo "                           and build/book/handoff.pdf"
+	@echo "  make book-html           the web book alone, no PDF: open build/book/html/index.html"
+	@echo "  make book-check          the web book in Chromium: links, layout at 1280 and 400 px,"
+	@echo "                           every stage booted in its chapter's page (after make book-html)"
 	@echo "  make exercise EX=chNN-M  start an exercise in work/chNN-M/"
 	@echo "  make check-exercise EX=chNN-M   check your work on it"
 	@echo "  make qemu EX=chNN-M | qemu-gdb EX=chNN-M | bochs EX=chNN-M   boot your copy"
@@ -241,6 +244,9 @@ book:
 
 book-html:
 	@tools/book.sh --html build/book
+
+book-check:
+	@tools/web-test/run.sh build/book/html
 
 exercise:
 	@$(EXERCISE) start $(EX)

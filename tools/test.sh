@@ -99,7 +99,8 @@ if [ -d solutions ]; then
 fi
 printf '#WAIT\n' >> "$cases"
 
-case_ "book" 2 "make -s book"
+# The book, then the web book in Chromium (links, layout, every stage booted in its page).
+case_ "book" 2 "make -s book && make -s book-check"
 # After the #WAIT: host-lib again is a no-op once the host tests built it, and nothing else
 # writes build/host/ from here on.
 case_ "bench check" 2 "make -s host-lib && tools/bench/bench.sh --check"
