@@ -49,7 +49,7 @@ group() { printf '#GROUP %s\t%s\n' "$1" "$2" >> "$cases"; }
 
 group tangle '^tangle check$'
 group builds '^build stage '
-group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test|sources check|bench check)$'
+group host '^(host tests|judge self-test|exercise.sh self-test|nw2md self-test|book-web self-test|sources check|bench check)$'
 group 'boots qemu' '^boot stage[0-9]+(-[a-z-]+)? qemu '
 group 'boots bochs' '^boot stage[0-9]+(-[a-z-]+)? bochs '
 group proofs '^exercise ch[0-9]+-[0-9]+ proof$'
@@ -89,6 +89,7 @@ case_ "host tests" 2 "make -s host-test"
 case_ "judge self-test" 2 "python3 tools/judge.py --self-test"
 case_ "exercise.sh self-test" 2 "tools/exercise.sh self-test"
 case_ "nw2md self-test" 2 "tools/nw2md-selftest.sh"
+case_ "book-web self-test" 2 "python3 tools/book-web --self-test"
 case_ "sources check" 1 "tools/check-sources --self-test && tools/check-sources"
 # The labs (labs/labN.lab). With solutions/ (the book's repository): the student edition is
 # built and checked (no hunk of a solution in it) before the #WAIT, for the cases after it.
