@@ -10,7 +10,8 @@
 //   - at both, every figure's SVG has a text label (role="img" and aria-label or <title>).
 // Then what a reader does: a chunk use expands in place (on chapter 4's page one defined there,
 // on chapter 1's one defined on a later chapter's page), and the search box finds an
-// identifier, a chunk and a word of prose.  Screenshots of chapter 4's page at both widths go to SHOTDIR (default
+// identifier, a chunk and a word of prose; and at 400 px stage 1 boots in its panel, whose
+// redrawn map scrolls sideways too (its screenshot: boot-panel-400.png).  Screenshots of chapter 4's page at both widths go to SHOTDIR (default
 // HTMLDIR/../screenshots): chapter-1280.png, chapter-400.png (the first 2400 px).
 //
 // One line per failure, then "layout: N pages at 1280 and 400 px, N code blocks, N overflowing
@@ -138,6 +139,32 @@ try {
     if (!e) fail(file, `no chunk use defined ${where} to expand`);
     else if (!e.lines || !e.labels) fail(file, `expanding ${e.name} (defined ${where}) showed no code`);
   }
+  // The boot panel on a phone: stage 1 booted with memdump, its map redrawn from the boot,
+  // which scrolls sideways as the book's figures do; the panel's screenshot beside the others.
+  const phone = await browser.newContext({ viewport: { width: 400, height: 900 } });
+  const small = await phone.newPage();
+  await small.goto(pathToFileURL(path.join(root, "01-boot.html")).href + "?boot=auto&cmdline=memdump",
+                   { waitUntil: "load" });
+  const drawn = await small.waitForSelector(".boot-verdict[data-verdict]", { timeout: 120000 })
+    .then(() => small.evaluate(() => {
+      const box = document.querySelector(".boot-panel .boot-memmap-svg");
+      const svg = box && box.querySelector("svg");
+      return { verdict: document.querySelector(".boot-verdict").dataset.verdict, drawn: !!svg,
+               scrolls: !!box && box.scrollWidth > box.clientWidth + 1,
+               label: !!svg && svg.getAttribute("role") === "img" && !!svg.querySelector("title"),
+               width: document.documentElement.scrollWidth };
+    })).catch(e => ({ error: e.message }));
+  if (drawn.error) fail("01-boot.html at 400 px", `the boot panel gave no verdict: ${drawn.error}`);
+  else {
+    if (drawn.verdict !== "pass") fail("01-boot.html at 400 px", `stage 1 booted in the panel: ${drawn.verdict}`);
+    if (!drawn.drawn) fail("01-boot.html at 400 px", "a memdump boot drew no map in the panel");
+    else if (!drawn.scrolls) fail("01-boot.html at 400 px", "the panel's map shrinks instead of scrolling sideways");
+    if (drawn.drawn && !drawn.label) fail("01-boot.html at 400 px", "the panel's map has no text label");
+    if (drawn.width > 401) fail("01-boot.html at 400 px", `after the boot the page is ${drawn.width} px wide`);
+    const panel = await small.$(".boot-panel");
+    await panel.screenshot({ path: path.join(shots, "boot-panel-400.png") });
+  }
+  await phone.close();
   await page.goto(pathToFileURL(path.join(root, "04-lmb.html")).href, { waitUntil: "load" });
   for (const [query, kind, want] of [["lmb_add", "identifier", "lmb_add"], ["e820 to lmb", "chunk", "⟨"],
                                       ["top down", "section", ""]]) {
