@@ -190,6 +190,7 @@
     var words = terms(query);
     if (!words.length) return [];
     var whole = query.trim().toLowerCase();
+    var snake = whole.replace(/\s+/g, "_");     /* "e820 to lmb" finds e820_to_lmb */
     var hits = [];
     for (var i = 0; i < index.length; i++) {
       var doc = index[i];
@@ -202,8 +203,8 @@
       }
       if (!ok) continue;
       var name = title.replace(/^⟨|\s+[\d.]+⟩$/g, "");
-      if (name === whole) score += 200;
-      else if (title.indexOf(whole) >= 0) score += 30;
+      if (name === whole || name === snake) score += 200;
+      else if (title.indexOf(whole) >= 0 || title.indexOf(snake) >= 0) score += 30;
       if (doc[0] === "i" && name === whole) score += 100;
       hits.push({ doc: doc, score: score });
     }
