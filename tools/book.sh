@@ -228,4 +228,6 @@ PY
     done_step "$(tail -n 1 "$out/weasyprint.log")"
 fi
 
+# The web book's pages link the PDF beside them.
+ln -f "$out/handoff.pdf" "$out/html/handoff.pdf" 2>/dev/null || cp "$out/handoff.pdf" "$out/html/handoff.pdf"
 echo "book: $out/html/index.html $out/handoff.pdf"

@@ -24,17 +24,24 @@
       var open = document.body.classList.toggle("toc-open");
       button.setAttribute("aria-expanded", open ? "true" : "false");
     });
-    document.addEventListener("click", function (e) {
-      if (!document.body.classList.contains("toc-open")) return;
-      if (e.target.closest(".sidebar") || e.target.closest(".toc-toggle")) return;
+    function close() {
       document.body.classList.remove("toc-open");
       button.setAttribute("aria-expanded", "false");
-    });
-    var here = document.querySelector(".toc-pages li.here");
-    if (here && here.scrollIntoView) {
-      var sidebar = document.getElementById("sidebar");
-      sidebar.scrollTop = Math.max(0, here.offsetTop - 80);
     }
+    document.addEventListener("click", function (e) {
+      if (!document.body.classList.contains("toc-open")) return;
+      /* a link in the sidebar closes it too: the reader has chosen where to go */
+      if (e.target.closest(".sidebar a") || !(e.target.closest(".sidebar") || e.target.closest(".toc-toggle")))
+        close();
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && document.body.classList.contains("toc-open")) close();
+    });
+    /* the page's own entry in view, when it is not */
+    var here = document.querySelector(".toc-pages li.here");
+    var sidebar = document.getElementById("sidebar");
+    if (here && sidebar && here.offsetTop + 40 > sidebar.clientHeight)
+      sidebar.scrollTop = Math.max(0, here.offsetTop - 80);
   }
 
   /* -- old links into the one-page book ----------------------------------------------------- */
@@ -101,22 +108,31 @@
     return def.replace(/^chunk-(\d+)-(\d+)$/, "$1.$2");
   }
 
+  /* The chapter this page is (04-lmb.html: 4), or null */
+  function pageChapter() {
+    var m = /(?:^|\/)(\d+)-[^\/]*\.html$/.exec(location.pathname);
+    return m ? parseInt(m[1], 10) : null;
+  }
+
   function buildExpansion(link, tpl) {
     var box = document.createElement("span");
     box.className = "expansion";
     var defs = (tpl.getAttribute("data-defs") || "").split(" ").filter(Boolean);
     var name = link.textContent.replace(/^⟨|\s+[\d.]+⟩$/g, "");
-    defs.forEach(function (def) {
+    var chapter = pageChapter();
+    defs.forEach(function (def, i) {
       var got = definitionCode(def, tpl);
       if (!got) return;
       var label = document.createElement("a");
       label.className = "expansion-label";
       label.href = (got.page || "") + "#" + def;
+      var from = parseInt(got.label, 10);
       label.textContent = "⟨" + name + " " + got.label + "⟩" + (defs.length > 1 ? " (" +
-        (defs.indexOf(def) + 1) + " of " + defs.length + ")" : "");
+        (i + 1) + " of " + defs.length + ")" : "") +
+        (chapter && from && from !== chapter ? (from > chapter ? " — added in chapter " : " — from chapter ") + from : "");
       box.appendChild(label);
       while (got.code.firstChild) box.appendChild(got.code.firstChild);
-      box.appendChild(document.createTextNode("\n"));
+      if (i + 1 < defs.length) box.appendChild(document.createTextNode("\n"));
     });
     addExpandButtons(box);
     return box;
@@ -205,6 +221,7 @@
       var name = title.replace(/^⟨|\s+[\d.]+⟩$/g, "");
       if (name === whole || name === snake) score += 200;
       else if (title.indexOf(whole) >= 0 || title.indexOf(snake) >= 0) score += 30;
+      if (words.length > 1 && text.indexOf(whole) >= 0) score += 25 + Math.min(count(text, whole), 10) * 5;
       if (doc[0] === "i" && name === whole) score += 100;
       hits.push({ doc: doc, score: score });
     }
@@ -218,13 +235,16 @@
     });
   }
 
+  /* s with every query word of two characters or more marked, escaped for HTML: the text is
+     cut at the matches first and each piece escaped, so no mark lands inside a tag or entity */
   function marked(s, words) {
-    var out = escapeHtml(s);
-    words.forEach(function (w) {
-      var safe = escapeHtml(w).replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&");
-      out = out.replace(new RegExp("(" + safe + ")", "gi"), "<mark>$1</mark>");
-    });
-    return out;
+    var long = words.filter(function (w) { return w.length > 1; })
+      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&"); });
+    if (!long.length) return escapeHtml(s);
+    var re = new RegExp("(" + long.join("|") + ")", "gi");
+    return s.split(re).map(function (piece, i) {
+      return i % 2 ? "<mark>" + escapeHtml(piece) + "</mark>" : escapeHtml(piece);
+    }).join("");
   }
 
   function snippet(text, words) {
@@ -286,15 +306,17 @@
         links[active].scrollIntoView({ block: "nearest" });
       } else if (e.key === "Enter" && links.length) {
         e.preventDefault();
+        list.hidden = true;
+        box.blur();
         location.href = links[Math.max(active, 0)].getAttribute("href");
       } else if (e.key === "Escape") {
         list.hidden = true;
       }
     });
     document.addEventListener("click", function (e) {
-      if (!e.target.closest(".search")) list.hidden = true;
+      if (!e.target.closest(".search") || e.target.closest(".search-results a")) list.hidden = true;
     });
-    var page = document.querySelector(".search-page");
+    var page = document.querySelector("div.search-page");
     if (page) {
       var query = new URLSearchParams(location.search).get("q") || "";
       box.value = query;

@@ -567,9 +567,13 @@
 			v.dataset.seconds = seconds.toFixed(2);
 			v.dataset.loadSeconds = ((boot.loaded - boot.pressed) / 1000).toFixed(2);
 			v.textContent = "";
-			v.append(el("strong", { text: pass ? "PASS" : "FAIL" }),
+			/* stopping is the reader's doing: no verdict, not a failure */
+			const word = pass ? "PASS" : kind === "stopped" ? "STOPPED" : "FAIL";
+			if (kind === "stopped")
+				v.dataset.verdict = "none";
+			v.append(el("strong", { text: word }),
 				" stage " + this.stage + " (" + this.name + (boot.variant ? ", " + boot.variant : "") + ")" +
-				(pass ? "" : " — " + kind) + " in " + seconds.toFixed(1) + " s" +
+				(pass || kind === "stopped" ? "" : " — " + kind) + " in " + seconds.toFixed(1) + " s" +
 				(detail ? ": " : "."));
 			if (detail)
 				v.append(el("span", { class: "boot-detail", text: detail }));
@@ -578,18 +582,21 @@
 			this.setRunning(false);
 			this.say("Booted stage " + this.stage + " with " + boot.mem +
 				(boot.cmdline ? " and " + JSON.stringify(boot.cmdline) : "") + ": " +
-				(pass ? "it passed." : "it failed (" + kind + ")."));
+				(pass ? "it passed." : kind === "stopped" ? "you stopped it." : "it failed (" + kind + ")."));
 			if (/(^|\s)memdump(\s|$)/.test(boot.cmdline))
-				this.draw(boot);
+				this.draw(boot, kind);
 		}
 
 		/* The chapter's figure again, from the memmap: lines of this boot. */
-		draw(boot) {
+		draw(boot, kind) {
 			const M = window.HandoffMemmap;
 			const fig = chapterFigure(this.stage);
 			const note = text => this.drawing.append(el("p", { class: "boot-drawing-note", text }));
+			const early = kind === "panic" ? "The kernel panicked before it printed its memory map" :
+				kind === "stopped" ? "You stopped the boot before the kernel printed its memory map" :
+				kind !== "pass" ? "The boot ended (" + kind + ") before the kernel printed its memory map" : null;
 			if (!/^memmap: /m.test(boot.text))
-				return note("No memmap: lines in this boot, so no map to draw.");
+				return note((early || "No memmap: lines in this boot") + ", so there is no map to draw.");
 			if (!M || typeof M.parse !== "function" || typeof M.svg !== "function")
 				return note("memmap.js is not loaded: the map cannot be drawn.");
 			const want = fig && fig.dataset.owners ? fig.dataset.owners.split(/[\s,]+/).filter(Boolean) : [];
@@ -621,7 +628,12 @@
 				", command line " + JSON.stringify(boot.cmdline) +
 				(owners ? "; owners " + owners.join(", ") : "; every owner") +
 				(win ? "; window " + win : "") + ". ");
-			if (missing.length)
+			if (kind !== "pass")
+				caption.append("Drawn from a boot that did not finish (" + kind + "): the map may be " +
+					"partial. ");
+			if (missing.length && early)
+				caption.append(early + " for " + missing.join(", ") + ". ");
+			else if (missing.length)
 				caption.append("This boot printed no lines for " + missing.join(", ") +
 					(fig && fig.dataset.cmdline ? " (the figure's boot had " +
 						JSON.stringify(fig.dataset.cmdline) + (fig.dataset.mem ? " and " + fig.dataset.mem : "") + ")" : "") +
