@@ -167,13 +167,17 @@ if [ $pdf = no ]; then
 fi
 
 # 4. The same page, printed.  tools/book-print (its self-test first) makes what only paper
-#    needs: tabs as spaces, long code lines cut with a mark, a "Uses" line under each chunk
-#    (book/README.md, "The PDF").  weasyprint logs unsupported CSS as warnings;
+#    needs: tabs as spaces, long code lines cut with a mark, a "Uses" line under each chunk,
+#    page numbers after the references (book/README.md, "The PDF").  weasyprint logs unsupported CSS as warnings;
 #    errors (a missing stylesheet, a broken file) make it exit non-zero.
 #    It takes minutes and over a GB of memory, so an unchanged page is not
 #    printed again.
+# weasyprint's own Python (the interpreter of its script) runs book-print's self-test, whose
+# last part prints two pages, and the printing (tools/book-print --pdf).
+read -r -a wpy <<<"$(sed -n '1s/^#! *//p' "$(command -v weasyprint)")"
 step "tools/book-print html/book.html -> print.html"
-python3 tools/book-print --self-test >/dev/null || die "tools/book-print --self-test failed"
+"${wpy[@]}" tools/book-print --self-test >"$out/book-print.log" 2>&1 ||
+    { break_line; cat "$out/book-print.log" >&2; die "tools/book-print --self-test failed"; }
 python3 tools/book-print "$out/html/book.html" "$out/print.html" || die "the page for print failed"
 done_step
 source=$(cat "$out/print.html" "$out/html/handoff.css" | sha256sum | cut -d' ' -f1)
@@ -184,45 +188,11 @@ if [ -e "$out/handoff.pdf.last" ] && [ -e "$out/handoff.pdf.source" ] &&
     done_step
 else
     rm -f "$out/handoff.pdf.last" "$out/handoff.pdf.source"
-    # Page numbers are text (weasyprint's target-counter() is quadratic, see tools/book-print):
-    # book-print --fill-pages writes into print-pages.html the pages where the anchors landed
-    # in the last build (print-pages.html.json), a rendering says where they land now, and
-    # it is rendered again until no anchor moves: once or twice when little changed, three
-    # times from nothing.  weasyprint's own Python runs this, the interpreter of its script.
-    step "weasyprint print.html -> handoff.pdf (minutes, 1-3 renderings)"
-    read -r -a wpy <<<"$(sed -n '1s/^#! *//p' "$(command -v weasyprint)")"
-    "${wpy[@]}" - "$out/print.html" "$out/print-pages.html" "$out/handoff.pdf.tmp" \
-            >"$out/weasyprint.log" 2>&1 <<'PY' || { break_line; cat "$out/weasyprint.log" >&2; die "weasyprint failed"; }
-import json, subprocess, sys
-import weasyprint
-src, filled, pdf = sys.argv[1:]
-path, renders, settled = src, 0, False
-try:   # the last build's pages are the first guess: often right, then one rendering is enough
-    subprocess.run([sys.executable, "tools/book-print", "--fill-pages", "--partial", filled + ".json",
-                    src, filled], check=True, stderr=subprocess.DEVNULL)
-    path = filled
-except (subprocess.CalledProcessError, OSError):
-    pass
-while not settled and renders < 4:
-    doc = weasyprint.HTML(filename=path).render()
-    renders += 1
-    pages = {}
-    for number, page in enumerate(doc.pages, 1):
-        for anchor in page.anchors:
-            pages.setdefault(anchor, number)
-    with open(filled + ".json", "w") as f:
-        json.dump(pages, f)
-    before = open(path, encoding="utf-8").read()
-    subprocess.run([sys.executable, "tools/book-print", "--fill-pages", filled + ".json", src, filled],
-                   check=True)
-    settled = open(filled, encoding="utf-8").read() == before
-    path = filled
-if not settled:
-    print("weasyprint: anchors still moved after 4 renderings; some page numbers may be off by one",
-          file=sys.stderr)
-doc.write_pdf(pdf)
-print("%d renderings, %d pages" % (renders, len(doc.pages)))
-PY
+    # Page numbers are text written into the laid-out page (weasyprint's target-counter() is
+    # quadratic, see tools/book-print): one layout, then the PDF.
+    step "weasyprint print.html -> handoff.pdf (minutes)"
+    "${wpy[@]}" tools/book-print --pdf "$out/print.html" "$out/handoff.pdf.tmp" \
+            >"$out/weasyprint.log" 2>&1 || { break_line; cat "$out/weasyprint.log" >&2; die "weasyprint failed"; }
     mv "$out/handoff.pdf.tmp" "$out/handoff.pdf"
     echo "$source" >"$out/handoff.pdf.source"
     done_step "$(tail -n 1 "$out/weasyprint.log")"
