@@ -16,9 +16,10 @@
  *   select.boot-mem, input.boot-cmdline, select.boot-variant (stages 9 and 10)
  *   button.boot-start, .boot-stop, .boot-reset
  *   pre.boot-console                      the serial output, as it arrives
- *   .boot-verdict[data-verdict="pass|fail"][data-kind=KIND][data-seconds=S]
+ *   .boot-verdict[data-verdict="pass|fail|none"][data-kind=KIND][data-seconds=S]
  *                                         KIND: pass fail panic ktap status triple hang died
- *                                         stopped; S: seconds from pressing Boot to the verdict
+ *                                         stopped (verdict none: the reader stopped it);
+ *                                         S: seconds from pressing Boot to the verdict
  *   figure.boot-memmap                    with memdump: the chapter's memory-map figure drawn
  *                                         again from this boot's memmap: lines
  * Query parameters: ?boot=auto boots the first panel (or the one of &stage=N) at once and
