@@ -140,16 +140,48 @@ def shares(points, tests):
     return [q + (1 if i < r else 0) for i in range(len(tests))]
 
 
+def session_members(sid):
+    """The pids whose session is sid (from /proc: the sixth field of stat, after the name)."""
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/{}/stat".format(name)) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue                      # gone meanwhile
+        if len(fields) > 3 and int(fields[3]) == sid:
+            found.append(int(name))
+    return found
+
+
+def kill_session(sid):
+    """SIGKILL every process of session sid, until none is left. A process group is not
+    enough: `timeout`, which boot.sh runs QEMU under, puts its command in a group of its
+    own, and that QEMU outlived the grading, holding a guest slot and a core for its 60 s."""
+    for _ in range(50):
+        members = session_members(sid)
+        if not members:
+            return
+        for pid in members:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        time.sleep(0.05)
+
+
 def run_limited(cmd, cwd, timeout, env=None):
-    """-> (returncode or None if it ran past timeout, output). The whole process group
-    goes on a timeout: exercise.sh's QEMU must not outlive it, holding a guest slot."""
+    """-> (returncode or None if it ran past timeout, output). The whole session goes on a
+    timeout: exercise.sh's QEMU must not outlive it, holding a guest slot."""
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                          env=env, start_new_session=True)
     try:
         out, _ = p.communicate(timeout=timeout)
         return p.returncode, out
     except subprocess.TimeoutExpired:
-        os.killpg(p.pid, signal.SIGKILL)
+        kill_session(p.pid)
         out, _ = p.communicate()
         return None, out
 
@@ -396,6 +428,14 @@ def handouts(root):
     return "\n".join(out)
 
 
+def _cmdline(pid):
+    try:
+        with open("/proc/{}/cmdline".format(pid), "rb") as f:
+            return f.read().replace(b"\0", b" ").decode(errors="replace").strip()
+    except OSError:
+        return ""
+
+
 def self_test():
     """Lab files that are wrong are refused, naming the line; points are shared as documented;
     the reports parse as JSON and JUnit XML and carry every test."""
@@ -421,6 +461,15 @@ def self_test():
             except LabError as e:
                 if want not in str(e):
                     bad.append("{!r}: said {!r}, not {!r}".format(text, str(e), want))
+        # a time limit kills what runs under `timeout` too, though it is in a group of its own
+        t0 = time.monotonic()
+        rc, _ = run_limited(["bash", "-c", "timeout 60 sleep 61 & timeout 60 sleep 62; wait"], t, 1)
+        took = time.monotonic() - t0
+        left = [pid for pid in os.listdir("/proc") if pid.isdigit() and
+                _cmdline(pid) in ("sleep 61", "sleep 62", "timeout 60 sleep 61", "timeout 60 sleep 62")]
+        if rc is not None or left or took > 10:
+            bad.append("run_limited: rc {} after the limit of 1 s, {:.0f} s, left running: {}"
+                       .format(rc, took, left))
         if shares(10, ["a", "b", "c"]) != [4, 3, 3] or shares(0, ["g"]) != [0] or shares(5, []) != []:
             bad.append("shares: {}".format(shares(10, ["a", "b", "c"])))
         lab = {"n": 9, "title": "T & <x>"}
